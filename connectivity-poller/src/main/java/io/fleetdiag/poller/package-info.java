@@ -1,0 +1,2 @@
+/** Connectivity poller: live-terminal snapshots and check scheduling. */
+package io.fleetdiag.poller;

@@ -1,0 +1,2 @@
+/** Diagnosis dispatcher: Terminal API diagnosis calls at fleet scale. */
+package io.fleetdiag.dispatcher;

@@ -1,0 +1,2 @@
+/** Result processor: state tables and alert streams on Kafka Streams. */
+package io.fleetdiag.processor;
