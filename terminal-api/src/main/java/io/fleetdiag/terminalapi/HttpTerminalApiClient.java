@@ -1,0 +1,131 @@
+package io.fleetdiag.terminalapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdiag.terminalapi.request.DiagnosisRequestJson;
+import io.fleetdiag.terminalapi.response.DiagnosisAnswerReader;
+import io.fleetdiag.terminalapi.response.HttpStatusOutcome;
+import io.fleetdiag.terminalapi.response.RetryAfter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The Terminal API over {@link HttpClient#sendAsync}: no thread waits on a call, so thousands can be
+ * in flight. HTTP/1.1 keeps one connection per concurrent call, with no per-host cap.
+ */
+final class HttpTerminalApiClient implements TerminalApiClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TerminalApiConfig config;
+    private final ApiRoutes routes;
+    private final HttpClient http;
+
+    HttpTerminalApiClient(TerminalApiConfig config) {
+        this.config = config;
+        this.routes = ApiRoutes.of(config.flavour(), config.baseUrl());
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .build();
+    }
+
+    @Override
+    public CompletableFuture<ConnectedTerminals> connectedTerminals(String merchantAccount, String store, String uniqueTerminalId) {
+        Objects.requireNonNull(merchantAccount, "merchantAccount");
+        long start = System.nanoTime();
+        HttpRequest request;
+        try {
+            request = authorized(routes.connectedTerminals(merchantAccount, store, uniqueTerminalId,
+                    DiagnosisRequestJson.connectedTerminals(merchantAccount, store, uniqueTerminalId)));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(ConnectedTerminals.failure(CallOutcome.REJECTED, null,
+                    "cannot build the request: " + e.getMessage(), null, Duration.ZERO));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (error != null) {
+                Transport failure = Transport.of(error, config.requestTimeout());
+                return ConnectedTerminals.failure(failure.outcome(), null, failure.message(), null, latency);
+            }
+            CallOutcome byStatus = HttpStatusOutcome.of(response.statusCode());
+            if (byStatus != CallOutcome.SUCCESS) {
+                return ConnectedTerminals.failure(byStatus, response.statusCode(),
+                        HttpStatusOutcome.describe(response.statusCode(), response.body()), retryAfter(response), latency);
+            }
+            try {
+                JsonNode body = JSON.readTree(response.body());
+                if (body == null || !body.isObject()) {
+                    throw new IllegalArgumentException("body is not a JSON object");
+                }
+                return ConnectedTerminals.success(routes.connectedIds(body, uniqueTerminalId), latency);
+            } catch (IOException | IllegalArgumentException e) {
+                return ConnectedTerminals.failure(CallOutcome.MALFORMED, response.statusCode(),
+                        "not the documented answer: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), null, latency);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<DiagnosisAnswer> diagnose(DiagnosisCall call) {
+        long start = System.nanoTime();
+        HttpRequest request;
+        try {
+            request = authorized(routes.sync(call, DiagnosisRequestJson.of(call)));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(DiagnosisAnswer.failure(CallOutcome.REJECTED, null,
+                    "cannot build the request: " + e.getMessage(), null, Duration.ZERO));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (error != null) {
+                Transport failure = Transport.of(error, config.requestTimeout());
+                return DiagnosisAnswer.failure(failure.outcome(), null, failure.message(), null, latency);
+            }
+            return DiagnosisAnswerReader.read(response.statusCode(), response.body(), retryAfter(response), call.serviceId())
+                    .withLatency(latency);
+        });
+    }
+
+    private HttpRequest authorized(HttpRequest.Builder builder) {
+        return builder.timeout(config.requestTimeout())
+                .header("X-API-Key", config.apiKey().reveal())
+                .header("Accept", "application/json")
+                .build();
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+    }
+
+    /** A call that got no HTTP answer. All of these are worth another attempt later. */
+    private record Transport(CallOutcome outcome, String message) {
+
+        static Transport of(Throwable error, Duration requestTimeout) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof HttpConnectTimeoutException) {
+                return new Transport(CallOutcome.RETRY_LATER, "could not connect: " + cause.getMessage());
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return new Transport(CallOutcome.RETRY_LATER, "no answer within " + requestTimeout.toSeconds() + " s");
+            }
+            if (cause instanceof ConnectException) {
+                return new Transport(CallOutcome.RETRY_LATER, "connection refused: " + cause.getMessage());
+            }
+            if (cause instanceof IOException) {
+                return new Transport(CallOutcome.RETRY_LATER, "connection failed: " + cause);
+            }
+            return new Transport(CallOutcome.RETRY_LATER, "call failed: " + cause);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.fleetdiag.simulator;
+
+import io.fleetdiag.simulator.api.SimulatedCloud;
+import io.fleetdiag.simulator.api.SimulatorHandler;
+import io.fleetdiag.simulator.api.SimulatorStats;
+import io.fleetdiag.simulator.fleet.Condition;
+import io.fleetdiag.simulator.fleet.ConditionChange;
+import io.fleetdiag.simulator.fleet.Fleet;
+import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.simulator.life.FleetLife;
+import io.fleetdiag.simulator.life.LifeRates;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Adyen's cloud with a synthetic fleet behind it, embedded: tests, benchmarks and the local run start
+ * and stop it in-process; {@link SimulatorMain} runs the same standalone.
+ */
+public final class TerminalSimulator implements AutoCloseable {
+
+    // longer than any stall or latency the simulator is told to produce, so Jetty never cuts an answer short
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final SimulatedCloud cloud;
+    private final FleetLife life;
+    private final ScheduledExecutorService scheduler;
+
+    private TerminalSimulator(Server server, ServerConnector connector, SimulatedCloud cloud, FleetLife life,
+                              ScheduledExecutorService scheduler) {
+        this.server = server;
+        this.connector = connector;
+        this.cloud = cloud;
+        this.life = life;
+        this.scheduler = scheduler;
+    }
+
+    public static TerminalSimulator start(SimulatorConfig config) throws Exception {
+        Fleet fleet = config.referenceTerminals()
+                ? Fleet.generateWithReferenceTerminals(config.terminals(), config.seed(), config.merchants(), config.rates(), config.clock().instant())
+                : Fleet.generate(config.terminals(), config.seed(), config.merchants(), config.rates(), config.clock().instant());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "simulator-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        SimulatedCloud cloud = new SimulatedCloud(fleet, config.apiKey(), config.latency(), config.clock(), scheduler);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("simulator-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        connector.setAcceptQueueSize(1024);
+        server.addConnector(connector);
+        server.setHandler(new SimulatorHandler(cloud));
+        server.start();
+        FleetLife life = new FleetLife(fleet, config.rates(), config.clock(), config.seed());
+        if (!config.rates().equals(LifeRates.staticFleet())) {
+            life.start(config.tick());
+        }
+        return new TerminalSimulator(server, connector, cloud, life, scheduler);
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base URL of both API flavours ({@code /sync}, {@code /v1/...}) and of {@code /admin}. */
+    public URI baseUrl() {
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public Fleet fleet() {
+        return cloud.fleet();
+    }
+
+    public SimulatorStats stats() {
+        return cloud.stats();
+    }
+
+    public SimulatedCloud cloud() {
+        return cloud;
+    }
+
+    public FleetLife life() {
+        return life;
+    }
+
+    /** Sets a terminal's condition, as {@code POST /admin/terminals/{poiid}} does. */
+    public void set(String poiid, ConditionChange change) {
+        terminal(poiid).apply(change, cloud.clock().millis());
+    }
+
+    public Condition condition(String poiid) {
+        return terminal(poiid).condition(cloud.clock().millis());
+    }
+
+    private Terminal terminal(String poiid) {
+        return cloud.fleet().terminal(poiid).orElseThrow(() -> new IllegalArgumentException("No terminal " + poiid));
+    }
+
+    @Override
+    public void close() throws Exception {
+        life.close();
+        server.stop();
+        scheduler.shutdownNow();
+    }
+}

@@ -1,0 +1,64 @@
+package io.fleetdiag.simulator.api;
+
+import io.fleetdiag.simulator.fleet.Fleet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What the endpoints share: the fleet, the answers' latency and faults, the API key, the stats. */
+public final class SimulatedCloud {
+
+    private final Fleet fleet;
+    private final byte[] apiKey;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final SimulatorStats stats = new SimulatorStats();
+    private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+    private final AtomicReference<LatencyModel> latency;
+
+    public SimulatedCloud(Fleet fleet, String apiKey, LatencyModel latency, Clock clock, ScheduledExecutorService scheduler) {
+        this.fleet = fleet;
+        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.latency = new AtomicReference<>(latency);
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public SimulatorStats stats() {
+        return stats;
+    }
+
+    public Faults faults() {
+        return faults.get();
+    }
+
+    public void faults(Faults value) {
+        faults.set(value);
+    }
+
+    public LatencyModel latency() {
+        return latency.get();
+    }
+
+    public void latency(LatencyModel value) {
+        latency.set(value);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    boolean authorized(String presentedKey) {
+        return presentedKey != null && MessageDigest.isEqual(apiKey, presentedKey.getBytes(StandardCharsets.UTF_8));
+    }
+}
