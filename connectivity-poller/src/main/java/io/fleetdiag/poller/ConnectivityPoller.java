@@ -1,0 +1,294 @@
+package io.fleetdiag.poller;
+
+import io.fleetdiag.poller.leadership.LeaseLeadership;
+import io.fleetdiag.poller.schedule.CheckSchedule;
+import io.fleetdiag.poller.snapshot.SnapshotChunker;
+import io.fleetdiag.schemas.ConnectivitySnapshot;
+import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.terminalapi.CallOutcome;
+import io.fleetdiag.terminalapi.ConnectedTerminals;
+import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.LongSerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls /connectedTerminals for each scope and, in one Kafka transaction per successful poll,
+ * publishes the snapshot (in chunks), the SCHEDULED checks that fell due since the previous poll, and
+ * the new schedule watermark. Only the instance holding the lease polls; its transactional producer
+ * fences any former leader. A failed poll publishes nothing (a failure never looks like "every terminal
+ * went offline") and is retried with backoff; a refused API key stops the service.
+ */
+public final class ConnectivityPoller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectivityPoller.class);
+    private static final Duration TICK = Duration.ofMillis(200);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    private final PollerSettings settings;
+    private final KafkaSettings kafka;
+    private final TopicCatalog catalog;
+    private final TerminalApiClient adyen;
+    private final Clock clock;
+    private final Consumer<RuntimeException> fatal;
+    private final CheckSchedule schedule;
+    private final SnapshotChunker chunker;
+    private final PollerMetrics metrics;
+    private final LeaseLeadership leadership;
+    private final ScheduledExecutorService leader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "poller-leader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Term term;
+
+    /**
+     * @param fatal told when the service cannot go on (a refused API key); the caller stops the process
+     */
+    public ConnectivityPoller(PollerSettings settings, KafkaSettings kafka, TopicCatalog catalog, TerminalApiClient adyen,
+                              MeterRegistry registry, Clock clock, Consumer<RuntimeException> fatal) {
+        this.settings = settings;
+        this.kafka = kafka;
+        this.catalog = catalog;
+        this.adyen = adyen;
+        this.clock = clock;
+        this.fatal = fatal;
+        this.schedule = new CheckSchedule(settings.checkInterval(), settings.checkInterval());
+        this.chunker = new SnapshotChunker(settings.chunkSize());
+        this.leadership = new LeaseLeadership(kafka.consumer(settings.leaseTopic()), settings.leaseTopic(),
+                settings.leaseTimeout(), new LeaseLeadership.Listener() {
+                    @Override
+                    public void elected() {
+                        leader.execute(ConnectivityPoller.this::startTerm);
+                    }
+
+                    @Override
+                    public void deposed() {
+                        // wait until the running poll is done, so two leaders never publish at once
+                        awaitOnLeaderThread(ConnectivityPoller.this::endTerm);
+                    }
+                });
+        this.metrics = new PollerMetrics(registry, leadership::leading);
+    }
+
+    public void start() {
+        leadership.start();
+    }
+
+    public boolean leading() {
+        return leadership.leading();
+    }
+
+    /** One leadership term: the transactional producer and each scope's poll state. */
+    private final class Term {
+        final KafkaProducer<String, byte[]> producer;
+        final Map<String, Instant> watermarks;
+        final Map<Scope, ScopeState> scopes = new LinkedHashMap<>();
+        ScheduledFuture<?> ticking;
+
+        Term(KafkaProducer<String, byte[]> producer, Map<String, Instant> watermarks) {
+            this.producer = producer;
+            this.watermarks = watermarks;
+            settings.scopes().forEach(scope -> scopes.put(scope, new ScopeState()));
+        }
+    }
+
+    private static final class ScopeState {
+        Instant nextPollAt = Instant.EPOCH;
+        int failures;
+        int lastTerminals = -1;
+    }
+
+    private void startTerm() {
+        if (term != null) {
+            return;
+        }
+        Map<String, Object> config = new HashMap<>(kafka.producer());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        try {
+            producer.initTransactions();
+            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer("fleetdiag-poller-state"), settings.stateTopic()));
+            LOG.info("Polling {} every {}, each live terminal checked every {}; schedule resumes from {}",
+                    settings.scopes().stream().map(Scope::key).toList(), settings.pollInterval(), settings.checkInterval(), term.watermarks);
+            term.ticking = leader.scheduleWithFixedDelay(this::safeRound, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (KafkaException e) {
+            LOG.error("Could not start polling after taking the lease: {}", e.toString());
+            producer.close(Duration.ZERO);
+        }
+    }
+
+    private void endTerm() {
+        if (term == null) {
+            return;
+        }
+        term.ticking.cancel(false);
+        term.producer.close(Duration.ofSeconds(5));
+        term = null;
+    }
+
+    private void awaitOnLeaderThread(Runnable task) {
+        try {
+            leader.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Stopping the poll loop failed", e.getCause());
+        } catch (RejectedExecutionException shuttingDown) {
+            // close() already stopped the leader thread
+        }
+    }
+
+    private void safeRound() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            LOG.error("Poll round failed; the next one carries on", e);
+        }
+    }
+
+    /** Polls every scope that is due, concurrently, then publishes each answer in its own transaction. */
+    private void round() {
+        if (term == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<Scope, CompletableFuture<ConnectedTerminals>> calls = new LinkedHashMap<>();
+        term.scopes.forEach((scope, state) -> {
+            if (!now.isBefore(state.nextPollAt)) {
+                calls.put(scope, adyen.connectedTerminals(scope.merchantAccount(), scope.store(), null));
+            }
+        });
+        for (Map.Entry<Scope, CompletableFuture<ConnectedTerminals>> call : calls.entrySet()) {
+            if (term == null) {
+                return;
+            }
+            handle(call.getKey(), term.scopes.get(call.getKey()), now, call.getValue().join());
+        }
+    }
+
+    private void handle(Scope scope, ScopeState state, Instant pollStart, ConnectedTerminals answer) {
+        if (answer.outcome() == CallOutcome.UNAUTHORIZED) {
+            metrics.failed(scope.key(), answer.outcome().name());
+            fatal.accept(new ConfigurationException("Adyen refused the poller's /connectedTerminals call for " + scope.key() + " ("
+                    + answer.message() + "). The API key in ADYEN_API_KEY is wrong, belongs to the other environment (test or live),"
+                    + " or lacks the role for the Terminal API; also check that WebSockets are enabled in the Customer Area"
+                    + " (In-person payments > Terminal settings > Integrations)."));
+            return;
+        }
+        if (answer.outcome() != CallOutcome.SUCCESS) {
+            state.failures++;
+            Duration wait = backoff(state.failures, answer.retryAfter());
+            state.nextPollAt = clock.instant().plus(wait);
+            metrics.failed(scope.key(), answer.outcome().name());
+            LOG.warn("Poll of {} failed ({}: {}); no snapshot published; retrying in {} s",
+                    scope.key(), answer.outcome(), answer.message(), wait.toSeconds());
+            return;
+        }
+        Instant polledAt = clock.instant();
+        List<String> live = answer.uniqueTerminalIds();
+        if (live.isEmpty() && state.lastTerminals > 0) {
+            LOG.warn("{} had {} connected terminals and now none: WebSockets may have been disabled in the Customer Area,"
+                    + " or every terminal is off", scope.key(), state.lastTerminals);
+        }
+        Instant watermark = term.watermarks.get(scope.key());
+        Instant from = latest(watermark == null ? polledAt.minus(settings.pollInterval()) : watermark,
+                polledAt.minus(settings.maxCatchUp()));
+        List<DiagnosisCheckRequest> checks = from.isBefore(polledAt)
+                ? schedule.due(live, from, polledAt, scope.merchantAccount(), scope.store())
+                : List.of();
+        List<ConnectivitySnapshot> chunks = chunker.chunks(scope.key(), scope.merchantAccount(), scope.store(), live,
+                polledAt, answer.latency());
+        if (publish(scope, chunks, checks, polledAt)) {
+            term.watermarks.put(scope.key(), polledAt);
+            state.failures = 0;
+            state.lastTerminals = live.size();
+            state.nextPollAt = pollStart.plus(settings.pollInterval());
+            metrics.polled(scope.key(), answer.latency(), live.size());
+            metrics.published(chunks.size(), checks.size());
+        } else if (term != null) {
+            state.failures++;
+            state.nextPollAt = clock.instant().plus(backoff(state.failures, null));
+        }
+    }
+
+    private boolean publish(Scope scope, List<ConnectivitySnapshot> chunks, List<DiagnosisCheckRequest> checks, Instant polledAt) {
+        KafkaProducer<String, byte[]> producer = term.producer;
+        try {
+            producer.beginTransaction();
+            for (ConnectivitySnapshot chunk : chunks) {
+                send(producer, catalog.snapshots(), scope.key(), chunk, polledAt);
+            }
+            for (DiagnosisCheckRequest check : checks) {
+                send(producer, catalog.checkRequests(), check.getPoiid(), check, check.getRequestedAt());
+            }
+            producer.send(new ProducerRecord<>(settings.stateTopic(), null, polledAt.toEpochMilli(), scope.key(),
+                    new LongSerializer().serialize(settings.stateTopic(), polledAt.toEpochMilli())));
+            producer.commitTransaction();
+            return true;
+        } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
+            LOG.warn("Another poller instance took over ({}); standing by", fenced.getMessage());
+            endTerm();
+            return false;
+        } catch (KafkaException e) {
+            LOG.warn("Publishing the poll of {} failed; nothing of it is visible, it is retried: {}", scope.key(), e.toString());
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailed) {
+                endTerm();
+                leader.execute(this::startTerm);
+            }
+            return false;
+        }
+    }
+
+    private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value, Instant at) {
+        producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), key,
+                topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    private Duration backoff(int failures, Duration retryAfter) {
+        long exponential = FIRST_RETRY.toMillis() << Math.min(failures - 1, 16);
+        Duration wait = Duration.ofMillis(Math.min(exponential, settings.pollInterval().toMillis()));
+        return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        leadership.close();
+        awaitOnLeaderThread(this::endTerm);
+        leader.shutdownNow();
+    }
+}

@@ -1,0 +1,48 @@
+package io.fleetdiag.poller;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * How far each scope's schedule has been sent, kept in a compacted topic (key scope, value epoch
+ * millis) and written in the same transaction as the checks, so a new leader resumes exactly where
+ * the last committed poll left off: no check twice, none skipped.
+ */
+final class ScheduleWatermarks {
+
+    private ScheduleWatermarks() {
+    }
+
+    /** Reads the committed watermarks; run after initTransactions so no transaction of a former leader is open. */
+    static Map<String, Instant> read(Map<String, Object> consumerConfig, String stateTopic) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Instant> watermarks = new HashMap<>();
+        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new LongDeserializer())) {
+            TopicPartition partition = new TopicPartition(stateTopic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, Long> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        watermarks.remove(record.key());
+                    } else {
+                        watermarks.put(record.key(), Instant.ofEpochMilli(record.value()));
+                    }
+                }
+            }
+        }
+        return watermarks;
+    }
+}

@@ -1,2 +1,0 @@
-/** Connectivity poller: live-terminal snapshots and check scheduling. */
-package io.fleetdiag.poller;

@@ -1,0 +1,41 @@
+package io.fleetdiag.service;
+
+import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.Route;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /health} (200 while the service is up, 503 otherwise, with details) and
+ * {@code GET /metrics} (Prometheus) for a service, plus any routes it adds. Settings: {@code http.host}
+ * (loopback by default), {@code http.port}, and the bearer token in {@code FLEETDIAG_HTTP_TOKEN}.
+ */
+public final class ServiceHttp {
+
+    public static final String TOKEN_ENV = "FLEETDIAG_HTTP_TOKEN";
+
+    /** What /health reports. */
+    public record Health(boolean up, Map<String, Object> details) {
+    }
+
+    private ServiceHttp() {
+    }
+
+    public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
+                                     Supplier<Health> health, Map<String, Route> extraRoutes) throws Exception {
+        Map<String, Route> routes = new HashMap<>(extraRoutes);
+        routes.put("/metrics", call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape()));
+        routes.put("/health", call -> {
+            Health now = health.get();
+            Map<String, Object> body = new HashMap<>(now.details());
+            body.put("status", now.up() ? "UP" : "DOWN");
+            return Reply.json(now.up() ? 200 : 503, Json.write(body));
+        });
+        return HttpEndpoint.start(config.find("http.host").orElse("127.0.0.1"), config.intValue("http.port"),
+                Optional.ofNullable(environment.get(TOKEN_ENV)), routes);
+    }
+}

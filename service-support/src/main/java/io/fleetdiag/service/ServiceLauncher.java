@@ -1,0 +1,72 @@
+package io.fleetdiag.service;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one service as a process: loads its settings (defaults, then the properties file given as the
+ * first argument or in {@code FLEETDIAG_CONFIG}, then the environment), starts it, and keeps it up
+ * until SIGTERM or a fatal error. A configuration problem ends the process with exit code 78 and one
+ * line that says what to change.
+ */
+public final class ServiceLauncher {
+
+    /** EX_CONFIG of sysexits.h. */
+    public static final int CONFIGURATION_ERROR = 78;
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
+
+    /** Starts a service; {@code fatal} completes when it cannot go on. */
+    @FunctionalInterface
+    public interface Service {
+        AutoCloseable start(ServiceConfig config, Map<String, String> environment, CompletableFuture<RuntimeException> fatal)
+                throws Exception;
+    }
+
+    private ServiceLauncher() {
+    }
+
+    public static ServiceConfig config(String name, List<Map<String, String>> defaults, String[] args, Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        defaults.forEach(merged::putAll);
+        Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0]))
+                : Optional.ofNullable(environment.get("FLEETDIAG_CONFIG")).map(Path::of);
+        ServiceConfig config = ServiceConfig.load(merged, file, environment);
+        LOG.info("{} settings: {}", name, config);
+        return config;
+    }
+
+    /** Runs until SIGTERM (exit 0) or a fatal error (exit 78 for configuration, 1 otherwise). */
+    public static int run(String name, ServiceConfig config, Map<String, String> environment, Service service) {
+        CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
+        AutoCloseable running;
+        try {
+            running = service.start(config, environment, fatal);
+        } catch (ConfigurationException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return CONFIGURATION_ERROR;
+        } catch (Exception e) {
+            System.err.println(name + ": cannot start: " + e);
+            LOG.error("{} could not start", name, e);
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> fatal.complete(null), name + "-shutdown"));
+        RuntimeException cause = fatal.join();
+        try {
+            running.close();
+        } catch (Exception e) {
+            LOG.warn("{} did not stop cleanly", name, e);
+        }
+        if (cause == null) {
+            return 0;
+        }
+        System.err.println(name + ": " + cause.getMessage());
+        LOG.error("{} stopped: {}", name, cause.getMessage());
+        return cause instanceof ConfigurationException ? CONFIGURATION_ERROR : 1;
+    }
+}
