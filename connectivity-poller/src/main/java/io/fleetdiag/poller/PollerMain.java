@@ -1,8 +1,6 @@
 package io.fleetdiag.poller;
 
-import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceLauncher;
-import java.util.Map;
 
 /** {@code java -cp ... io.fleetdiag.poller.PollerMain [poller.properties]}; the fleetdiag CLI wraps it as {@code fleetdiag poller}. */
 public final class PollerMain {
@@ -11,8 +9,6 @@ public final class PollerMain {
     }
 
     public static void main(String[] args) {
-        Map<String, String> environment = System.getenv();
-        ServiceConfig config = ServiceLauncher.config("connectivity-poller", PollerService.defaults(), args, environment);
-        System.exit(ServiceLauncher.run("connectivity-poller", config, environment, PollerService::start));
+        System.exit(ServiceLauncher.main("connectivity-poller", PollerService.defaults(), args, PollerService::start));
     }
 }

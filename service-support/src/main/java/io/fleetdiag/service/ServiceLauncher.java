@@ -41,6 +41,17 @@ public final class ServiceLauncher {
         return config;
     }
 
+    /** Loads the settings and runs the service; returns the process exit code. */
+    public static int main(String name, List<Map<String, String>> defaults, String[] args, Service service) {
+        Map<String, String> environment = System.getenv();
+        try {
+            return run(name, config(name, defaults, args, environment), environment, service);
+        } catch (ConfigurationException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return CONFIGURATION_ERROR;
+        }
+    }
+
     /** Runs until SIGTERM (exit 0) or a fatal error (exit 78 for configuration, 1 otherwise). */
     public static int run(String name, ServiceConfig config, Map<String, String> environment, Service service) {
         CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();

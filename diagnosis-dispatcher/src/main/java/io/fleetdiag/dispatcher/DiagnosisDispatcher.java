@@ -1,0 +1,513 @@
+package io.fleetdiag.dispatcher;
+
+import io.fleetdiag.dispatcher.checks.PendingCheck;
+import io.fleetdiag.dispatcher.checks.TerminalLanes;
+import io.fleetdiag.dispatcher.offsets.OffsetTracker;
+import io.fleetdiag.dispatcher.ratelimit.MerchantRateLimiter;
+import io.fleetdiag.dispatcher.results.ResultFactory;
+import io.fleetdiag.dispatcher.retry.Backoff;
+import io.fleetdiag.schemas.DeadLetter;
+import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.terminalapi.CallOutcome;
+import io.fleetdiag.terminalapi.DiagnosisAnswer;
+import io.fleetdiag.terminalapi.DiagnosisCall;
+import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.terminalapi.request.ServiceIdGenerator;
+import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes check requests and retries, calls the Terminal API, and publishes a result for every
+ * check it finishes. One loop thread owns all state; answers and broker acknowledgements come back
+ * to it as events. Per terminal at most one call is in flight (further requests merge into it or
+ * wait behind it), over all terminals at most {@code max-in-flight}. Retry-later answers go to the
+ * retries topic with a backoff, so a busy terminal never holds up its partition and a restart loses
+ * no pending retry. Offsets are committed only up to the first record whose result or retry the
+ * broker has not yet acknowledged.
+ */
+public final class DiagnosisDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnosisDispatcher.class);
+    private static final String APPLICATION = "diagnosis-dispatcher";
+    private static final Duration IDLE_POLL = Duration.ofMillis(20);
+    private static final Duration RESEND_DELAY = Duration.ofSeconds(1);
+
+    private record Timed(long atMillis, Runnable task) {
+    }
+
+    private final DispatcherSettings settings;
+    private final TopicCatalog catalog;
+    private final TerminalApiClient adyen;
+    private final Clock clock;
+    private final Consumer<RuntimeException> fatal;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final DispatcherMetrics metrics;
+    private final ServiceIdGenerator serviceIds = new ServiceIdGenerator();
+    private final Backoff backoff;
+    private final MerchantRateLimiter rateLimiter;
+
+    private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
+    private final TerminalLanes lanes = new TerminalLanes();
+    private final ArrayDeque<String> ready = new ArrayDeque<>();
+    private final Set<String> readySet = new HashSet<>();
+    private final PriorityQueue<Timed> timers = new PriorityQueue<>((a, b) -> Long.compare(a.atMillis(), b.atMillis()));
+    private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final Map<String, PendingCheck> inFlight = new HashMap<>();
+    private int unacknowledgedSends;
+    private boolean paused;
+    private long lastCommitMillis;
+    private volatile boolean running = true;
+    private volatile Duration closeGrace;
+    private final Thread loop;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    /**
+     * @param fatal told when the service cannot go on (a refused API key); the caller then stops the dispatcher
+     */
+    public DiagnosisDispatcher(DispatcherSettings settings, KafkaSettings kafka, TopicCatalog catalog, TerminalApiClient adyen,
+                               MeterRegistry registry, Clock clock, Consumer<RuntimeException> fatal) {
+        this.settings = settings;
+        this.catalog = catalog;
+        this.adyen = adyen;
+        this.clock = clock;
+        this.fatal = fatal;
+        this.closeGrace = settings.shutdownGrace();
+        Map<String, Object> consumerConfig = new HashMap<>(kafka.consumer(settings.groupId()));
+        // the same partition of both topics holds the same terminals: range assignment keeps them on one instance
+        consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
+        this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(kafka.producer(), new StringSerializer(), new ByteArraySerializer());
+        this.metrics = new DispatcherMetrics(registry);
+        this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), new SplittableRandom());
+        this.rateLimiter = new MerchantRateLimiter(settings.merchantRate());
+        this.loop = new Thread(this::run, "dispatcher-loop");
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    // ---------------------------------------------------------------- the loop
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(catalog.checkRequests().name(), catalog.checkRetries().name()), new Rebalance());
+            while (running) {
+                step();
+            }
+            drain(closeGrace);
+            commit(true);
+        } catch (RuntimeException e) {
+            LOG.error("The dispatcher loop failed", e);
+            fatal.accept(e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
+            stopped.complete(null);
+        }
+    }
+
+    private void step() {
+        runEvents();
+        runTimers();
+        startCalls();
+        applyBackpressure();
+        boolean busy = !events.isEmpty() || (!ready.isEmpty() && inFlight.size() < settings.maxInFlight());
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(busy ? Duration.ZERO : IDLE_POLL)) {
+            accept(record);
+        }
+        startCalls();
+        if (clock.millis() - lastCommitMillis >= settings.commitInterval().toMillis()) {
+            commit(false);
+        }
+        metrics.inFlight.set(inFlight.size());
+        metrics.queued.set(lanes.waitingCount());
+        metrics.delayed.set(timers.size());
+    }
+
+    private void runEvents() {
+        for (Runnable event = events.poll(); event != null; event = events.poll()) {
+            event.run();
+        }
+    }
+
+    private void runTimers() {
+        long now = clock.millis();
+        while (!timers.isEmpty() && timers.peek().atMillis() <= now) {
+            timers.poll().task().run();
+        }
+    }
+
+    private void later(Instant at, Runnable task) {
+        timers.add(new Timed(at.toEpochMilli(), task));
+    }
+
+    // ---------------------------------------------------------------- reading requests
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        OffsetTracker tracker = trackers.computeIfAbsent(partition, key -> new OffsetTracker());
+        tracker.read(record.offset());
+        DiagnosisCheckRequest request;
+        try {
+            request = topicOf(record.topic()).valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value());
+            if (request == null) {
+                throw new SerializationException("record has no value");
+            }
+        } catch (RuntimeException e) {
+            deadLetter(record, e, () -> tracker.finished(record.offset()));
+            return;
+        }
+        PendingCheck check = PendingCheck.of(request, new PendingCheck.Source(partition, record.offset()), settings.checkDeadline());
+        switch (lanes.offer(check)) {
+            case WAITING -> schedule(check.poiid());
+            case MERGED_INTO_WAITING, JOINED_IN_FLIGHT -> metrics.coalesced();
+        }
+    }
+
+    private Topic<String, DiagnosisCheckRequest> topicOf(String name) {
+        return name.equals(catalog.checkRetries().name()) ? catalog.checkRetries() : catalog.checkRequests();
+    }
+
+    /** Puts the terminal's waiting check in line for a call, now or when its retry time comes. */
+    private void schedule(String poiid) {
+        lanes.startable(poiid).ifPresent(check -> {
+            if (check.notBefore().isAfter(clock.instant())) {
+                later(check.notBefore(), () -> schedule(poiid));
+            } else if (readySet.add(poiid)) {
+                ready.add(poiid);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- calling terminals
+
+    private void startCalls() {
+        while (running && inFlight.size() < settings.maxInFlight() && !ready.isEmpty()) {
+            String poiid = ready.poll();
+            readySet.remove(poiid);
+            PendingCheck check = lanes.startable(poiid).orElse(null);
+            if (check == null) {
+                continue;
+            }
+            if (check.notBefore().isAfter(clock.instant())) {
+                later(check.notBefore(), () -> schedule(poiid));
+                continue;
+            }
+            long waitNanos = rateLimiter.take(check.request().getMerchantAccount(), System.nanoTime());
+            if (waitNanos > 0) {
+                later(clock.instant().plusNanos(waitNanos), () -> schedule(poiid));
+                continue;
+            }
+            call(lanes.start(poiid));
+        }
+    }
+
+    private void call(PendingCheck check) {
+        Instant now = clock.instant();
+        DiagnosisCheckRequest request = check.request();
+        if (now.isAfter(check.deadline())) {
+            String last = request.getLastFailure() == null ? "" : "; last: " + request.getLastFailure();
+            publishResult(check, ResultFactory.gaveUp(check, null, null, settings.saleId(), now,
+                    "deadline " + check.deadline() + " passed before the next attempt" + last));
+            release(check, null);
+            return;
+        }
+        String serviceId = serviceIds.next();
+        inFlight.put(check.poiid(), check);
+        adyen.diagnose(new DiagnosisCall(check.poiid(), request.getMerchantAccount(), request.getHostDiagnosis(), serviceId, settings.saleId()))
+                .whenComplete((answer, error) -> events.add(() -> answered(check, serviceId, answer != null ? answer
+                        : DiagnosisAnswer.failure(CallOutcome.RETRY_LATER, null, "call failed: " + error, null, Duration.ZERO))));
+    }
+
+    private void answered(PendingCheck check, String serviceId, DiagnosisAnswer answer) {
+        inFlight.remove(check.poiid());
+        metrics.answered(answer.outcome().name(), answer.latency());
+        Instant now = clock.instant();
+        if (answer.outcome() == CallOutcome.UNAUTHORIZED) {
+            running = false;
+            closeGrace = Duration.ZERO;
+            fatal.accept(new ConfigurationException("Adyen refused the dispatcher's diagnosis request (" + answer.message()
+                    + "). The API key in ADYEN_API_KEY is wrong, belongs to the other environment (test or live), or lacks the"
+                    + " role for the Terminal API. Checks not yet finished stay uncommitted and run again after a restart."));
+            return;
+        }
+        Instant retryAt = null;
+        if (answer.outcome() == CallOutcome.RETRY_LATER) {
+            int attempts = check.request().getAttempt() + 1;
+            retryAt = now.plus(backoff.after(attempts, answer.retryAfter()));
+            if (attempts >= settings.maxAttempts()) {
+                publishResult(check, ResultFactory.gaveUp(check, answer, serviceId, settings.saleId(), now,
+                        "gave up after " + attempts + " attempts; last: " + answer.message()));
+            } else if (retryAt.isAfter(check.deadline())) {
+                publishResult(check, ResultFactory.gaveUp(check, answer, serviceId, settings.saleId(), now,
+                        "deadline " + check.deadline() + " comes before the next attempt; last: " + answer.message()));
+            } else {
+                metrics.retried();
+                send(catalog.checkRetries(), check.poiid(), check.retry(attempts, retryAt, answer.message()), now,
+                        () -> finishSources(check));
+            }
+        } else {
+            publishResult(check, ResultFactory.finished(check, answer, serviceId, settings.saleId(), now));
+        }
+        release(check, retryAt);
+    }
+
+    /** Frees the terminal; a check waiting behind may go, but not before the terminal's retry time. */
+    private void release(PendingCheck check, Instant retryAt) {
+        lanes.finish(check.poiid()).ifPresent(waiting -> {
+            if (retryAt != null) {
+                waiting.deferUntil(retryAt);
+            }
+            schedule(check.poiid());
+        });
+    }
+
+    private void publishResult(PendingCheck check, DiagnosisResult result) {
+        metrics.finished(result.getOutcome().name());
+        send(catalog.results(), check.poiid(), result, result.getCompletedAt(), () -> finishSources(check));
+    }
+
+    private void finishSources(PendingCheck check) {
+        for (PendingCheck.Source source : check.sources()) {
+            OffsetTracker tracker = trackers.get(source.partition());
+            if (tracker != null) {
+                tracker.finished(source.offset());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    private <V> void send(Topic<String, V> topic, String key, V value, Instant timestamp, Runnable onAcknowledged) {
+        byte[] bytes;
+        try {
+            bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        } catch (SerializationException e) {
+            LOG.warn("Cannot serialize for {} ({}); trying again in {}", topic.name(), e.getMessage(), RESEND_DELAY);
+            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+            return;
+        }
+        unacknowledgedSends++;
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes), (metadata, error) ->
+                    events.add(() -> {
+                        unacknowledgedSends--;
+                        if (error == null) {
+                            onAcknowledged.run();
+                        } else {
+                            LOG.warn("Writing to {} failed ({}); trying again in {}", topic.name(), error.toString(), RESEND_DELAY);
+                            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+                        }
+                    }));
+        } catch (KafkaException e) {
+            unacknowledgedSends--;
+            LOG.warn("Writing to {} failed ({}); trying again in {}", topic.name(), e.toString(), RESEND_DELAY);
+            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException error, Runnable onAcknowledged) {
+        metrics.deadLettered();
+        Map<String, ByteBuffer> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), ByteBuffer.wrap(header.value() == null ? new byte[0] : header.value()));
+        }
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        LOG.warn("Record {}-{}@{} cannot be read; it goes to {}: {}", record.topic(), record.partition(), record.offset(),
+                catalog.deadLetters().name(), reason);
+        DeadLetter letter = DeadLetter.newBuilder()
+                .setApplication(APPLICATION)
+                .setSourceTopic(record.topic())
+                .setSourcePartition(record.partition())
+                .setSourceOffset(record.offset())
+                .setSourceTimestamp(Instant.ofEpochMilli(record.timestamp()))
+                .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                .setHeaders(headers)
+                .setReason(reason)
+                .setExceptionClass(error.getClass().getName())
+                .setFailedAt(clock.instant())
+                .build();
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        send(catalog.deadLetters(), key, letter, clock.instant(), onAcknowledged);
+    }
+
+    // ---------------------------------------------------------------- offsets, backpressure, rebalancing
+
+    private void commit(boolean sync) {
+        lastCommitMillis = clock.millis();
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+        } else {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    LOG.warn("Committing offsets failed; the next commit covers them: {}", error.toString());
+                }
+            });
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            OffsetTracker tracker = trackers.get(partition);
+            if (tracker != null && tracker.committable() >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(tracker.committable()));
+            }
+        }
+        return offsets;
+    }
+
+    private void applyBackpressure() {
+        int queued = lanes.waitingCount();
+        if (!paused && queued > settings.queueHighWater()) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            LOG.info("{} checks queued: pausing consumption until half of them are done", queued);
+        } else if (paused && queued < settings.queueHighWater() / 2) {
+            consumer.resume(consumer.paused());
+            paused = false;
+        }
+    }
+
+    /** Waits up to {@code grace} for calls in flight and their results; what is unfinished stays uncommitted. */
+    private void drain(Duration grace) {
+        consumer.pause(consumer.assignment());
+        long deadline = System.nanoTime() + grace.toNanos();
+        while ((!inFlight.isEmpty() || unacknowledgedSends > 0) && System.nanoTime() < deadline) {
+            runEvents();
+            runTimers();
+            consumer.poll(IDLE_POLL);
+        }
+        runEvents();
+        if (!inFlight.isEmpty()) {
+            LOG.info("Stopping with {} calls unanswered; their checks run again after the restart", inFlight.size());
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> trackers.putIfAbsent(partition, new OffsetTracker()));
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            // let calls to the leaving terminals end here first, so the next owner never calls a terminal we are still calling
+            Set<Integer> leaving = new HashSet<>();
+            partitions.forEach(partition -> leaving.add(partition.partition()));
+            long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+            while (System.nanoTime() < deadline && (unacknowledgedSends > 0
+                    || inFlight.values().stream().anyMatch(check -> touches(check, leaving)))) {
+                awaitEvent();
+            }
+            runEvents();
+            try {
+                consumer.commitSync(committable(partitions));
+            } catch (KafkaException e) {
+                LOG.warn("Committing revoked partitions failed; their unfinished checks run again on the next owner: {}", e.toString());
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            Set<Integer> leaving = new HashSet<>();
+            partitions.forEach(partition -> {
+                trackers.remove(partition);
+                leaving.add(partition.partition());
+            });
+            lanes.waiting().forEach((poiid, check) -> {
+                if (touches(check, leaving)) {
+                    lanes.dropWaiting(poiid);
+                }
+            });
+        }
+
+        private boolean touches(PendingCheck check, Set<Integer> partitions) {
+            return check.sources().stream().anyMatch(source -> partitions.contains(source.partition().partition()));
+        }
+
+        private void awaitEvent() {
+            try {
+                Runnable event = events.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    event.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- stopping
+
+    /** Stops taking work, waits up to {@code grace} for calls in flight, commits what is finished. */
+    public void close(Duration grace) throws InterruptedException {
+        closeGrace = grace;
+        running = false;
+        loop.join(grace.plusSeconds(30).toMillis());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        close(settings.shutdownGrace());
+    }
+
+    public boolean stopped() {
+        return stopped.isDone();
+    }
+}

@@ -1,0 +1,52 @@
+package io.fleetdiag.dispatcher;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The dispatcher's meters: calls in flight, queue depth, outcomes by class, retries, latency, dead letters. */
+final class DispatcherMetrics {
+
+    private final MeterRegistry registry;
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger queued = new AtomicInteger();
+    final AtomicInteger delayed = new AtomicInteger();
+
+    DispatcherMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("fleetdiag.dispatcher.inflight", inFlight, AtomicInteger::get)
+                .description("Terminal API calls in flight").register(registry);
+        Gauge.builder("fleetdiag.dispatcher.queue.depth", queued, AtomicInteger::get)
+                .description("Checks waiting for their terminal or a free slot").register(registry);
+        Gauge.builder("fleetdiag.dispatcher.delayed", delayed, AtomicInteger::get)
+                .description("Checks waiting for their retry time").register(registry);
+    }
+
+    void answered(String outcome, Duration latency) {
+        Timer.builder("fleetdiag.dispatcher.call.latency").tag("outcome", outcome).publishPercentileHistogram()
+                .description("Duration of Terminal API diagnosis calls").register(registry)
+                .record(latency == null ? Duration.ZERO : latency);
+    }
+
+    void finished(String outcome) {
+        Counter.builder("fleetdiag.dispatcher.results").tag("outcome", outcome)
+                .description("Checks finished, by outcome").register(registry).increment();
+    }
+
+    void retried() {
+        Counter.builder("fleetdiag.dispatcher.retries").description("Checks sent to the retries topic").register(registry).increment();
+    }
+
+    void coalesced() {
+        Counter.builder("fleetdiag.dispatcher.coalesced").description("Requests merged into a pending check of the same terminal")
+                .register(registry).increment();
+    }
+
+    void deadLettered() {
+        Counter.builder("fleetdiag.dispatcher.dead.letters").description("Undecodable records sent to the dead-letter topic")
+                .register(registry).increment();
+    }
+}

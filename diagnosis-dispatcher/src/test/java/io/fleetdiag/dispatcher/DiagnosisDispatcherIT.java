@@ -1,0 +1,344 @@
+package io.fleetdiag.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fleetdiag.schemas.CheckReason;
+import io.fleetdiag.schemas.DeadLetter;
+import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.schemas.DiagnosisOutcome;
+import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.serde.RegistryClientConfig;
+import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.simulator.SimulatorConfig;
+import io.fleetdiag.simulator.TerminalSimulator;
+import io.fleetdiag.simulator.api.Faults;
+import io.fleetdiag.simulator.api.LatencyModel;
+import io.fleetdiag.simulator.fleet.ConditionChange;
+import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.terminalapi.ApiFlavour;
+import io.fleetdiag.terminalapi.ApiKey;
+import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.terminalapi.TerminalApiConfig;
+import io.fleetdiag.testsupport.RecordCollector;
+import io.fleetdiag.testsupport.TestCluster;
+import io.fleetdiag.testsupport.TestClusterExtension;
+import io.fleetdiag.topics.TopicCatalog;
+import io.fleetdiag.topics.TopicNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The dispatcher against the real broker and the simulator over real HTTP. */
+@ExtendWith(TestClusterExtension.class)
+class DiagnosisDispatcherIT {
+
+    private static final String KEY = "AQEdispatcher-it";
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private TestCluster cluster;
+    private String prefix;
+    private TopicCatalog catalog;
+    private TerminalSimulator simulator;
+
+    @BeforeEach
+    void start(TestCluster testCluster) throws Exception {
+        cluster = testCluster;
+        prefix = cluster.uniqueName("dispatch") + ".";
+        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
+                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
+        simulator = keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(1_500).withReferenceTerminals(false)
+                .withLatency(new LatencyModel(50, 0.2))));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            resources.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    private ServiceConfig config(Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>();
+        DispatcherService.defaults().forEach(values::putAll);
+        values.putAll(Map.of(
+                "kafka.bootstrap.servers", cluster.bootstrapServers(),
+                "schema.registry.url", cluster.schemaRegistryUrl(),
+                "topics.prefix", prefix,
+                "topics.partitions", "3",
+                "dispatcher.group-id", prefix + "dispatcher",
+                "dispatcher.max-in-flight", "64",
+                "dispatcher.retry-base", "200ms",
+                "dispatcher.retry-max", "1s",
+                "dispatcher.commit-interval", "200ms",
+                "http.port", "0"));
+        values.put("dispatcher.shutdown-grace", "5s");
+        values.putAll(settings);
+        return ServiceConfig.of(values);
+    }
+
+    private DispatcherService dispatcher(Map<String, String> settings, String key, CompletableFuture<RuntimeException> fatal) throws Exception {
+        TerminalApiClient client = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
+                ApiKey.of(key), true));
+        return keep(DispatcherService.start(config(settings), client, Map.of(), fatal));
+    }
+
+    private DispatcherService dispatcher() throws Exception {
+        return dispatcher(Map.of(), KEY, new CompletableFuture<>());
+    }
+
+    private RecordCollector<String, DiagnosisResult> results() {
+        return keep(RecordCollector.start(cluster, catalog.results().name(), new StringDeserializer(),
+                catalog.results().valueSerde().deserializer()));
+    }
+
+    private DiagnosisCheckRequest request(Terminal terminal, CheckReason reason, boolean host) {
+        return DiagnosisCheckRequest.newBuilder()
+                .setRequestId(UUID.randomUUID().toString())
+                .setPoiid(terminal.poiid())
+                .setMerchantAccount(terminal.merchantAccount())
+                .setReason(reason)
+                .setHostDiagnosis(host)
+                .setRequestedAt(Instant.now())
+                .build();
+    }
+
+    private void produce(List<DiagnosisCheckRequest> requests) {
+        try (KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(cluster.producerConfig(),
+                new StringSerializer(), catalog.checkRequests().valueSerde().serializer())) {
+            requests.forEach(request -> producer.send(new ProducerRecord<>(catalog.checkRequests().name(), request.getPoiid(), request)));
+        }
+    }
+
+    private Terminal terminal(int index) {
+        return simulator.fleet().terminals().get(index);
+    }
+
+    /** Every requestId a result answers, its own and the ones merged into it. */
+    private static Set<String> answered(RecordCollector<String, DiagnosisResult> results) {
+        Set<String> ids = new HashSet<>();
+        results.values().forEach(result -> {
+            ids.add(result.getRequestId());
+            ids.addAll(result.getCoalescedRequestIds());
+        });
+        return ids;
+    }
+
+    private static Optional<DiagnosisResult> resultFor(RecordCollector<String, DiagnosisResult> results, String poiid) {
+        return results.values(result -> result.getPoiid().equals(poiid)).stream().findFirst();
+    }
+
+    @Test
+    void aBusyTerminalIsRetriedLaterWhileAThousandOthersInItsPartitionsFinish() throws Exception {
+        Terminal busy = terminal(0);
+        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
+        List<DiagnosisCheckRequest> requests = new ArrayList<>();
+        requests.add(request(busy, CheckReason.SCHEDULED, false));
+        for (int i = 1; i <= 1_000; i++) {
+            requests.add(request(terminal(i), CheckReason.SCHEDULED, false));
+        }
+        dispatcher();
+        RecordCollector<String, DiagnosisResult> results = results();
+
+        produce(requests);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> results.values().size() >= 1_000);
+        assertThat(results.values()).extracting(DiagnosisResult::getPoiid).doesNotContain(busy.poiid());
+        assertThat(results.values()).extracting(DiagnosisResult::getOutcome).containsOnly(DiagnosisOutcome.SUCCESS);
+        assertThat(simulator.stats().count("diagnosis", "busy")).isPositive();
+
+        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> resultFor(results, busy.poiid()).isPresent());
+
+        DiagnosisResult late = resultFor(results, busy.poiid()).orElseThrow();
+        assertThat(late.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
+        assertThat(late.getAttempts()).isGreaterThan(1);
+        assertThat(answered(results)).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList());
+        assertThat(simulator.stats().violations()).isZero();
+        assertThat(simulator.stats().serviceIdsOutOfFormat()).isZero();
+        assertThat(simulator.stats().duplicateServiceIds()).isZero();
+    }
+
+    @Test
+    void stoppedBetweenCallsAndCommitsAndStartedAgainEveryCheckGetsAResult() throws Exception {
+        simulator.cloud().latency(new LatencyModel(300, 0.1));
+        List<DiagnosisCheckRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            requests.add(request(terminal(i), CheckReason.SCHEDULED, false));
+        }
+        DispatcherService first = dispatcher(Map.of("dispatcher.max-in-flight", "40"), KEY, new CompletableFuture<>());
+        RecordCollector<String, DiagnosisResult> results = results();
+        produce(requests);
+        await().atMost(Duration.ofSeconds(60)).until(() -> results.values().size() >= 150);
+
+        // no grace: calls in flight are abandoned and their checks stay uncommitted
+        first.close(Duration.ZERO);
+        resources.remove(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().inFlight() == 0);
+        int beforeRestart = results.values().size();
+        dispatcher();
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(answered(results)).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList()));
+        assertThat(beforeRestart).isLessThan(requests.size());
+        assertThat(simulator.stats().violations()).isZero();
+    }
+
+    @Test
+    void aPendingRetrySurvivesARestart() throws Exception {
+        Terminal busy = terminal(7);
+        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
+        DispatcherService first = dispatcher(Map.of("dispatcher.retry-base", "3s", "dispatcher.retry-max", "3s"), KEY,
+                new CompletableFuture<>());
+        RecordCollector<String, DiagnosisCheckRequest> retries = keep(RecordCollector.start(cluster, catalog.checkRetries().name(),
+                new StringDeserializer(), catalog.checkRetries().valueSerde().deserializer()));
+        RecordCollector<String, DiagnosisResult> results = results();
+        DiagnosisCheckRequest request = request(busy, CheckReason.MANUAL, false);
+        produce(List.of(request));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !retries.values().isEmpty());
+        first.close();
+        resources.remove(first);
+        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
+        dispatcher();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> resultFor(results, busy.poiid()).isPresent());
+        DiagnosisResult result = resultFor(results, busy.poiid()).orElseThrow();
+        assertThat(result.getRequestId()).isEqualTo(request.getRequestId());
+        assertThat(result.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
+        assertThat(result.getAttempts()).isGreaterThanOrEqualTo(2);
+        assertThat(retries.values().get(0).getLastFailure()).isEqualTo("Busy: TX_IN_PROGRESS");
+    }
+
+    @Test
+    void aWrongApiKeyStopsTheDispatcherAndLosesNoCheck() throws Exception {
+        CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
+        DispatcherService wrong = dispatcher(Map.of(), "AQEwrong-key", fatal);
+        RecordCollector<String, DiagnosisResult> results = results();
+        DiagnosisCheckRequest request = request(terminal(3), CheckReason.SCHEDULED, false);
+        produce(List.of(request));
+
+        RuntimeException stop = fatal.get(60, TimeUnit.SECONDS);
+        assertThat(stop).isInstanceOf(ConfigurationException.class);
+        assertThat(stop.getMessage()).contains("API key").contains("HTTP 401").doesNotContain("AQEwrong-key");
+        wrong.close();
+        resources.remove(wrong);
+        assertThat(results.values()).isEmpty();
+
+        dispatcher();
+        await().atMost(Duration.ofSeconds(60)).until(() -> answered(results).contains(request.getRequestId()));
+    }
+
+    @Test
+    void aRecordThatDoesNotDecodeGoesToTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
+        dispatcher();
+        RecordCollector<String, DiagnosisResult> results = results();
+        RecordCollector<String, DeadLetter> deadLetters = keep(RecordCollector.start(cluster, catalog.deadLetters().name(),
+                new StringDeserializer(), catalog.deadLetters().valueSerde().deserializer()));
+        Terminal terminal = terminal(11);
+        byte[] garbage = "{\"poiid\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(cluster.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(catalog.checkRequests().name(), terminal.poiid(), garbage));
+        }
+        DiagnosisCheckRequest after = request(terminal, CheckReason.SCHEDULED, false);
+        produce(List.of(after));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.values().isEmpty() && answered(results).contains(after.getRequestId()));
+        DeadLetter letter = deadLetters.values().get(0);
+        assertThat(letter.getApplication()).isEqualTo("diagnosis-dispatcher");
+        assertThat(letter.getReason()).contains("Unknown magic byte 0x7b");
+        assertThat(letter.getSourceTopic()).isEqualTo(catalog.checkRequests().name());
+        assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
+        assertThat(deadLetters.records().get(0).key()).isEqualTo(terminal.poiid());
+    }
+
+    @Test
+    void eachOutcomeClassAppearsInTheResultsWithItsReason() throws Exception {
+        dispatcher(Map.of("dispatcher.max-attempts", "2"), KEY, new CompletableFuture<>());
+        RecordCollector<String, DiagnosisResult> results = results();
+
+        DiagnosisResult success = outcome(results, terminal(20), () -> { });
+        Terminal offline = terminal(21);
+        DiagnosisResult unreachable = outcome(results, offline,
+                () -> simulator.set(offline.poiid(), ConditionChange.of(Map.of("online", false))));
+        DiagnosisResult rejected = outcome(results, terminal(22),
+                () -> simulator.cloud().faults(new Faults("sync", 1.0, "MessageFormat", 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        DiagnosisResult malformed = outcome(results, terminal(23),
+                () -> simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 1.0, 0, 0, 0, 0, 0)));
+        simulator.cloud().faults(Faults.NONE);
+        Terminal busy = terminal(24);
+        DiagnosisResult gaveUp = outcome(results, busy, () -> simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true))));
+
+        assertThat(success.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
+        assertThat(success.getAdditionalResponse().getTerminalId()).isEqualTo(terminal(20).poiid());
+        assertThat(success.getServiceId()).matches("[A-Za-z0-9]{10}");
+        assertThat(success.getSaleId()).isEqualTo("fleetdiag");
+        assertThat(unreachable.getOutcome()).isEqualTo(DiagnosisOutcome.TERMINAL_UNREACHABLE);
+        assertThat(unreachable.getMessage()).contains("Did not receive a response from the POI");
+        assertThat(rejected.getOutcome()).isEqualTo(DiagnosisOutcome.REJECTED);
+        assertThat(rejected.getErrorCondition()).isEqualTo("MessageFormat");
+        assertThat(malformed.getOutcome()).isEqualTo(DiagnosisOutcome.MALFORMED);
+        assertThat(malformed.getMessage()).contains("not JSON");
+        assertThat(gaveUp.getOutcome()).isEqualTo(DiagnosisOutcome.GAVE_UP);
+        assertThat(gaveUp.getMessage()).isEqualTo("gave up after 2 attempts; last: Busy: TX_IN_PROGRESS");
+        assertThat(gaveUp.getAttempts()).isEqualTo(2);
+    }
+
+    private DiagnosisResult outcome(RecordCollector<String, DiagnosisResult> results, Terminal terminal, Runnable condition) {
+        condition.run();
+        DiagnosisCheckRequest request = request(terminal, CheckReason.MANUAL, false);
+        produce(List.of(request));
+        await().atMost(Duration.ofSeconds(60)).until(() -> answered(results).contains(request.getRequestId()));
+        return results.values(result -> result.getRequestId().equals(request.getRequestId())).get(0);
+    }
+
+    @Test
+    void requestsForABusyTerminalAreCoalescedAndAHostFollowUpIsNotLost() throws Exception {
+        simulator.cloud().latency(new LatencyModel(800, 0));
+        dispatcher();
+        RecordCollector<String, DiagnosisResult> results = results();
+        Terminal terminal = terminal(30);
+        DiagnosisCheckRequest scheduled = request(terminal, CheckReason.SCHEDULED, false);
+        DiagnosisCheckRequest reconnected = request(terminal, CheckReason.RECONNECTED, false);
+        DiagnosisCheckRequest followUp = request(terminal, CheckReason.HOST_FOLLOWUP, true);
+        DiagnosisCheckRequest scheduledAgain = request(terminal, CheckReason.SCHEDULED, false);
+
+        produce(List.of(scheduled, reconnected, followUp, scheduledAgain));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answered(results)).contains(
+                scheduled.getRequestId(), reconnected.getRequestId(), followUp.getRequestId(), scheduledAgain.getRequestId()));
+        List<DiagnosisResult> forTerminal = results.values(result -> result.getPoiid().equals(terminal.poiid()));
+        assertThat(forTerminal).hasSizeLessThanOrEqualTo(2);
+        DiagnosisResult withHost = forTerminal.stream().filter(DiagnosisResult::getHostDiagnosis).findFirst().orElseThrow();
+        assertThat(withHost.getRequestId()).isEqualTo(followUp.getRequestId());
+        assertThat(withHost.getHostStatuses()).singleElement().satisfies(host -> assertThat(host.getReachable()).isTrue());
+        assertThat(simulator.stats().count("diagnosis", "success")).isEqualTo(forTerminal.size());
+        assertThat(simulator.stats().violations()).isZero();
+    }
+}
