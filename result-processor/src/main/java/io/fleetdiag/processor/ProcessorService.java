@@ -1,0 +1,116 @@
+package io.fleetdiag.processor;
+
+import io.fleetdiag.processor.api.ProcessorQueries;
+import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
+import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
+import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.serde.SerdeConfig;
+import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.topics.TopicCatalog;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The result processor as a running service: topics and schemas in place, the Kafka Streams
+ * application (exactly_once_v2), and its HTTP side (queries, health, metrics).
+ */
+public final class ProcessorService implements AutoCloseable {
+
+    private final KafkaStreams streams;
+    private final HttpEndpoint http;
+
+    private ProcessorService(KafkaStreams streams, HttpEndpoint http) {
+        this.streams = streams;
+        this.http = http;
+    }
+
+    public static List<Map<String, String>> defaults() {
+        return List.of(KafkaSettings.DEFAULTS, ProcessorSettings.defaults());
+    }
+
+    public static ProcessorService start(ServiceConfig config, Map<String, String> environment,
+                                         CompletableFuture<RuntimeException> fatal) throws Exception {
+        ProcessorSettings settings = ProcessorSettings.from(config);
+        KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-processor");
+        SchemaRegistryClient registry = kafka.registry();
+        TopicCatalog catalog = kafka.catalog(registry);
+        int terminalPartitions;
+        try (Admin admin = Admin.create(kafka.admin())) {
+            kafka.prepare(admin, registry, catalog.all());
+            terminalPartitions = admin.describeTopics(List.of(catalog.results().name())).allTopicNames().get()
+                    .get(catalog.results().name()).partitions().size();
+        }
+
+        AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        String host = config.find("processor.advertised-host").orElse(config.find("http.host").orElse("127.0.0.1"));
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Optional<String> token = Optional.ofNullable(environment.get(ServiceHttp.TOKEN_ENV));
+        // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
+        AtomicReference<HostInfo> advertised = new AtomicReference<>();
+        ProcessorQueries queries = new ProcessorQueries(running::get, advertised::get, token);
+        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), queries.routes());
+        HostInfo self = new HostInfo(host, http.port());
+        advertised.set(self);
+
+        Properties properties = kafka.streams();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("processor.application-id"));
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.get("processor.state-dir"));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.duration("processor.commit-interval").toMillis());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue("processor.stream-threads"));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        properties.put("fleetdiag.dead-letters.topic", catalog.deadLetters().name());
+        properties.put(SerdeConfig.SCHEMA_REGISTRY_URL, config.get("schema.registry.url"));
+        config.find("schema.registry.basic.auth.user.info").ifPresent(info -> properties.put(SerdeConfig.BASIC_AUTH_USER_INFO, info));
+
+        KafkaStreams streams = new KafkaStreams(ResultProcessorTopology.buildTopology(
+                new ResultProcessorTopology.Config(settings, catalog, terminalPartitions)), properties);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                fatal.complete(new IllegalStateException("The result processor's stream threads stopped; see the log for the cause"));
+            }
+        });
+        new KafkaStreamsMetrics(streams).bindTo(metrics);
+        running.set(streams);
+        streams.start();
+        return new ProcessorService(streams, http);
+    }
+
+    private static ServiceHttp.Health health(KafkaStreams streams) {
+        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return new ServiceHttp.Health(up, Map.of("streams", state.name()));
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        streams.close(Duration.ofSeconds(30));
+        http.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.fleetdiag.processor;
+
+import io.fleetdiag.processor.presence.PresenceChange;
+import io.fleetdiag.processor.presence.PresenceProcessor;
+import io.fleetdiag.processor.stores.StoreContribution;
+import io.fleetdiag.processor.stores.StoreOutput;
+import io.fleetdiag.processor.stores.StoreProcessor;
+import io.fleetdiag.processor.terminal.TerminalInput;
+import io.fleetdiag.processor.terminal.TerminalOutput;
+import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicCatalog;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The result processor's topology, in three sub-topologies:
+ * <ol>
+ * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID;</li>
+ * <li>diagnosis results and presence changes of a terminal update its state, open and close its alert
+ * episodes, ask for follow-up checks, and tell its store how it counts;</li>
+ * <li>store contributions (keyed by store) update store health and STORE_DEGRADED.</li>
+ * </ol>
+ */
+public final class ResultProcessorTopology {
+
+    /**
+     * @param terminalPartitions partitions of the diagnosis-results topic: presence changes are
+     *                           repartitioned to the same count so a terminal's results and presence meet in one task
+     */
+    public record Config(ProcessorSettings settings, TopicCatalog catalog, int terminalPartitions) {
+    }
+
+    private ResultProcessorTopology() {
+    }
+
+    public static Topology buildTopology(Config config) {
+        ProcessorSettings settings = config.settings();
+        TopicCatalog topics = config.catalog();
+        StreamsBuilder builder = new StreamsBuilder();
+        Stream.of(PresenceProcessor.stores(),
+                        TerminalProcessor.stores(topics.terminalState().valueSerde(), topics.alerts().valueSerde()),
+                        StoreProcessor.stores(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
+                .flatMap(List::stream)
+                .forEach(builder::addStateStore);
+
+        KStream<String, PresenceChange> presence = source(builder, topics.snapshots())
+                .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution()),
+                        Named.as("presence"), PresenceProcessor.MEMBERS_STORE, PresenceProcessor.PROGRESS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), PresenceChange.SERDE)
+                        .withName("presence-by-poiid").withNumberOfPartitions(config.terminalPartitions()));
+
+        KStream<String, TerminalInput> inputs = source(builder, topics.results())
+                .mapValues(result -> (TerminalInput) new TerminalInput.Result(result), Named.as("result-inputs"))
+                .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
+                        Named.as("terminal-inputs"));
+
+        inputs.process(() -> new TerminalProcessor(settings), Named.as("terminals"),
+                        TerminalProcessor.STATE_STORE, TerminalProcessor.ACTIVE_ALERTS_STORE, TerminalProcessor.FLEET_COUNTS_STORE,
+                        TerminalProcessor.DUE_STORE, TerminalProcessor.DUE_INDEX_STORE)
+                .split(Named.as("terminal-"))
+                .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> sink(
+                        states.mapValues(out -> ((TerminalOutput.State) out).state(), Named.as("terminal-states")), topics.terminalState(), "terminal-state-sink"),
+                        "state"))
+                .branch((key, out) -> out instanceof TerminalOutput.Alert, Branched.withConsumer(alerts -> sink(
+                        alerts.mapValues(out -> ((TerminalOutput.Alert) out).alert(), Named.as("terminal-alert-edges")), topics.alerts(), "terminal-alerts-sink"),
+                        "alert"))
+                .branch((key, out) -> out instanceof TerminalOutput.Check, Branched.withConsumer(checks -> sink(
+                        checks.mapValues(out -> ((TerminalOutput.Check) out).request(), Named.as("follow-up-checks")), topics.checkRequests(), "follow-up-checks-sink"),
+                        "check"))
+                .branch((key, out) -> out instanceof TerminalOutput.Contribution, Branched.withConsumer(contributions ->
+                        stores(contributions.mapValues(out -> ((TerminalOutput.Contribution) out).contribution(), Named.as("store-shares")),
+                                settings, topics), "contribution"));
+        return builder.build();
+    }
+
+    private static void stores(KStream<String, StoreContribution> contributions, ProcessorSettings settings, TopicCatalog topics) {
+        contributions
+                .repartition(Repartitioned.with(Serdes.String(), StoreContribution.SERDE).withName("store-contributions"))
+                .process(() -> new StoreProcessor(settings), Named.as("stores"),
+                        StoreProcessor.MEMBERS_STORE, StoreProcessor.HEALTH_STORE, StoreProcessor.ALERTS_STORE)
+                .split(Named.as("store-"))
+                .branch((key, out) -> out instanceof StoreOutput.Health, Branched.withConsumer(health -> sink(
+                        health.mapValues(out -> ((StoreOutput.Health) out).health(), Named.as("store-health-records")), topics.storeHealth(), "store-health-sink"),
+                        "health"))
+                .branch((key, out) -> out instanceof StoreOutput.Alert, Branched.withConsumer(alerts -> sink(
+                        alerts.mapValues(out -> ((StoreOutput.Alert) out).alert(), Named.as("store-alert-edges")), topics.alerts(), "store-alerts-sink"),
+                        "alert"));
+    }
+
+    private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {
+        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name() + "-source"))
+                .filter((key, value) -> key != null && value != null, Named.as(topic.name() + "-present"));
+    }
+
+    private static <V> void sink(KStream<String, V> stream, Topic<String, V> topic, String name) {
+        stream.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+}

@@ -1,0 +1,235 @@
+package io.fleetdiag.processor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.fleetdiag.processor.stores.StoreContribution;
+import io.fleetdiag.processor.stores.StoreProcessor;
+import io.fleetdiag.processor.terminal.FleetCounts;
+import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.service.Json;
+import io.fleetdiag.service.http.HttpCall;
+import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Interactive queries over HTTP. A key another instance owns is answered through that instance; the
+ * fleet-wide views ask every instance for its part ({@code local=true}) and combine them.
+ *
+ * <pre>
+ * GET /api/terminals/{poiid}                 the terminal's state
+ * GET /api/stores/{merchantAccount}/{store}  the store's health
+ * GET /api/alerts?active=true[&amp;type=T]       every active alert
+ * GET /api/fleet                             terminals, online, offline, alerts by type, results by outcome
+ * </pre>
+ */
+public final class ProcessorQueries {
+
+    private final Supplier<KafkaStreams> streams;
+    private final Supplier<HostInfo> self;
+    private final Optional<String> bearerToken;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param self this instance as peers reach it, known once its HTTP port is bound */
+    public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken) {
+        this.streams = streams;
+        this.self = self;
+        this.bearerToken = bearerToken;
+    }
+
+    public Map<String, Route> routes() {
+        return Map.of(
+                "/api/terminals", this::terminal,
+                "/api/stores", this::store,
+                "/api/alerts", this::alerts,
+                "/api/fleet", this::fleet);
+    }
+
+    private Reply terminal(HttpCall call) throws Exception {
+        String poiid = decode(call.rest());
+        if (poiid.isEmpty()) {
+            return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
+        }
+        return byKey(TerminalProcessor.STATE_STORE, poiid, call.path(), () -> Optional.ofNullable(
+                this.<TerminalState>store(TerminalProcessor.STATE_STORE).get(poiid)), "No terminal " + poiid);
+    }
+
+    private Reply store(HttpCall call) throws Exception {
+        String[] parts = call.rest().split("/", 2);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            return Reply.error(400, "Give a store: /api/stores/{merchantAccount}/{store}");
+        }
+        String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
+        return byKey(StoreProcessor.HEALTH_STORE, key, call.path(), () -> Optional.ofNullable(
+                this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).get(key)), "No store " + key);
+    }
+
+    private Reply alerts(HttpCall call) throws Exception {
+        if (!"true".equals(call.query("active", "true"))) {
+            return Reply.error(400, "Only active alerts are kept here (active=true); the whole history is on the terminal-alerts topic");
+        }
+        String type = call.query("type", null);
+        ArrayNode alerts = Json.MAPPER.createArrayNode();
+        try {
+            for (String storeName : new String[] {TerminalProcessor.ACTIVE_ALERTS_STORE, StoreProcessor.ALERTS_STORE}) {
+                try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>store(storeName).all()) {
+                    while (all.hasNext()) {
+                        TerminalAlert alert = all.next().value;
+                        if (type == null || alert.getType().name().equals(type)) {
+                            alerts.add(json(alert));
+                        }
+                    }
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            return rebalancing();
+        }
+        if (!isLocalOnly(call)) {
+            for (HostInfo other : others()) {
+                JsonNode remote = Json.MAPPER.readTree(forward(other, "/api/alerts?active=true&local=true"
+                        + (type == null ? "" : "&type=" + URLEncoder.encode(type, StandardCharsets.UTF_8))).body());
+                remote.forEach(alerts::add);
+            }
+        }
+        return Reply.json(200, alerts.toString());
+    }
+
+    private Reply fleet(HttpCall call) throws Exception {
+        FleetCounts counts = FleetCounts.EMPTY;
+        int stores = 0;
+        int degraded = 0;
+        try {
+            try (KeyValueIterator<String, FleetCounts> tasks = this.<FleetCounts>store(TerminalProcessor.FLEET_COUNTS_STORE).all()) {
+                while (tasks.hasNext()) {
+                    counts = counts.sum(tasks.next().value);
+                }
+            }
+            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, StoreHealth> health = all.next();
+                    stores++;
+                    degraded += health.value.getDegraded() ? 1 : 0;
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            return rebalancing();
+        }
+        Map<String, Object> fleet = new LinkedHashMap<>();
+        fleet.put("terminals", counts.terminals());
+        fleet.put("online", counts.online());
+        fleet.put("offline", counts.offline());
+        fleet.put("terminalsWithActiveAlerts", counts.withActiveAlerts());
+        fleet.put("activeAlertsByType", counts.activeAlertsByType());
+        fleet.put("resultsByOutcome", counts.resultsByOutcome());
+        fleet.put("stores", stores);
+        fleet.put("degradedStores", degraded);
+        if (!isLocalOnly(call)) {
+            for (HostInfo other : others()) {
+                add(fleet, Json.MAPPER.readTree(forward(other, "/api/fleet?local=true").body()));
+            }
+        }
+        return Reply.json(200, Json.write(fleet));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Map<String, Object> fleet, JsonNode other) {
+        for (String field : new String[] {"terminals", "online", "offline", "terminalsWithActiveAlerts", "stores", "degradedStores"}) {
+            fleet.put(field, ((Number) fleet.get(field)).longValue() + other.path(field).asLong());
+        }
+        for (String field : new String[] {"activeAlertsByType", "resultsByOutcome"}) {
+            Map<String, Long> sum = new LinkedHashMap<>((Map<String, Long>) fleet.get(field));
+            other.path(field).fields().forEachRemaining(entry -> sum.merge(entry.getKey(), entry.getValue().asLong(), Long::sum));
+            fleet.put(field, sum);
+        }
+    }
+
+    /** Answers from the local store when this instance owns the key, else asks the owner. */
+    private Reply byKey(String storeName, String key, String path, StoreLookup local, String notFound) throws Exception {
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.get().queryMetadataForKey(storeName, key, new StringSerializer());
+        } catch (IllegalStateException e) {
+            return rebalancing();
+        }
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            return rebalancing();
+        }
+        if (!owner.activeHost().equals(self.get())) {
+            HttpResponse<String> answer = forward(owner.activeHost(), path);
+            return Reply.json(answer.statusCode(), answer.body());
+        }
+        try {
+            return local.find().map(value -> Reply.json(200, json(value).toString())).orElse(Reply.error(404, notFound));
+        } catch (InvalidStateStoreException e) {
+            return rebalancing();
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreLookup {
+        Optional<? extends SpecificRecord> find();
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    private Iterable<HostInfo> others() {
+        return streams.get().metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self.get())).distinct().toList();
+    }
+
+    private HttpResponse<String> forward(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET();
+        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean isLocalOnly(HttpCall call) {
+        return "true".equals(call.query("local", "false"));
+    }
+
+    private static JsonNode json(SpecificRecord record) {
+        try {
+            return Json.MAPPER.readTree(record.toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Avro record is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Reply rebalancing() {
+        return Reply.error(503, "The processor is rebalancing or restoring its state; ask again in a moment");
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+}

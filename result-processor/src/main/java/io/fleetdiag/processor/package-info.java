@@ -1,2 +1,0 @@
-/** Result processor: state tables and alert streams on Kafka Streams. */
-package io.fleetdiag.processor;

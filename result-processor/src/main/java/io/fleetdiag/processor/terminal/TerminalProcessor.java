@@ -1,0 +1,235 @@
+package io.fleetdiag.processor.terminal;
+
+import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.alerts.AlertEpisodes;
+import io.fleetdiag.processor.alerts.TerminalRules;
+import io.fleetdiag.processor.followup.FollowUpChecks;
+import io.fleetdiag.processor.presence.PresenceChange;
+import io.fleetdiag.processor.stores.StoreContribution;
+import io.fleetdiag.schemas.ActiveAlert;
+import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.Presence;
+import io.fleetdiag.schemas.Severity;
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The per-terminal table. Diagnosis results and presence changes of a terminal arrive on the same
+ * partition and change its state in order; after each change every rule is evaluated and alert
+ * episodes are opened or closed. Rules on the wall clock (stale diagnosis, SDK expiry, offline
+ * payments expiry) are looked at again by a punctuator at the moment they could change, from an index
+ * ordered by that moment, so it touches only the terminals that are due.
+ */
+public final class TerminalProcessor implements Processor<String, TerminalInput, String, TerminalOutput> {
+
+    public static final String STATE_STORE = "terminal-state-store";
+    public static final String ACTIVE_ALERTS_STORE = "active-alerts-store";
+    public static final String FLEET_COUNTS_STORE = "fleet-counts-store";
+    public static final String DUE_STORE = "wallclock-due-store";
+    public static final String DUE_INDEX_STORE = "wallclock-index-store";
+    private static final int MAX_DUE_PER_PUNCTUATION = 10_000;
+
+    private final ProcessorSettings settings;
+    private final TerminalRules rules;
+    private ProcessorContext<String, TerminalOutput> context;
+    private KeyValueStore<String, TerminalState> states;
+    private KeyValueStore<String, TerminalAlert> activeAlerts;
+    private KeyValueStore<String, FleetCounts> fleetCounts;
+    private KeyValueStore<String, Long> due;
+    private KeyValueStore<String, String> dueIndex;
+    private String countsKey;
+
+    /** The stores this processor needs, for the topology; terminal state and alerts in their Avro form. */
+    public static List<StoreBuilder<?>> stores(Serde<TerminalState> stateSerde, Serde<TerminalAlert> alertSerde) {
+        return List.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_STORE), Serdes.String(), alertSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLEET_COUNTS_STORE), Serdes.String(), FleetCounts.SERDE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.Long()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE), Serdes.String(), Serdes.String()));
+    }
+
+    public TerminalProcessor(ProcessorSettings settings) {
+        this.settings = settings;
+        this.rules = new TerminalRules(settings);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, TerminalOutput> context) {
+        this.context = context;
+        this.states = context.getStateStore(STATE_STORE);
+        this.activeAlerts = context.getStateStore(ACTIVE_ALERTS_STORE);
+        this.fleetCounts = context.getStateStore(FLEET_COUNTS_STORE);
+        this.due = context.getStateStore(DUE_STORE);
+        this.dueIndex = context.getStateStore(DUE_INDEX_STORE);
+        this.countsKey = "task-" + context.taskId();
+        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::wallClock);
+    }
+
+    @Override
+    public void process(Record<String, TerminalInput> record) {
+        TerminalInput input = record.value();
+        if (input == null || record.key() == null) {
+            return;
+        }
+        String poiid = record.key();
+        TerminalState stored = states.get(poiid);
+        Before before = Before.of(stored);
+        TerminalState state = stored != null ? stored : TerminalStates.fresh(poiid, Instant.ofEpochMilli(record.timestamp()));
+        Instant at;
+        String requestId = null;
+        if (input instanceof TerminalInput.Result result) {
+            DiagnosisResult diagnosis = result.result();
+            at = diagnosis.getCompletedAt();
+            requestId = diagnosis.getRequestId();
+            TerminalStates.apply(state, diagnosis);
+            count(counts -> counts.withResult(diagnosis.getOutcome().name()));
+            FollowUpChecks.hostFollowUp(diagnosis).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
+        } else {
+            PresenceChange change = ((TerminalInput.Presence) input).change();
+            at = change.at();
+            TerminalStates.apply(state, change);
+            if (before.presence() == Presence.OFFLINE && state.getPresence() == Presence.ONLINE) {
+                forward(poiid, new TerminalOutput.Check(FollowUpChecks.reconnected(state, at)), at);
+            }
+        }
+        update(poiid, before, state, at, requestId);
+    }
+
+    /** What counts and store health knew of the terminal before this input changed it. */
+    private record Before(FleetCounts.Share share, StoreContribution contribution, Presence presence) {
+        static Before of(TerminalState state) {
+            return new Before(TerminalProcessor.share(state), TerminalProcessor.contribution(state, Instant.EPOCH),
+                    state == null ? Presence.UNKNOWN : state.getPresence());
+        }
+    }
+
+    /** Evaluates the rules on the new state, publishes what changed, and keeps the indexes current. */
+    private void update(String poiid, Before before, TerminalState state, Instant at, String requestId) {
+        Set<AlertType> active = activeTypes(state);
+        AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(
+                new AlertEpisodes.Subject(poiid, state.getMerchantAccount(), state.getStore()),
+                state.getActiveAlerts(), rules.evaluate(state, active, at), at, requestId,
+                type -> rules.evidence(type, state, at));
+        state.setActiveAlerts(outcome.active());
+        TerminalState after = state;
+        states.put(poiid, after);
+        forward(poiid, new TerminalOutput.State(after), at);
+        for (TerminalAlert edge : outcome.edges()) {
+            if (edge.getStatus() == AlertStatus.RAISED) {
+                activeAlerts.put(edge.getAlertId(), edge);
+            } else {
+                activeAlerts.delete(edge.getAlertId());
+            }
+            forward(poiid, new TerminalOutput.Alert(edge), at);
+        }
+        count(counts -> counts.minus(before.share()).plus(share(after)));
+        contribute(before.contribution(), after, at);
+        reindex(poiid, after);
+    }
+
+    private void wallClock(long nowMillis) {
+        List<String> dueNow = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = dueIndex.range(indexKey(0, ""), indexKey(nowMillis, "\uffff"))) {
+            while (entries.hasNext() && dueNow.size() < MAX_DUE_PER_PUNCTUATION) {
+                KeyValue<String, String> entry = entries.next();
+                dueNow.add(entry.value);
+            }
+        }
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        for (String poiid : dueNow) {
+            TerminalState state = states.get(poiid);
+            if (state == null) {
+                unindex(poiid);
+            } else {
+                update(poiid, Before.of(state), state, now, null);
+            }
+        }
+    }
+
+    private void reindex(String poiid, TerminalState state) {
+        unindex(poiid);
+        rules.nextWallClockCheck(state, activeTypes(state)).ifPresent(next -> {
+            due.put(poiid, next.toEpochMilli());
+            dueIndex.put(indexKey(next.toEpochMilli(), poiid), poiid);
+        });
+    }
+
+    private void unindex(String poiid) {
+        Long previous = due.get(poiid);
+        if (previous != null) {
+            dueIndex.delete(indexKey(previous, poiid));
+            due.delete(poiid);
+        }
+    }
+
+    /** Sorts by time as text: zero-padded milliseconds, then the POIID. */
+    private static String indexKey(long millis, String poiid) {
+        return String.format(Locale.ROOT, "%015d|%s", Math.max(0, millis), poiid);
+    }
+
+    private static Set<AlertType> activeTypes(TerminalState state) {
+        Set<AlertType> types = EnumSet.noneOf(AlertType.class);
+        state.getActiveAlerts().forEach(alert -> types.add(alert.getType()));
+        return types;
+    }
+
+    private static FleetCounts.Share share(TerminalState state) {
+        if (state == null) {
+            return new FleetCounts.Share(false, Presence.UNKNOWN, List.of());
+        }
+        return new FleetCounts.Share(true, state.getPresence(), state.getActiveAlerts().stream().map(a -> a.getType().name()).toList());
+    }
+
+    private void count(UnaryOperator<FleetCounts> change) {
+        FleetCounts current = fleetCounts.get(countsKey);
+        fleetCounts.put(countsKey, change.apply(current == null ? FleetCounts.EMPTY : current));
+    }
+
+    /** Tells the terminal's store how it counts there now, and its former store that it left. */
+    private void contribute(StoreContribution previous, TerminalState after, Instant at) {
+        StoreContribution current = contribution(after, at);
+        if (previous != null && (current == null || !previous.storeKey().equals(current.storeKey()))) {
+            forward(previous.storeKey(), new TerminalOutput.Contribution(previous.leaving(at)), at);
+        }
+        if (current != null && !current.sameAs(previous)) {
+            forward(current.storeKey(), new TerminalOutput.Contribution(current), at);
+        }
+    }
+
+    private static StoreContribution contribution(TerminalState state, Instant at) {
+        if (state == null || state.getMerchantAccount() == null || state.getStore() == null) {
+            return null;
+        }
+        boolean online = state.getPresence() == Presence.ONLINE;
+        boolean healthy = online && state.getActiveAlerts().stream().map(ActiveAlert::getSeverity)
+                .noneMatch(severity -> severity == Severity.WARNING || severity == Severity.CRITICAL);
+        List<String> types = state.getActiveAlerts().stream().map(alert -> alert.getType().name()).sorted().toList();
+        return new StoreContribution(StoreContribution.storeKey(state.getMerchantAccount(), state.getStore()),
+                state.getMerchantAccount(), state.getStore(), state.getPoiid(), true, online, healthy, types, at);
+    }
+
+    private void forward(String key, TerminalOutput output, Instant at) {
+        context.forward(new Record<>(key, output, at.toEpochMilli()));
+    }
+}

@@ -1,0 +1,94 @@
+package io.fleetdiag.processor.terminal;
+
+import io.fleetdiag.processor.presence.PresenceChange;
+import io.fleetdiag.schemas.CheckSummary;
+import io.fleetdiag.schemas.DiagnosisOutcome;
+import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.HostCheck;
+import io.fleetdiag.schemas.Presence;
+import io.fleetdiag.schemas.TerminalState;
+import java.time.Instant;
+import java.util.ArrayList;
+
+/**
+ * How an input changes a terminal's state, in place (the record was just read from the store).
+ * Inputs older than what the state already reflects do not roll it back.
+ */
+public final class TerminalStates {
+
+    private TerminalStates() {
+    }
+
+    public static TerminalState fresh(String poiid, Instant at) {
+        return TerminalState.newBuilder()
+                .setPoiid(poiid)
+                .setPresence(Presence.UNKNOWN)
+                .setActiveAlerts(new ArrayList<>())
+                .setUpdatedAt(at)
+                .build();
+    }
+
+    public static void apply(TerminalState state, DiagnosisResult result) {
+        CheckSummary last = state.getLastCheck();
+        if (last != null && result.getCompletedAt().isBefore(last.getCompletedAt())) {
+            return;
+        }
+        boolean success = result.getOutcome() == DiagnosisOutcome.SUCCESS;
+        state.setLastCheck(CheckSummary.newBuilder()
+                        .setRequestId(result.getRequestId())
+                        .setReason(result.getReason())
+                        .setOutcome(result.getOutcome())
+                        .setMessage(result.getMessage())
+                        .setAttempts(result.getAttempts())
+                        .setCompletedAt(result.getCompletedAt())
+                        .build());
+        state.setConsecutiveFailures(success ? 0 : state.getConsecutiveFailures() + 1);
+        if (state.getMerchantAccount() == null) {
+            state.setMerchantAccount(result.getMerchantAccount());
+        }
+        if (result.getStore() != null) {
+            state.setStore(result.getStore());
+        }
+        state.setUpdatedAt(later(state.getUpdatedAt(), result.getCompletedAt()));
+        if (success) {
+            state.setLastSuccess(result);
+            if (!result.getHostStatuses().isEmpty()) {
+                state.setLastHostDiagnosis(HostCheck.newBuilder()
+                        .setRequestId(result.getRequestId())
+                        .setCompletedAt(result.getCompletedAt())
+                        .setHostStatuses(result.getHostStatuses())
+                        .build());
+            }
+        }
+    }
+
+    public static void apply(TerminalState state, PresenceChange change) {
+        if (state.getMerchantAccount() == null) {
+            state.setMerchantAccount(change.merchantAccount());
+        }
+        if (state.getStore() == null) {
+            state.setStore(change.store());
+        }
+        state.setUpdatedAt(later(state.getUpdatedAt(), change.at()));
+        Instant changedAt = state.getPresenceChangedAt();
+        if (changedAt != null && change.at().isBefore(changedAt)) {
+            return;
+        }
+        if (change.online()) {
+            state.setLastSeenAt(change.at());
+            state.setMissedSnapshots(0);
+            if (state.getPresence() != Presence.ONLINE) {
+                state.setPresence(Presence.ONLINE);
+                state.setPresenceChangedAt(change.at());
+            }
+        } else if (state.getPresence() != Presence.OFFLINE) {
+            state.setPresence(Presence.OFFLINE);
+            state.setPresenceChangedAt(change.at());
+            state.setMissedSnapshots(change.missedSnapshots());
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}

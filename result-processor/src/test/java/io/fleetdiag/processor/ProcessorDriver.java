@@ -1,0 +1,115 @@
+package io.fleetdiag.processor;
+
+import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.ConnectivitySnapshot;
+import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.topics.TopicCatalog;
+import io.fleetdiag.topics.TopicNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** The real topology on TopologyTestDriver, with the topics a test feeds and reads. */
+final class ProcessorDriver implements AutoCloseable {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
+    private final TestInputTopic<String, DiagnosisResult> results;
+    private final TestOutputTopic<String, TerminalAlert> alerts;
+    private final TestOutputTopic<String, TerminalState> states;
+    private final TestOutputTopic<String, DiagnosisCheckRequest> checks;
+    private final TestOutputTopic<String, StoreHealth> storeHealth;
+    private final List<TerminalAlert> alertLog = new ArrayList<>();
+    private final List<DiagnosisCheckRequest> checkLog = new ArrayList<>();
+
+    ProcessorDriver(ProcessorSettings settings) {
+        TopicCatalog catalog = new TopicCatalog(TopicNames.defaults(), new PlainAvroSerdes());
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        try {
+            properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("processor-test").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        driver = new TopologyTestDriver(ResultProcessorTopology.buildTopology(new ResultProcessorTopology.Config(settings, catalog, 1)),
+                properties, T0);
+        StringSerializer keys = new StringSerializer();
+        StringDeserializer keysOut = new StringDeserializer();
+        snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
+        results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
+        alerts = driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer());
+        states = driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer());
+        checks = driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer());
+        storeHealth = driver.createOutputTopic(catalog.storeHealth().name(), keysOut, catalog.storeHealth().valueSerde().deserializer());
+    }
+
+    ProcessorDriver() {
+        this(ProcessorSettings.defaultSettings());
+    }
+
+    void snapshot(List<ConnectivitySnapshot> chunks) {
+        chunks.forEach(chunk -> snapshots.pipeInput(chunk.getScope(), chunk, chunk.getPolledAt()));
+    }
+
+    void result(DiagnosisResult result) {
+        results.pipeInput(result.getPoiid(), result, result.getCompletedAt());
+    }
+
+    void advanceWallClock(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Every alert edge published so far. */
+    List<TerminalAlert> alerts() {
+        alertLog.addAll(alerts.readValuesToList());
+        return List.copyOf(alertLog);
+    }
+
+    List<TerminalAlert> alerts(AlertType type, AlertStatus status) {
+        return alerts().stream().filter(alert -> alert.getType() == type && alert.getStatus() == status).toList();
+    }
+
+    List<DiagnosisCheckRequest> checks() {
+        checkLog.addAll(checks.readValuesToList());
+        return List.copyOf(checkLog);
+    }
+
+    List<TerminalState> states() {
+        return states.readValuesToList();
+    }
+
+    List<StoreHealth> storeHealth() {
+        return storeHealth.readValuesToList();
+    }
+
+    TerminalState state(String poiid) {
+        KeyValueStore<String, TerminalState> store = driver.getKeyValueStore(TerminalProcessor.STATE_STORE);
+        return store.get(poiid);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
