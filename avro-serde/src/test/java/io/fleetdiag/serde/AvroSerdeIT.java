@@ -16,6 +16,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
@@ -87,13 +88,13 @@ class AvroSerdeIT {
         Schema newer = new Schema.Parser().parse(DiagnosisCheckRequest.getClassSchema().toString()
                 .replace("\"HOST_FOLLOWUP\",", "\"HOST_FOLLOWUP\",\"FIRMWARE_ROLLOUT\","));
         int newerId = registry.register(cluster.uniqueName("newer") + "-value", newer);
-        GenericRecord record = new GenericData.Record(newer);
-        record.put("requestId", "r-new");
-        record.put("poiid", "UX410-1");
-        record.put("reason", new GenericData.EnumSymbol(newer.getField("reason").schema(), "FIRMWARE_ROLLOUT"));
-        record.put("hostDiagnosis", false);
-        record.put("requestedAt", 1L);
-        record.put("attempt", 0);
+        // the builder fills every field the test does not set with its default
+        GenericRecord record = new GenericRecordBuilder(newer)
+                .set("requestId", "r-new")
+                .set("poiid", "UX410-1")
+                .set("reason", new GenericData.EnumSymbol(newer.getField("reason").schema(), "FIRMWARE_ROLLOUT"))
+                .set("requestedAt", 1L)
+                .build();
 
         DiagnosisCheckRequest read = new AvroDeserializer<>(registry, DiagnosisCheckRequest.class)
                 .deserialize(topic, confluentBytes(newerId, newer, record));
