@@ -31,7 +31,7 @@ public final class PollerService implements AutoCloseable {
     }
 
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, PollerSettings.defaults());
+        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, ServiceHttp.DEFAULTS, PollerSettings.defaults());
     }
 
     public static PollerService start(ServiceConfig config, Map<String, String> environment,

@@ -31,7 +31,7 @@ public final class DispatcherService implements AutoCloseable {
     }
 
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, DispatcherSettings.defaults());
+        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, ServiceHttp.DEFAULTS, DispatcherSettings.defaults());
     }
 
     public static DispatcherService start(ServiceConfig config, Map<String, String> environment,

@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,14 +36,16 @@ public final class ProcessorService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
+    private final CompletableFuture<Void> running;
 
-    private ProcessorService(KafkaStreams streams, HttpEndpoint http) {
+    private ProcessorService(KafkaStreams streams, HttpEndpoint http, CompletableFuture<Void> running) {
         this.streams = streams;
         this.http = http;
+        this.running = running;
     }
 
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, ProcessorSettings.defaults());
+        return List.of(KafkaSettings.DEFAULTS, ServiceHttp.DEFAULTS, ProcessorSettings.defaults());
     }
 
     public static ProcessorService start(ServiceConfig config, Map<String, String> environment,
@@ -57,7 +62,7 @@ public final class ProcessorService implements AutoCloseable {
         }
 
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
-        String host = config.find("processor.advertised-host").orElse(config.find("http.host").orElse("127.0.0.1"));
+        String host = config.find("processor.advertised-host").orElse(config.get("http.host"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Optional<String> token = Optional.ofNullable(environment.get(ServiceHttp.TOKEN_ENV));
         // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
@@ -83,7 +88,11 @@ public final class ProcessorService implements AutoCloseable {
 
         KafkaStreams streams = new KafkaStreams(ResultProcessorTopology.buildTopology(
                 new ResultProcessorTopology.Config(settings, catalog, terminalPartitions)), properties);
+        CompletableFuture<Void> firstRunning = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                firstRunning.complete(null);
+            }
             if (now == KafkaStreams.State.ERROR) {
                 fatal.complete(new IllegalStateException("The result processor's stream threads stopped; see the log for the cause"));
             }
@@ -91,7 +100,19 @@ public final class ProcessorService implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
-        return new ProcessorService(streams, http);
+        return new ProcessorService(streams, http, firstRunning);
+    }
+
+    /** Waits until the application has restored its state and processes; false if it did not within {@code timeout}. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        try {
+            running.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static ServiceHttp.Health health(KafkaStreams streams) {

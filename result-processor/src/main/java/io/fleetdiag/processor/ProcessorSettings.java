@@ -44,6 +44,7 @@ public record ProcessorSettings(
         defaults.put("processor.punctuate-interval", "30s");
         defaults.put("processor.commit-interval", "200ms");
         defaults.put("processor.stream-threads", "1");
+        defaults.put("processor.advertised-host", "");
         defaults.put("http.port", "8080");
         return defaults;
     }

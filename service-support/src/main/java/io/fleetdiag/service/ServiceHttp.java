@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 public final class ServiceHttp {
 
     public static final String TOKEN_ENV = "FLEETDIAG_HTTP_TOKEN";
+    /** Loopback unless a deployment opens it up (containers set 0.0.0.0). */
+    public static final Map<String, String> DEFAULTS = Map.of("http.host", "127.0.0.1");
 
     /** What /health reports. */
     public record Health(boolean up, Map<String, Object> details) {
@@ -35,7 +37,7 @@ public final class ServiceHttp {
             body.put("status", now.up() ? "UP" : "DOWN");
             return Reply.json(now.up() ? 200 : 503, Json.write(body));
         });
-        return HttpEndpoint.start(config.find("http.host").orElse("127.0.0.1"), config.intValue("http.port"),
+        return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"),
                 Optional.ofNullable(environment.get(TOKEN_ENV)), routes);
     }
 }

@@ -146,7 +146,7 @@ final class DiagnosisEndpoint {
                            Faults faults, String body) {
         long now = cloud.clock().millis();
         Condition condition = terminal.condition(now);
-        if (!condition.online()) {
+        if (!condition.online() || !condition.responding()) {
             count("unreachable");
             return Answers.eventReject(header, Answers.NO_RESPONSE_FROM_POI, body);
         }

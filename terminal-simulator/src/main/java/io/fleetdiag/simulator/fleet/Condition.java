@@ -9,6 +9,7 @@ import java.util.List;
  */
 public record Condition(
         boolean online,
+        boolean responding,
         boolean busy,
         Integer batteryLevel,
         Boolean charging,

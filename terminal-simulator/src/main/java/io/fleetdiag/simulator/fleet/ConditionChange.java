@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record ConditionChange(
         Boolean online,
+        Boolean responding,
         Boolean busy,
         Long busyForMs,
         Integer battery,

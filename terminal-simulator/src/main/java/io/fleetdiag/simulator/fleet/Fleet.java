@@ -123,6 +123,11 @@ public final class Fleet {
         return byStore.getOrDefault(storeKey(merchantAccount, store), List.of());
     }
 
+    /** Every store's terminals. */
+    public List<List<Terminal>> stores() {
+        return List.copyOf(byStore.values());
+    }
+
     public Set<String> merchantAccounts() {
         return Collections.unmodifiableSet(byMerchant.keySet());
     }

@@ -25,6 +25,7 @@ public final class Terminal {
 
     private boolean evolving = true;
     private long offlineUntil;
+    private long hungUntil;
     private long busyUntil;
     private double battery;
     private boolean charging;
@@ -118,6 +119,7 @@ public final class Terminal {
         boolean online = online(now);
         return new Condition(
                 online,
+                hungUntil == 0 || now >= hungUntil,
                 busyUntil != 0 && now < busyUntil,
                 model.battery() ? (int) Math.round(battery) : null,
                 model.battery() ? charging : null,
@@ -166,6 +168,9 @@ public final class Terminal {
     public synchronized void apply(ConditionChange change, long now) {
         if (change.online() != null) {
             offlineUntil = change.online() ? 0 : FOREVER;
+        }
+        if (change.responding() != null) {
+            hungUntil = change.responding() ? 0 : FOREVER;
         }
         if (change.busy() != null) {
             busyUntil = change.busy() ? FOREVER : 0;
@@ -242,6 +247,9 @@ public final class Terminal {
         if (offlineUntil != 0 && now >= offlineUntil) {
             offlineUntil = 0;
         }
+        if (hungUntil != 0 && now >= hungUntil) {
+            hungUntil = 0;
+        }
         if (!"OK".equals(printer) && now >= paperRefillAt) {
             printer = "OK";
         }
@@ -296,6 +304,13 @@ public final class Terminal {
     public synchronized void disconnect(long until) {
         if (evolving && offlineUntil == 0) {
             offlineUntil = until;
+        }
+    }
+
+    /** Keeps its cloud connection but answers nothing, like a terminal whose payment app froze. */
+    public synchronized void hang(long until) {
+        if (evolving && hungUntil == 0) {
+            hungUntil = until;
         }
     }
 

@@ -26,6 +26,7 @@ public final class FleetLife implements AutoCloseable {
     private static final double MS_PER_HOUR = 3_600_000.0;
 
     private final List<Terminal> terminals;
+    private final List<List<Terminal>> stores;
     private final LifeRates rates;
     private final Clock clock;
     private final SplittableRandom random;
@@ -34,6 +35,7 @@ public final class FleetLife implements AutoCloseable {
 
     public FleetLife(Fleet fleet, LifeRates rates, Clock clock, long seed) {
         this.terminals = fleet.terminals();
+        this.stores = fleet.stores();
         this.rates = rates;
         this.clock = clock;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -86,6 +88,12 @@ public final class FleetLife implements AutoCloseable {
                 1 + random.nextInt(5)));
         episodes(rates.asyncCaptureFailuresPerHour(), hours, t -> pick().asyncCaptureFailure(
                 now + minutes(rates.asyncCaptureFailureMinutes())));
+        episodes(rates.hangsPerHour(), hours, t -> pick().hang(now + minutes(rates.hangMinutes())));
+        long outages = poisson(rates.storeOutagesPerHour() * hours * stores.size());
+        for (long i = 0; i < outages; i++) {
+            long until = now + minutes(rates.storeOutageMinutes());
+            stores.get(random.nextInt(stores.size())).forEach(terminal -> terminal.disconnect(until));
+        }
     }
 
     private void episodes(double perTerminalPerHour, double hours, LongConsumer start) {

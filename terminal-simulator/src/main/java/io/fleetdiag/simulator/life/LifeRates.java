@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * How the simulated fleet lives: per-terminal episode rates per hour and how long episodes last. An
  * episode only starts on a model it applies to (paper on printers, tamper on UX300/UX410, the
- * mobile episodes on Mobile SDK installations).
+ * mobile episodes on Mobile SDK installations). A hang keeps the terminal's WebSocket up while it
+ * answers nothing; a store outage takes every terminal of a store offline at once (its rate is per store).
  *
  * <p>Profiles: {@code static} (nothing changes unless the admin API says so: for tests),
  * {@code realistic} (a shop floor at real speed), {@code demo} (every alert type within minutes).
@@ -22,6 +23,8 @@ public record LifeRates(
         double attestationProblemsPerHour, Range attestationProblemMinutes,
         double storeAndForwardPerHour, Range storeAndForwardMinutes, Range offlineExpiryHours,
         double asyncCaptureFailuresPerHour, Range asyncCaptureFailureMinutes,
+        double hangsPerHour, Range hangMinutes,
+        double storeOutagesPerHour, Range storeOutageMinutes,
         double sdkExpiringFraction) {
 
     public static LifeRates named(String profile) {
@@ -37,7 +40,7 @@ public record LifeRates(
     public static LifeRates staticFleet() {
         Range none = Range.of(0, 0);
         return new LifeRates(0, none, 0, none, 0, none, 0, none, none, 0, 0, 0, none, 0, none,
-                0, 0, Range.of(15, 15), 0, none, 0, none, Range.of(24, 24), 0, none, 0);
+                0, 0, Range.of(15, 15), 0, none, 0, none, Range.of(24, 24), 0, none, 0, none, 0, none, 0);
     }
 
     /** A busy shop floor: a sale every ten minutes, a lost connection every two days, paper out twice a week. */
@@ -54,6 +57,8 @@ public record LifeRates(
                 0.002, Range.of(30, 120),
                 0.005, Range.of(20, 240), Range.of(2, 24),
                 0.002, Range.of(10, 60),
+                0.0005, Range.of(10, 120),
+                0.0002, Range.of(10, 60),
                 0.05);
     }
 
@@ -71,6 +76,8 @@ public record LifeRates(
                 1, Range.of(1, 3),
                 1, Range.of(1, 3), Range.of(0.5, 3),
                 1, Range.of(1, 3),
+                0.2, Range.of(4, 8),
+                0.3, Range.of(2, 4),
                 0.1);
     }
 }

@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Stepping simulated time by hand, the demo profile shows every kind of episode, and episodes end. */
 class FleetLifeTest {
 
-    enum Seen { OFFLINE, BUSY, LOW_BATTERY, NO_PAPER, UNCONFIRMED, HOST_UNREACHABLE, TAMPER, COMMUNICATION_FAULT, MAINTENANCE,
+    enum Seen { OFFLINE, HUNG, STORE_OUTAGE, BUSY, LOW_BATTERY, NO_PAPER, UNCONFIRMED, HOST_UNREACHABLE, TAMPER, COMMUNICATION_FAULT, MAINTENANCE,
         ATTESTATION, STORE_AND_FORWARD, ASYNC_CAPTURE_FAILURE }
 
     private static final class SteppedClock extends Clock {
@@ -54,11 +55,16 @@ class FleetLifeTest {
                 for (Terminal terminal : fleet.terminals()) {
                     record(terminal.condition(clock.millis()), seen);
                 }
+                for (List<Terminal> store : fleet.stores()) {
+                    if (store.size() > 2 && store.stream().noneMatch(terminal -> terminal.online(clock.millis()))) {
+                        seen.add(Seen.STORE_OUTAGE);
+                    }
+                }
             }
             assertThat(seen).containsExactlyInAnyOrder(Seen.values());
 
-            // demo disconnects last at most two minutes; no tick, so no new ones start meanwhile
-            clock.advance(Duration.ofMinutes(3));
+            // demo disconnects and store outages last at most four minutes; no tick, so no new ones start meanwhile
+            clock.advance(Duration.ofMinutes(5));
             assertThat(fleet.terminals()).allMatch(terminal -> terminal.online(clock.millis()));
         }
     }
@@ -80,6 +86,9 @@ class FleetLifeTest {
     private static void record(Condition c, Set<Seen> seen) {
         if (!c.online()) {
             seen.add(Seen.OFFLINE);
+        }
+        if (!c.responding()) {
+            seen.add(Seen.HUNG);
         }
         if (c.busy()) {
             seen.add(Seen.BUSY);

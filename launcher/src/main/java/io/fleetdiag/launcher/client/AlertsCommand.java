@@ -1,0 +1,67 @@
+package io.fleetdiag.launcher.client;
+
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.topics.Topic;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code fleetdiag alerts [--follow] [--json]}: every alert on the alert topic from the beginning. */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Print every alert on the alert topic from the beginning; exit when caught up unless --follow.")
+public final class AlertsCommand implements Callable<Integer> {
+
+    @Option(names = "--follow", description = "Keep printing new alerts.")
+    boolean follow;
+
+    @Option(names = "--json", description = "One JSON object per line.")
+    boolean json;
+
+    @Mixin
+    ClientOptions client;
+
+    @Override
+    public Integer call() {
+        try {
+            client.requireKafka();
+        } catch (ConfigurationException e) {
+            System.err.println("fleetdiag: " + e.getMessage());
+            return 1;
+        }
+        Topic<String, TerminalAlert> topic = client.catalog().alerts();
+        Map<String, Object> config = client.kafka();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        PrintStream out = System.out;
+        try (KafkaConsumer<String, TerminalAlert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (follow || partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, TerminalAlert> record : consumer.poll(Duration.ofMillis(500))) {
+                    out.println(json ? record.value().toString() : line(record.value()));
+                }
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private static String line(TerminalAlert alert) {
+        return String.format("%s %-8s %-26s %-8s %s%n    %s", alert.getEventTime(), alert.getStatus(), alert.getType(), alert.getSeverity(),
+                alert.getSummary(), alert.getRemediation());
+    }
+}

@@ -1,0 +1,86 @@
+package io.fleetdiag.launcher.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleetdiag local}: the whole system in one JVM on the embedded default. */
+@Command(name = "local", mixinStandardHelpOptions = true,
+        description = "Run everything in this JVM: a KRaft broker, the schema registry, the terminal simulator and the three services.")
+public final class LocalCommand implements Callable<Integer> {
+
+    @Option(names = "--terminals", defaultValue = "1000", description = "Simulated terminals (default ${DEFAULT-VALUE}).")
+    int terminals;
+
+    @Option(names = "--data-dir", defaultValue = ".fleetdiag", description = "Kafka log, registry, processor state and logs; kept across restarts (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "REST API (default ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka; the controller takes the next port (default ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry (default ${DEFAULT-VALUE}).")
+    int registryPort;
+
+    @Option(names = "--simulator-port", defaultValue = "8089", description = "Terminal simulator (default ${DEFAULT-VALUE}).")
+    int simulatorPort;
+
+    @Option(names = "--profile", defaultValue = "demo", description = "How the fleet lives: demo, realistic or static (default ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the fleet; the same seed gives the same terminals (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("fleetdiag.log.dir", dataDir.resolve("logs").toAbsolutePath().toString());
+        PrintStream out = System.out;
+        boolean screen = System.console() != null;
+        int[] step = {0};
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStack.Options(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile),
+                    what -> {
+                        out.printf(screen ? "\r\033[K[%d/5] %s ..." : "[%d/5] %s ...%n", ++step[0], what);
+                        out.flush();
+                    });
+        } catch (LocalStartException e) {
+            System.err.println((screen ? "\n" : "") + "fleetdiag: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fleetdiag-local-stop"));
+        stack.fatal().thenAccept(cause -> stop.countDown());
+        String header = String.format("fleetdiag local: %d terminals (%s) | Kafka %s | REST http://127.0.0.1:%d | logs %s | Ctrl-C stops",
+                terminals, profile, stack.bootstrapServers(), stack.httpPort(), dataDir.resolve("logs"));
+        out.println((screen ? "\r\033[K" : "") + header);
+        try (LiveSummary summary = new LiveSummary(stack, out, screen, header)) {
+            summary.start();
+            stop.await();
+        } finally {
+            out.println("\nfleetdiag: stopping ...");
+            stack.close();
+            stopped.countDown();
+        }
+        RuntimeException cause = stack.fatal().getNow(null);
+        if (cause != null) {
+            System.err.println("fleetdiag: " + cause.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,187 @@
+package io.fleetdiag.launcher.local;
+
+import io.fleetdiag.dispatcher.DispatcherService;
+import io.fleetdiag.poller.PollerService;
+import io.fleetdiag.processor.ProcessorService;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.simulator.SimulatorConfig;
+import io.fleetdiag.simulator.TerminalSimulator;
+import io.fleetdiag.simulator.api.LatencyModel;
+import io.fleetdiag.simulator.life.LifeRates;
+import io.fleetdiag.terminalapi.ApiFlavour;
+import io.fleetdiag.terminalapi.ApiKey;
+import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.terminalapi.TerminalApiConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one JVM on the embedded default: a KRaft broker, the schema registry, the
+ * terminal simulator with a living fleet, and the three services, with intervals short enough that
+ * every alert type shows within minutes. Everything persistent lives under the data directory, so a
+ * second start on it resumes.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String SIMULATOR_KEY = "fleetdiag-local-simulator-key";
+
+    /** What to run. Ports of 0 are picked free. */
+    public record Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
+                          String profile) {
+    }
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedSchemaRegistry registry;
+    private TerminalSimulator simulator;
+    private int httpPort;
+
+    private LocalStack() {
+    }
+
+    /** Starts everything, telling {@code progress} what it is doing; on failure stops what already runs. */
+    public static LocalStack start(Options options, Consumer<String> progress) throws Exception {
+        Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
+        Ports.requireFree(options.kafkaPort() == 0 ? 0 : options.kafkaPort() + 1, "the Kafka controller", "--kafka-port");
+        Ports.requireFree(options.registryPort(), "the schema registry", "--registry-port");
+        Ports.requireFree(options.simulatorPort(), "the terminal simulator", "--simulator-port");
+        Ports.requireFree(options.httpPort(), "the REST API", "--http-port");
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(options, progress);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options, Consumer<String> progress) throws Exception {
+        Path data = options.dataDir().toAbsolutePath();
+        int kafkaPort = options.kafkaPort() == 0 ? Ports.free() : options.kafkaPort();
+        int controllerPort = options.kafkaPort() == 0 ? Ports.free() : options.kafkaPort() + 1;
+        int registryPort = options.registryPort() == 0 ? Ports.free() : options.registryPort();
+
+        progress.accept("starting Kafka (KRaft) and the schema registry");
+        CompletableFuture<EmbeddedSchemaRegistry> registryStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return EmbeddedSchemaRegistry.start(data.resolve("registry"), data.resolve("logs").resolve("schema-registry.log"), registryPort);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        kafka = keep(EmbeddedKafka.start(data.resolve("kafka"), kafkaPort, controllerPort));
+        registry = keep(registryStart.join());
+
+        progress.accept("starting the terminal simulator with " + options.terminals() + " terminals");
+        simulator = keep(TerminalSimulator.start(SimulatorConfig.defaults(SIMULATOR_KEY)
+                .withPort(options.simulatorPort())
+                .withTerminals(options.terminals())
+                .withSeed(options.seed())
+                .withMerchants(2)
+                .withReferenceTerminals(false)
+                .withRates(LifeRates.named(options.profile()))
+                .withLatency(new LatencyModel(300, 0.5))));
+        TerminalApiClient adyen = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
+                ApiKey.of(SIMULATOR_KEY), true).withRequestTimeout(Duration.ofSeconds(30)));
+
+        Map<String, String> common = new HashMap<>();
+        common.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        common.put("schema.registry.url", registry.confluentApiUrl());
+        common.put("topics.partitions", "3");
+        common.put("topics.replication-factor", "1");
+        common.put("http.port", "0");
+
+        progress.accept("starting the result processor");
+        Map<String, String> processorSettings = new HashMap<>(common);
+        processorSettings.putAll(Map.of(
+                "processor.application-id", "fleetdiag-local-processor",
+                "processor.state-dir", data.resolve("processor").toString(),
+                "processor.stale-after", "3m",
+                "processor.punctuate-interval", "10s",
+                "http.port", Integer.toString(options.httpPort())));
+        ProcessorService processor = keep(ProcessorService.start(config(ProcessorService.defaults(), processorSettings), Map.of(), fatal));
+        httpPort = processor.httpPort();
+        if (!processor.awaitRunning(Duration.ofMinutes(3))) {
+            throw new LocalStartException("The result processor did not finish restoring its state within 3 minutes; see "
+                    + data.resolve("logs").resolve("fleetdiag.log"));
+        }
+
+        progress.accept("starting the diagnosis dispatcher");
+        Map<String, String> dispatcherSettings = new HashMap<>(common);
+        dispatcherSettings.putAll(Map.of(
+                "dispatcher.max-in-flight", "256",
+                "dispatcher.retry-base", "1s",
+                "dispatcher.retry-max", "15s",
+                "dispatcher.check-deadline", "2m",
+                "dispatcher.shutdown-grace", "5s"));
+        keep(DispatcherService.start(config(DispatcherService.defaults(), dispatcherSettings), adyen, Map.of(), fatal));
+
+        progress.accept("starting the connectivity poller");
+        Map<String, String> pollerSettings = new HashMap<>(common);
+        pollerSettings.putAll(Map.of(
+                "poller.scopes", String.join(",", simulator.fleet().merchantAccounts()),
+                "poller.poll-interval", "5s",
+                "poller.check-interval", "60s",
+                "poller.lease-timeout", "6s"));
+        keep(PollerService.start(config(PollerService.defaults(), pollerSettings), adyen, Map.of(), fatal));
+        LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
+                registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
+    }
+
+    private static ServiceConfig config(List<Map<String, String>> defaults, Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>();
+        defaults.forEach(values::putAll);
+        values.putAll(settings);
+        return ServiceConfig.of(values);
+    }
+
+    private <T extends AutoCloseable> T keep(T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return registry.confluentApiUrl();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public TerminalSimulator simulator() {
+        return simulator;
+    }
+
+    /** Completes when a service cannot go on. */
+    public CompletableFuture<RuntimeException> fatal() {
+        return fatal;
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable resource = running.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed", resource.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

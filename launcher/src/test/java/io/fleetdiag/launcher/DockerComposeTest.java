@@ -1,0 +1,102 @@
+package io.fleetdiag.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetdiag.dispatcher.DispatcherService;
+import io.fleetdiag.poller.PollerService;
+import io.fleetdiag.processor.ProcessorService;
+import io.fleetdiag.service.ServiceConfig;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine), so it is checked against the build: every
+ * service, image, command, setting, port and health check it names must exist.
+ */
+class DockerComposeTest {
+
+    private static Map<String, Map<String, Object>> services;
+    private static Map<String, Object> compose;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void parse() throws Exception {
+        try (Reader reader = Files.newBufferedReader(Path.of(System.getProperty("fleetdiag.compose")))) {
+            compose = new Yaml().load(reader);
+        }
+        services = (Map<String, Map<String, Object>>) compose.get("services");
+    }
+
+    private static final Map<String, List<Map<String, String>>> DEFAULTS = Map.of(
+            "processor", ProcessorService.defaults(), "dispatcher", DispatcherService.defaults(), "poller", PollerService.defaults());
+
+    @Test
+    void itRunsKafkaARegistryTheThreeServicesAndTheSimulatorAsAProfile() {
+        assertThat(services).containsOnlyKeys("kafka", "schema-registry", "processor", "dispatcher", "poller", "simulator");
+        assertThat(services.get("simulator").get("profiles")).isEqualTo(List.of("simulator"));
+        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.3");
+        assertThat((String) services.get("schema-registry").get("image")).startsWith("apicurio/apicurio-registry");
+    }
+
+    @Test
+    void fleetdiagContainersRunTheJibImageWithARealSubcommand() {
+        Set<String> subcommands = new CommandLine(new FleetdiagCommand()).getSubcommands().keySet();
+        for (String name : List.of("processor", "dispatcher", "poller", "simulator")) {
+            Map<String, Object> service = services.get(name);
+            assertThat(service.get("image")).as(name).isEqualTo(System.getProperty("fleetdiag.image"));
+            assertThat(subcommands).as(name).contains(((List<?>) service.get("command")).get(0).toString());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEnvironmentVariableIsASettingOfItsService() {
+        for (Map.Entry<String, List<Map<String, String>>> entry : DEFAULTS.entrySet()) {
+            Map<String, String> defaults = new HashMap<>();
+            entry.getValue().forEach(defaults::putAll);
+            Set<String> known = new HashSet<>(List.of("FLEETDIAG_HTTP_TOKEN", "ADYEN_API_KEY", "ADYEN_API_KEY_FILE"));
+            defaults.keySet().forEach(key -> known.add(ServiceConfig.environmentName(key)));
+            Map<String, Object> environment = (Map<String, Object>) services.get(entry.getKey()).get("environment");
+            assertThat(environment.keySet()).as(entry.getKey())
+                    .allSatisfy(variable -> assertThat(known.contains(variable) || variable.startsWith("FLEETDIAG_KAFKA_"))
+                            .as("%s of %s is a setting", variable, entry.getKey()).isTrue());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void portsMatchTheServicesDefaultsAndEveryServiceHasAHealthCheck() {
+        assertThat((List<String>) services.get("processor").get("ports")).containsExactly(
+                "8080:" + defaults("processor").get("http.port"));
+        assertThat(((Map<String, Object>) services.get("dispatcher").get("environment")).get("FLEETDIAG_HTTP_PORT"))
+                .isEqualTo(defaults("dispatcher").get("http.port"));
+        assertThat(((Map<String, Object>) services.get("poller").get("environment")).get("FLEETDIAG_HTTP_PORT"))
+                .isEqualTo(defaults("poller").get("http.port"));
+        services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
+        Map<String, Object> volumes = (Map<String, Object>) compose.get("volumes");
+        services.forEach((name, service) -> ((List<String>) service.getOrDefault("volumes", List.of()))
+                .forEach(volume -> assertThat(volumes).containsKey(volume.substring(0, volume.indexOf(':')))));
+        services.forEach((name, service) -> {
+            Object dependsOn = service.get("depends_on");
+            if (dependsOn instanceof Map<?, ?> dependencies) {
+                assertThat(services.keySet()).as(name).containsAll((Set<String>) dependencies.keySet());
+            }
+        });
+    }
+
+    private static Map<String, String> defaults(String service) {
+        Map<String, String> defaults = new HashMap<>();
+        DEFAULTS.get(service).forEach(defaults::putAll);
+        return defaults;
+    }
+}

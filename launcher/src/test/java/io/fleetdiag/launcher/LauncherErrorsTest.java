@@ -1,0 +1,63 @@
+package io.fleetdiag.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetdiag.launcher.local.LocalStack;
+import io.fleetdiag.launcher.local.LocalStartException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Clear errors: what is wrong and what to do, in one line, with a non-zero exit. */
+class LauncherErrorsTest {
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerIsOneLine() throws Exception {
+        LocalStackIT.Run run = LocalStackIT.run("alerts", "--bootstrap", "127.0.0.1:" + closedPort());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach Kafka at 127.0.0.1:").contains("fleetdiag local").doesNotContain("\n");
+    }
+
+    @Test
+    void anUnreachableRestApiIsOneLine() throws Exception {
+        LocalStackIT.Run run = LocalStackIT.run("terminal", "V400m-1", "--api", "http://127.0.0.1:" + closedPort());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach the fleetdiag REST API").doesNotContain("\n");
+    }
+
+    @Test
+    void aTakenPortStopsTheLocalRunBeforeAnythingStarts(@TempDir Path data) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            LocalStack.Options options = new LocalStack.Options(10, data, taken.getLocalPort(), 0, 0, 0, 1, "static");
+
+            assertThatThrownBy(() -> LocalStack.start(options, step -> { }))
+                    .isInstanceOf(LocalStartException.class)
+                    .hasMessage("Port " + taken.getLocalPort() + " for the REST API is taken: stop whatever uses it (is another"
+                            + " `fleetdiag local` running?) or choose another with --http-port");
+        }
+        assertThat(Files.exists(data.resolve("kafka"))).isFalse();
+    }
+
+    @Test
+    void aServiceWithoutAnApiKeySaysWhereToPutIt(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("poller.properties");
+        Files.writeString(config, "poller.scopes=AcmeRetail_EU\n");
+
+        LocalStackIT.Run run = LocalStackIT.run("poller", config.toString());
+
+        assertThat(run.exit()).isEqualTo(78);
+        assertThat(run.err()).contains("No Adyen API key: set ADYEN_API_KEY, or ADYEN_API_KEY_FILE to a file holding it");
+    }
+}
