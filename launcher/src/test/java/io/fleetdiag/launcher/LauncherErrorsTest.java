@@ -51,6 +51,14 @@ class LauncherErrorsTest {
     }
 
     @Test
+    void theSimulatorSubcommandTakesTheSimulatorsOwnOptions() {
+        LocalStackIT.Run run = LocalStackIT.run("simulator", "--help");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("--terminals").contains("--api-key").contains("--profile");
+    }
+
+    @Test
     void aServiceWithoutAnApiKeySaysWhereToPutIt(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("poller.properties");
         Files.writeString(config, "poller.scopes=AcmeRetail_EU\n");

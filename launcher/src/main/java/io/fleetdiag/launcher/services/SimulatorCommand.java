@@ -1,6 +1,7 @@
 package io.fleetdiag.launcher.services;
 
 import io.fleetdiag.simulator.SimulatorMain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 public final class SimulatorCommand implements Callable<Integer> {
 
     @CommandLine.Unmatched
-    List<String> options = List.of();
+    List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() {
