@@ -18,6 +18,7 @@ import io.fleetdiag.terminalapi.ApiFlavour;
 import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
+import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
@@ -50,7 +51,7 @@ class ConnectivityPollerIT {
 
     private static final String KEY = "AQEpoller-it";
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer resources = new Closer();
     private TestCluster cluster;
     private String prefix;
     private TopicCatalog catalog;
@@ -65,14 +66,11 @@ class ConnectivityPollerIT {
 
     @AfterEach
     void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     private TerminalSimulator simulator(int terminals, int merchants) throws Exception {
@@ -83,16 +81,12 @@ class ConnectivityPollerIT {
     private ServiceConfig config(String scopes, Map<String, String> settings) {
         Map<String, String> values = new HashMap<>();
         PollerService.defaults().forEach(values::putAll);
+        values.putAll(cluster.serviceSettings(prefix));
         values.putAll(Map.of(
-                "kafka.bootstrap.servers", cluster.bootstrapServers(),
-                "schema.registry.url", cluster.schemaRegistryUrl(),
-                "topics.prefix", prefix,
-                "topics.partitions", "3",
                 "poller.scopes", scopes,
                 "poller.poll-interval", "500ms",
                 "poller.lease-timeout", "6s",
-                "poller.transactional-id", prefix + "poller",
-                "http.port", "0"));
+                "poller.transactional-id", prefix + "poller"));
         values.putAll(settings);
         return ServiceConfig.of(values);
     }
@@ -243,7 +237,7 @@ class ConnectivityPollerIT {
         assertThat(second.poller().leading()).isFalse();
 
         first.close();
-        resources.remove(first);
+        resources.forget(first);
         await().atMost(Duration.ofSeconds(30)).until(() -> second.poller().leading());
         int atHandover = checks.records().size();
         await().atMost(Duration.ofSeconds(60)).until(() -> checks.records().size() >= atHandover + 2 * live.size());

@@ -22,6 +22,7 @@ import io.fleetdiag.terminalapi.ApiFlavour;
 import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
+import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
@@ -56,7 +57,7 @@ class DiagnosisDispatcherIT {
 
     private static final String KEY = "AQEdispatcher-it";
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer resources = new Closer();
     private TestCluster cluster;
     private String prefix;
     private TopicCatalog catalog;
@@ -74,31 +75,24 @@ class DiagnosisDispatcherIT {
 
     @AfterEach
     void close() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
+        resources.close();
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        return resources.keep(resource);
     }
 
     private ServiceConfig config(Map<String, String> settings) {
         Map<String, String> values = new HashMap<>();
         DispatcherService.defaults().forEach(values::putAll);
+        values.putAll(cluster.serviceSettings(prefix));
         values.putAll(Map.of(
-                "kafka.bootstrap.servers", cluster.bootstrapServers(),
-                "schema.registry.url", cluster.schemaRegistryUrl(),
-                "topics.prefix", prefix,
-                "topics.partitions", "3",
                 "dispatcher.group-id", prefix + "dispatcher",
                 "dispatcher.max-in-flight", "64",
                 "dispatcher.retry-base", "200ms",
                 "dispatcher.retry-max", "1s",
                 "dispatcher.commit-interval", "200ms",
-                "http.port", "0"));
-        values.put("dispatcher.shutdown-grace", "5s");
+                "dispatcher.shutdown-grace", "5s"));
         values.putAll(settings);
         return ServiceConfig.of(values);
     }
@@ -199,7 +193,7 @@ class DiagnosisDispatcherIT {
 
         // no grace: calls in flight are abandoned and their checks stay uncommitted
         first.close(Duration.ZERO);
-        resources.remove(first);
+        resources.forget(first);
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().inFlight() == 0);
         int beforeRestart = results.values().size();
         dispatcher();
@@ -224,7 +218,7 @@ class DiagnosisDispatcherIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !retries.values().isEmpty());
         first.close();
-        resources.remove(first);
+        resources.forget(first);
         simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
         dispatcher();
 
@@ -248,7 +242,7 @@ class DiagnosisDispatcherIT {
         assertThat(stop).isInstanceOf(ConfigurationException.class);
         assertThat(stop.getMessage()).contains("API key").contains("HTTP 401").doesNotContain("AQEwrong-key");
         wrong.close();
-        resources.remove(wrong);
+        resources.forget(wrong);
         assertThat(results.values()).isEmpty();
 
         dispatcher();

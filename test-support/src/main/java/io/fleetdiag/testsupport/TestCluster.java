@@ -30,6 +30,19 @@ public interface TestCluster {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * fleetdiag service settings that reach this cluster, with topics under their own prefix so tests
+     * do not share them, three partitions, and an HTTP port picked free.
+     */
+    default Map<String, String> serviceSettings(String topicPrefix) {
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrapServers(),
+                "schema.registry.url", schemaRegistryUrl(),
+                "topics.prefix", topicPrefix,
+                "topics.partitions", "3",
+                "http.port", "0");
+    }
+
     /** A new admin client; the caller closes it. */
     default Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
