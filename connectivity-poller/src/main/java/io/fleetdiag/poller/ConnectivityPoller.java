@@ -233,7 +233,7 @@ public final class ConnectivityPoller implements AutoCloseable {
             state.lastTerminals = live.size();
             state.nextPollAt = pollStart.plus(settings.pollInterval());
             metrics.polled(scope.key(), answer.latency(), live.size());
-            metrics.published(chunks.size(), checks.size());
+            metrics.published(scope.key(), chunks.size(), checks.size(), Duration.between(polledAt, clock.instant()));
         } else if (term != null) {
             state.failures++;
             state.nextPollAt = clock.instant().plus(backoff(state.failures, null));

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-/** The poller's meters: poll latency and failures per scope, terminals live, snapshots and checks sent, leadership. */
+/** The poller's meters: poll latency, publish latency and failures per scope, terminals live, snapshots and checks sent, leadership. */
 final class PollerMetrics {
 
     private final MeterRegistry registry;
@@ -38,7 +38,10 @@ final class PollerMetrics {
                 .description("Polls that published no snapshot").register(registry).increment();
     }
 
-    void published(int snapshotChunks, int checks) {
+    /** {@code took}: from the /connectedTerminals answer to the broker acknowledging its transaction. */
+    void published(String scope, int snapshotChunks, int checks, Duration took) {
+        Timer.builder("fleetdiag.poller.publish.latency").tag("scope", scope)
+                .description("From a /connectedTerminals answer to its snapshot and checks committed on Kafka").register(registry).record(took);
         Counter.builder("fleetdiag.poller.snapshot.chunks").register(registry).increment(snapshotChunks);
         Counter.builder("fleetdiag.poller.checks.scheduled").register(registry).increment(checks);
     }

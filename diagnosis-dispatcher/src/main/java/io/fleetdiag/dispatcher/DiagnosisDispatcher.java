@@ -2,6 +2,7 @@ package io.fleetdiag.dispatcher;
 
 import io.fleetdiag.dispatcher.checks.PendingCheck;
 import io.fleetdiag.dispatcher.checks.TerminalLanes;
+import io.fleetdiag.dispatcher.offsets.CallsEndBy;
 import io.fleetdiag.dispatcher.offsets.OffsetTracker;
 import io.fleetdiag.dispatcher.ratelimit.MerchantRateLimiter;
 import io.fleetdiag.dispatcher.results.ResultFactory;
@@ -38,6 +39,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -70,6 +72,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosisDispatcher.class);
     private static final String APPLICATION = "diagnosis-dispatcher";
     private static final Duration IDLE_POLL = Duration.ofMillis(20);
+    private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESEND_DELAY = Duration.ofSeconds(1);
 
     private record Timed(long atMillis, Runnable task) {
@@ -94,6 +97,8 @@ public final class DiagnosisDispatcher implements AutoCloseable {
     private final PriorityQueue<Timed> timers = new PriorityQueue<>((a, b) -> Long.compare(a.atMillis(), b.atMillis()));
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final Map<String, PendingCheck> inFlight = new HashMap<>();
+    /** Partition numbers whose former owner may still have calls running, and until when. */
+    private final Map<Integer, Long> heldUntil = new HashMap<>();
     private int unacknowledgedSends;
     private boolean paused;
     private long lastCommitMillis;
@@ -137,7 +142,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
                 step();
             }
             drain(closeGrace);
-            commit(true);
+            commitHandingOver(trackers.keySet());
         } catch (RuntimeException e) {
             LOG.error("The dispatcher loop failed", e);
             fatal.accept(e);
@@ -154,16 +159,34 @@ public final class DiagnosisDispatcher implements AutoCloseable {
         startCalls();
         applyBackpressure();
         boolean busy = !events.isEmpty() || (!ready.isEmpty() && inFlight.size() < settings.maxInFlight());
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(busy ? Duration.ZERO : IDLE_POLL)) {
+        Duration pollTimeout = busy ? Duration.ZERO : IDLE_POLL;
+        if (!busy && inFlight.size() >= settings.maxInFlight()) {
+            // every slot is taken: wait for an answer rather than for records, so a freed slot is used at once
+            awaitEvent();
+            pollTimeout = Duration.ZERO;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
             accept(record);
         }
         startCalls();
         if (clock.millis() - lastCommitMillis >= settings.commitInterval().toMillis()) {
-            commit(false);
+            commit();
         }
         metrics.inFlight.set(inFlight.size());
         metrics.queued.set(lanes.waitingCount());
         metrics.delayed.set(timers.size());
+    }
+
+    private void awaitEvent() {
+        try {
+            Runnable event = events.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            if (event != null) {
+                event.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void runEvents() {
@@ -200,6 +223,10 @@ public final class DiagnosisDispatcher implements AutoCloseable {
             return;
         }
         PendingCheck check = PendingCheck.of(request, new PendingCheck.Source(partition, record.offset()), settings.checkDeadline());
+        Long held = heldUntil.get(partition.partition());
+        if (held != null && held > clock.millis()) {
+            check.deferUntil(Instant.ofEpochMilli(held));
+        }
         switch (lanes.offer(check)) {
             case WAITING -> schedule(check.poiid());
             case MERGED_INTO_WAITING, JOINED_IN_FLIGHT -> metrics.coalesced();
@@ -277,6 +304,10 @@ public final class DiagnosisDispatcher implements AutoCloseable {
         if (answer.outcome() == CallOutcome.RETRY_LATER) {
             int attempts = check.request().getAttempt() + 1;
             retryAt = now.plus(backoff.after(attempts, answer.retryAfter()));
+            if (answer.mayStillRun() && retryAt.isBefore(now.plus(settings.callTimeout()))) {
+                // the terminal may still be on the request we gave up on: one request at a time, also then
+                retryAt = now.plus(settings.callTimeout());
+            }
             if (attempts >= settings.maxAttempts()) {
                 publishResult(check, ResultFactory.gaveUp(check, answer, serviceId, settings.saleId(), now,
                         "gave up after " + attempts + " attempts; last: " + answer.message()));
@@ -376,15 +407,15 @@ public final class DiagnosisDispatcher implements AutoCloseable {
 
     // ---------------------------------------------------------------- offsets, backpressure, rebalancing
 
-    private void commit(boolean sync) {
+    /**
+     * Every commit interval, also when no offset moved: the metadata renews the promise of when the
+     * calls this instance may start before the next commit will have ended.
+     */
+    private void commit() {
         lastCommitMillis = clock.millis();
-        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet());
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
+        Instant callsEndBy = clock.instant().plus(settings.commitInterval()).plus(settings.callTimeout());
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(trackers.keySet(), partition -> callsEndBy);
+        if (!offsets.isEmpty()) {
             consumer.commitAsync(offsets, (committed, error) -> {
                 if (error != null) {
                     LOG.warn("Committing offsets failed; the next commit covers them: {}", error.toString());
@@ -393,15 +424,31 @@ public final class DiagnosisDispatcher implements AutoCloseable {
         }
     }
 
-    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+    /** The last commit of partitions this instance gives up: "now" where none of its calls is left. */
+    private void commitHandingOver(Collection<TopicPartition> partitions) {
+        Instant now = clock.instant();
+        Instant abandoned = now.plus(settings.callTimeout());
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions,
+                partition -> inFlight.values().stream().anyMatch(check -> touches(check, Set.of(partition.partition()))) ? abandoned : now);
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions,
+                                                               Function<TopicPartition, Instant> callsEndBy) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             OffsetTracker tracker = trackers.get(partition);
             if (tracker != null && tracker.committable() >= 0) {
-                offsets.put(partition, new OffsetAndMetadata(tracker.committable()));
+                offsets.put(partition, new OffsetAndMetadata(tracker.committable(), CallsEndBy.metadata(callsEndBy.apply(partition))));
             }
         }
         return offsets;
+    }
+
+    private static boolean touches(PendingCheck check, Set<Integer> partitions) {
+        return check.sources().stream().anyMatch(source -> partitions.contains(source.partition().partition()));
     }
 
     private void applyBackpressure() {
@@ -435,6 +482,18 @@ public final class DiagnosisDispatcher implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             partitions.forEach(partition -> trackers.putIfAbsent(partition, new OffsetTracker()));
+            if (partitions.isEmpty()) {
+                return;
+            }
+            long now = clock.millis();
+            consumer.committed(new HashSet<>(partitions), COMMITTED_TIMEOUT).forEach((partition, committed) -> {
+                long until = committed == null ? 0 : CallsEndBy.parse(committed.metadata()).map(Instant::toEpochMilli).orElse(0L);
+                if (until > now) {
+                    heldUntil.merge(partition.partition(), until, Math::max);
+                    LOG.info("{} comes from an instance that stopped with calls unanswered: its terminals wait until {}"
+                            + " so none gets a second request while on the first", partition, Instant.ofEpochMilli(until));
+                }
+            });
         }
 
         @Override
@@ -452,7 +511,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
             }
             runEvents();
             try {
-                consumer.commitSync(committable(partitions));
+                commitHandingOver(partitions);
             } catch (KafkaException e) {
                 LOG.warn("Committing revoked partitions failed; their unfinished checks run again on the next owner: {}", e.toString());
             }
@@ -469,6 +528,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
             partitions.forEach(partition -> {
                 trackers.remove(partition);
                 leaving.add(partition.partition());
+                heldUntil.remove(partition.partition());
             });
             lanes.waiting().forEach((poiid, check) -> {
                 if (touches(check, leaving)) {
@@ -477,20 +537,6 @@ public final class DiagnosisDispatcher implements AutoCloseable {
             });
         }
 
-        private boolean touches(PendingCheck check, Set<Integer> partitions) {
-            return check.sources().stream().anyMatch(source -> partitions.contains(source.partition().partition()));
-        }
-
-        private void awaitEvent() {
-            try {
-                Runnable event = events.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    event.run();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     // ---------------------------------------------------------------- stopping

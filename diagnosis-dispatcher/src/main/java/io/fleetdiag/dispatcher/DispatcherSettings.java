@@ -19,10 +19,11 @@ import java.util.Map;
  * @param queueHighWater     {@code dispatcher.queue-high-water}: queued checks above which consumption pauses
  * @param shutdownGrace      {@code dispatcher.shutdown-grace}: how long a stop waits for calls in flight
  * @param commitInterval     {@code dispatcher.commit-interval}
+ * @param callTimeout        {@code adyen.request-timeout}: after it a call is given up, though the terminal may still be on it
  */
 public record DispatcherSettings(int maxInFlight, String saleId, int maxAttempts, Duration checkDeadline, Duration retryBase,
                                  Duration retryMax, double merchantRate, int queueHighWater, Duration shutdownGrace,
-                                 Duration commitInterval, String groupId) {
+                                 Duration commitInterval, String groupId, Duration callTimeout) {
 
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
@@ -47,7 +48,7 @@ public record DispatcherSettings(int maxInFlight, String saleId, int maxAttempts
                 config.duration("dispatcher.retry-base"), config.duration("dispatcher.retry-max"),
                 config.doubleValue("dispatcher.rate-per-merchant"), config.intValue("dispatcher.queue-high-water"),
                 config.duration("dispatcher.shutdown-grace"), config.duration("dispatcher.commit-interval"),
-                config.get("dispatcher.group-id"));
+                config.get("dispatcher.group-id"), config.duration("adyen.request-timeout"));
         if (settings.maxInFlight() < 1 || settings.maxAttempts() < 1 || settings.queueHighWater() < 1) {
             throw new ConfigurationException("dispatcher.max-in-flight, dispatcher.max-attempts and dispatcher.queue-high-water must be positive");
         }

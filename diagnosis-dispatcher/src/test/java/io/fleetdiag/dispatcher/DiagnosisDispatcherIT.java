@@ -23,12 +23,18 @@ import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
 import io.fleetdiag.testsupport.Closer;
+import io.fleetdiag.testsupport.JavaProcess;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
+import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +43,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -98,9 +108,10 @@ class DiagnosisDispatcherIT {
     }
 
     private DispatcherService dispatcher(Map<String, String> settings, String key, CompletableFuture<RuntimeException> fatal) throws Exception {
+        ServiceConfig config = config(settings);
         TerminalApiClient client = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                ApiKey.of(key), true));
-        return keep(DispatcherService.start(config(settings), client, Map.of(), fatal));
+                ApiKey.of(key), true).withRequestTimeout(config.duration("adyen.request-timeout")));
+        return keep(DispatcherService.start(config, client, Map.of(), fatal));
     }
 
     private DispatcherService dispatcher() throws Exception {
@@ -146,6 +157,67 @@ class DiagnosisDispatcherIT {
 
     private static Optional<DiagnosisResult> resultFor(RecordCollector<String, DiagnosisResult> results, String poiid) {
         return results.values(result -> result.getPoiid().equals(poiid)).stream().findFirst();
+    }
+
+    @Test
+    void theSuccessorOfAKilledDispatcherLetsItsCallsEndBeforeCallingTheirTerminalsAgain() throws Exception {
+        // calls outlast the group's session timeout, so the successor is assigned while the terminals still work on them
+        simulator.cloud().latency(LatencyModel.fixed(Duration.ofSeconds(12)));
+        Map<String, String> settings = new HashMap<>(config(Map.of("adyen.request-timeout", "20s",
+                "kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000")).asMap());
+        settings.put("adyen.endpoint", simulator.baseUrl().toString());
+        settings.put("adyen.allow-plain-http", "true");
+        settings.put("http.port", "0");
+        Path file = Paths.get("target", prefix + "dispatcher.properties");
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, null);
+        }
+        try (Admin admin = cluster.admin()) {
+            TopicAdmin.ensureTopics(admin, catalog.all(), 3, (short) 1);
+        }
+        JavaProcess first = keep(JavaProcess.start("dispatcher", DispatcherMain.class.getName(), List.of("-Xmx256m"),
+                List.of(file.toString()), Map.of("ADYEN_API_KEY", KEY), Paths.get("target", prefix + "dispatcher.log")));
+        RecordCollector<String, DiagnosisResult> results = results();
+        List<DiagnosisCheckRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(request(terminal(i), CheckReason.MANUAL, false));
+        }
+        produce(requests);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.stats().inFlight() == requests.size() && promised(prefix + "dispatcher"));
+        first.kill();
+        dispatcher(Map.of("adyen.request-timeout", "20s"), KEY, new CompletableFuture<>());
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> answered(results).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList()));
+        assertThat(simulator.stats().violations()).isZero();
+    }
+
+    /** Whether the group has committed, on every partition it read, when its calls will have ended. */
+    private boolean promised(String groupId) throws Exception {
+        try (Admin admin = cluster.admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            return committed.keySet().stream().anyMatch(partition -> partition.topic().equals(catalog.checkRequests().name()))
+                    && committed.values().stream().allMatch(offset -> offset != null && offset.metadata().startsWith("calls-end-by="));
+        }
+    }
+
+    @Test
+    void afterACallTimesOutItsTerminalGetsNoRequestForAWholeTimeout() throws Exception {
+        simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 0, 0, 1.0, 1_500, 0, 0));
+        dispatcher(Map.of("adyen.request-timeout", "1s"), KEY, new CompletableFuture<>());
+        RecordCollector<String, DiagnosisResult> results = results();
+        DiagnosisCheckRequest request = request(terminal(0), CheckReason.MANUAL, false);
+        produce(List.of(request));
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().count("diagnosis", "stall") >= 1);
+        simulator.cloud().faults(Faults.NONE);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> answered(results).contains(request.getRequestId()));
+        DiagnosisResult result = resultFor(results, terminal(0).poiid()).orElseThrow();
+        assertThat(result.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
+        assertThat(result.getAttempts()).isEqualTo(2);
+        assertThat(simulator.stats().violations()).isZero();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.fleetdiag.launcher.services.DispatcherCommand;
 import io.fleetdiag.launcher.services.PollerCommand;
 import io.fleetdiag.launcher.services.ProcessorCommand;
 import io.fleetdiag.launcher.services.SimulatorCommand;
+import io.fleetdiag.service.JvmDefaults;
 import java.util.logging.LogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ public final class FleetdiagCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JvmDefaults.apply();
         // the local run keeps the console for its summary and logs to a file; everything else logs to the console
         boolean local = args.length > 0 && args[0].equals("local");
         if (System.getProperty("log4j2.configurationFile") == null) {

@@ -3,6 +3,7 @@ package io.fleetdiag.processor;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
+import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.serde.SerdeConfig;
 import io.fleetdiag.service.KafkaSettings;
@@ -67,24 +68,13 @@ public final class ProcessorService implements AutoCloseable {
         Optional<String> token = Optional.ofNullable(environment.get(ServiceHttp.TOKEN_ENV));
         // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
         AtomicReference<HostInfo> advertised = new AtomicReference<>();
-        ProcessorQueries queries = new ProcessorQueries(running::get, advertised::get, token);
+        ProcessorQueries queries = new ProcessorQueries(running::get, advertised::get, token, new TerminalStateCodec(catalog.terminalState()));
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), queries.routes());
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
-        Properties properties = kafka.streams();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("processor.application-id"));
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.get("processor.state-dir"));
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.duration("processor.commit-interval").toMillis());
-        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue("processor.stream-threads"));
-        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        Properties properties = streamsProperties(config, kafka, catalog);
         properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
-        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        properties.put("fleetdiag.dead-letters.topic", catalog.deadLetters().name());
-        properties.put(SerdeConfig.SCHEMA_REGISTRY_URL, config.get("schema.registry.url"));
-        config.find("schema.registry.basic.auth.user.info").ifPresent(info -> properties.put(SerdeConfig.BASIC_AUTH_USER_INFO, info));
 
         KafkaStreams streams = new KafkaStreams(ResultProcessorTopology.buildTopology(
                 new ResultProcessorTopology.Config(settings, catalog, terminalPartitions)), properties);
@@ -101,6 +91,27 @@ public final class ProcessorService implements AutoCloseable {
         running.set(streams);
         streams.start();
         return new ProcessorService(streams, http, firstRunning);
+    }
+
+    /**
+     * The Streams configuration of the processor: exactly_once_v2, its commit interval, threads and
+     * state directory, dead-letter handlers. Public so a benchmark can run another topology on exactly
+     * the same configuration.
+     */
+    public static Properties streamsProperties(ServiceConfig config, KafkaSettings kafka, TopicCatalog catalog) {
+        Properties properties = kafka.streams();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("processor.application-id"));
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.get("processor.state-dir"));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.duration("processor.commit-interval").toMillis());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue("processor.stream-threads"));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        properties.put("fleetdiag.dead-letters.topic", catalog.deadLetters().name());
+        properties.put(SerdeConfig.SCHEMA_REGISTRY_URL, config.get("schema.registry.url"));
+        config.find("schema.registry.basic.auth.user.info").ifPresent(info -> properties.put(SerdeConfig.BASIC_AUTH_USER_INFO, info));
+        return properties;
     }
 
     /** Waits until the application has restored its state and processes; false if it did not within {@code timeout}. */

@@ -8,6 +8,7 @@ import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalInput;
 import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class ResultProcessorTopology {
         TopicCatalog topics = config.catalog();
         StreamsBuilder builder = new StreamsBuilder();
         Stream.of(PresenceProcessor.stores(),
-                        TerminalProcessor.stores(topics.terminalState().valueSerde(), topics.alerts().valueSerde()),
+                        TerminalProcessor.stores(topics.alerts().valueSerde()),
                         StoreProcessor.stores(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
                 .flatMap(List::stream)
                 .forEach(builder::addStateStore);
@@ -64,12 +65,14 @@ public final class ResultProcessorTopology {
                 .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
                         Named.as("terminal-inputs"));
 
-        inputs.process(() -> new TerminalProcessor(settings), Named.as("terminals"),
+        TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
+        inputs.process(() -> new TerminalProcessor(settings, codec), Named.as("terminals"),
                         TerminalProcessor.STATE_STORE, TerminalProcessor.ACTIVE_ALERTS_STORE, TerminalProcessor.FLEET_COUNTS_STORE,
                         TerminalProcessor.DUE_STORE, TerminalProcessor.DUE_INDEX_STORE)
                 .split(Named.as("terminal-"))
-                .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> sink(
-                        states.mapValues(out -> ((TerminalOutput.State) out).state(), Named.as("terminal-states")), topics.terminalState(), "terminal-state-sink"),
+                .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> states
+                        .mapValues(out -> ((TerminalOutput.State) out).encoded(), Named.as("terminal-states"))
+                        .to(topics.terminalState().name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("terminal-state-sink")),
                         "state"))
                 .branch((key, out) -> out instanceof TerminalOutput.Alert, Branched.withConsumer(alerts -> sink(
                         alerts.mapValues(out -> ((TerminalOutput.Alert) out).alert(), Named.as("terminal-alert-edges")), topics.alerts(), "terminal-alerts-sink"),

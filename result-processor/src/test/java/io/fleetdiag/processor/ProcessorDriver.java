@@ -1,6 +1,7 @@
 package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
@@ -32,6 +33,7 @@ final class ProcessorDriver implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TopologyTestDriver driver;
+    private final TerminalStateCodec codec;
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
     private final TestInputTopic<String, DiagnosisResult> results;
     private final TestOutputTopic<String, TerminalAlert> alerts;
@@ -43,6 +45,7 @@ final class ProcessorDriver implements AutoCloseable {
 
     ProcessorDriver(ProcessorSettings settings) {
         TopicCatalog catalog = new TopicCatalog(TopicNames.defaults(), new PlainAvroSerdes());
+        codec = new TerminalStateCodec(catalog.terminalState());
         Properties properties = new Properties();
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -104,8 +107,8 @@ final class ProcessorDriver implements AutoCloseable {
     }
 
     TerminalState state(String poiid) {
-        KeyValueStore<String, TerminalState> store = driver.getKeyValueStore(TerminalProcessor.STATE_STORE);
-        return store.get(poiid);
+        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(TerminalProcessor.STATE_STORE);
+        return codec.decode(store.get(poiid));
     }
 
     @Override

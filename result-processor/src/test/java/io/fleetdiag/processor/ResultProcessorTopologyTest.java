@@ -18,6 +18,7 @@ import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -297,6 +298,18 @@ class ResultProcessorTopologyTest {
             ids = again.alerts().stream().map(TerminalAlert::getAlertId).toList();
         }
         assertThat(driver.alerts().stream().map(TerminalAlert::getAlertId).toList()).isEqualTo(ids).hasSize(1);
+    }
+
+    @Test
+    void theStateKeepsEveryParsedFieldButNotTheRawAdditionalResponseAndIsPublishedAsStored() {
+        DiagnosisResult result = DiagnosisResult.newBuilder(Fixtures.success(POIID, at(1), p -> p.battery = 55))
+                .setAdditionalResponseRaw("batteryLevel=55%25&merchantAccount=" + Fixtures.MERCHANT).build();
+        driver.result(result);
+
+        TerminalState state = driver.state(POIID);
+        assertThat(state.getLastSuccess().getAdditionalResponse().getBatteryLevel()).isEqualTo(55);
+        assertThat(state.getLastSuccess().getAdditionalResponseRaw()).isNull();
+        assertThat(driver.states()).last().isEqualTo(state);
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.fleetdiag.service;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /health} (200 while the service is up, 503 otherwise, with details) and
- * {@code GET /metrics} (Prometheus) for a service, plus any routes it adds. Settings: {@code http.host}
+ * {@code GET /metrics} (Prometheus, with the JVM's memory, GC, threads and CPU) for a service, plus any routes it adds. Settings: {@code http.host}
  * (loopback by default), {@code http.port}, and the bearer token in {@code FLEETDIAG_HTTP_TOKEN}.
  */
 public final class ServiceHttp {
@@ -29,6 +33,10 @@ public final class ServiceHttp {
 
     public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
                                      Supplier<Health> health, Map<String, Route> extraRoutes) throws Exception {
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
         Map<String, Route> routes = new HashMap<>(extraRoutes);
         routes.put("/metrics", call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape()));
         routes.put("/health", call -> {

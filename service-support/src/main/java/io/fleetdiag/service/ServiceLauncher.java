@@ -43,6 +43,7 @@ public final class ServiceLauncher {
 
     /** Loads the settings and runs the service; returns the process exit code. */
     public static int main(String name, List<Map<String, String>> defaults, String[] args, Service service) {
+        JvmDefaults.apply();
         Map<String, String> environment = System.getenv();
         try {
             return run(name, config(name, defaults, args, environment), environment, service);

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Terminal API over {@link HttpClient#sendAsync}: no thread waits on a call, so thousands can be
@@ -26,6 +28,8 @@ import java.util.concurrent.CompletionException;
 final class HttpTerminalApiClient implements TerminalApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXECUTOR_THREADS = 4;
+    private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final TerminalApiConfig config;
     private final ApiRoutes routes;
@@ -37,6 +41,12 @@ final class HttpTerminalApiClient implements TerminalApiClient {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
+                // the default executor is a cached pool that grows a thread per exchange under load; a few suffice
+                .executor(Executors.newFixedThreadPool(EXECUTOR_THREADS, runnable -> {
+                    Thread thread = new Thread(runnable, "terminal-api-" + THREADS.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .build();
     }
 
@@ -90,7 +100,8 @@ final class HttpTerminalApiClient implements TerminalApiClient {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             if (error != null) {
                 Transport failure = Transport.of(error, config.requestTimeout());
-                return DiagnosisAnswer.failure(failure.outcome(), null, failure.message(), null, latency);
+                return failure.requestSent() ? DiagnosisAnswer.noAnswer(failure.message(), latency)
+                        : DiagnosisAnswer.failure(failure.outcome(), null, failure.message(), null, latency);
             }
             return DiagnosisAnswerReader.read(response.statusCode(), response.body(), retryAfter(response), call.serviceId())
                     .withLatency(latency);
@@ -108,24 +119,27 @@ final class HttpTerminalApiClient implements TerminalApiClient {
         return RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
     }
 
-    /** A call that got no HTTP answer. All of these are worth another attempt later. */
-    private record Transport(CallOutcome outcome, String message) {
+    /**
+     * Why a call got no HTTP answer; all of these are worth another attempt later. {@code requestSent}
+     * when the request may have reached Adyen and the terminal.
+     */
+    private record Transport(CallOutcome outcome, String message, boolean requestSent) {
 
         static Transport of(Throwable error, Duration requestTimeout) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof HttpConnectTimeoutException) {
-                return new Transport(CallOutcome.RETRY_LATER, "could not connect: " + cause.getMessage());
+                return new Transport(CallOutcome.RETRY_LATER, "could not connect: " + cause.getMessage(), false);
             }
             if (cause instanceof HttpTimeoutException) {
-                return new Transport(CallOutcome.RETRY_LATER, "no answer within " + requestTimeout.toSeconds() + " s");
+                return new Transport(CallOutcome.RETRY_LATER, "no answer within " + requestTimeout.toSeconds() + " s", true);
             }
             if (cause instanceof ConnectException) {
-                return new Transport(CallOutcome.RETRY_LATER, "connection refused: " + cause.getMessage());
+                return new Transport(CallOutcome.RETRY_LATER, "connection refused: " + cause.getMessage(), false);
             }
             if (cause instanceof IOException) {
-                return new Transport(CallOutcome.RETRY_LATER, "connection failed: " + cause);
+                return new Transport(CallOutcome.RETRY_LATER, "connection failed: " + cause, true);
             }
-            return new Transport(CallOutcome.RETRY_LATER, "call failed: " + cause);
+            return new Transport(CallOutcome.RETRY_LATER, "call failed: " + cause, true);
         }
     }
 }

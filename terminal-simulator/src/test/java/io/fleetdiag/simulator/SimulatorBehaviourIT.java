@@ -96,7 +96,13 @@ class SimulatorBehaviourIT {
         assertThat(busy.path("ErrorCondition").asText()).isEqualTo("Busy");
         assertThat(busy.path("AdditionalResponse").asText()).isEqualTo("message=TX_IN_PROGRESS");
 
-        simulator.set(v400m.poiid(), ConditionChange.of(Map.of("busy", false, "online", false)));
+        simulator.set(v400m.poiid(), ConditionChange.of(Map.of("busy", false, "busyCalls", 1)));
+        assertThat(diagnose(v400m.poiid()).path("SaleToPOIResponse").path("DiagnosisResponse").path("Response")
+                .path("ErrorCondition").asText()).as("the first call after busyCalls=1").isEqualTo("Busy");
+        assertThat(diagnose(v400m.poiid()).path("SaleToPOIResponse").path("DiagnosisResponse").path("Response")
+                .path("Result").asText()).as("the call after it").isEqualTo("Success");
+
+        simulator.set(v400m.poiid(), ConditionChange.of(Map.of("online", false)));
         JsonNode offline = diagnose(v400m.poiid()).path("SaleToPOIRequest").path("EventNotification");
         assertThat(offline.path("EventToNotify").asText()).isEqualTo("Reject");
         assertThat(offline.path("EventDetails").asText()).isEqualTo("message=Did+not+receive+a+response+from+the+POI.");

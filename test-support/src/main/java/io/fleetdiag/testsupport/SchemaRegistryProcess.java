@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The real schema registry (Apicurio Registry 2.1.5.Final, built by the {@code schema-registry}
  * module) as a child process on a free local port, with in-memory storage.
  */
-final class SchemaRegistryProcess implements AutoCloseable {
+public final class SchemaRegistryProcess implements AutoCloseable {
 
     static final String JAR_PROPERTY = "fleetdiag.registry.jar";
     private static final Path DEFAULT_JAR = Paths.get("schema-registry", "target", "schema-registry-runner.jar");
@@ -35,7 +35,7 @@ final class SchemaRegistryProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static SchemaRegistryProcess start(Path logDirectory) throws IOException, InterruptedException {
+    public static SchemaRegistryProcess start(Path logDirectory) throws IOException, InterruptedException {
         Path jar = locateJar();
         int port = freePort();
         Files.createDirectories(logDirectory);
@@ -56,7 +56,7 @@ final class SchemaRegistryProcess implements AutoCloseable {
         return registry;
     }
 
-    String confluentApiUrl() {
+    public String confluentApiUrl() {
         return "http://127.0.0.1:" + port + "/apis/ccompat/v6";
     }
 

@@ -1,5 +1,6 @@
 package io.fleetdiag.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+    private static final Duration LEADERS_TIMEOUT = Duration.ofSeconds(60);
 
     private TopicAdmin() {
     }
@@ -62,13 +64,25 @@ public final class TopicAdmin {
      * written the topic, a moment before the broker hosts it; a producer writing in that moment sees
      * NOT_LEADER_OR_FOLLOWER on its first batch while a later in-flight batch may land, and the
      * broker then refuses the retried first batch as out of order (KAFKA-19880). Listing offsets is
-     * answered by the partition leader only and is retried by the admin client until it is.
+     * answered by the partition leader only; until the metadata has the new topic it fails, and is asked again.
      */
     private static void awaitLeaders(Admin admin, List<TopicPartition> partitions) throws ExecutionException, InterruptedException {
-        if (!partitions.isEmpty()) {
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
-            admin.listOffsets(latest).all().get();
+        if (partitions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
+        long deadline = System.nanoTime() + LEADERS_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(latest).all().get();
+                return;
+            } catch (ExecutionException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
@@ -55,10 +56,12 @@ public final class ProcessorQueries {
     private final Supplier<KafkaStreams> streams;
     private final Supplier<HostInfo> self;
     private final Optional<String> bearerToken;
+    private final TerminalStateCodec states;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param self this instance as peers reach it, known once its HTTP port is bound */
-    public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken) {
+    public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken, TerminalStateCodec states) {
+        this.states = states;
         this.streams = streams;
         this.self = self;
         this.bearerToken = bearerToken;
@@ -78,7 +81,7 @@ public final class ProcessorQueries {
             return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
         }
         return byKey(TerminalProcessor.STATE_STORE, poiid, call.path(), () -> Optional.ofNullable(
-                this.<TerminalState>store(TerminalProcessor.STATE_STORE).get(poiid)), "No terminal " + poiid);
+                states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid))), "No terminal " + poiid);
     }
 
     private Reply store(HttpCall call) throws Exception {

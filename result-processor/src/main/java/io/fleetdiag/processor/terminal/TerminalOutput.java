@@ -3,13 +3,12 @@ package io.fleetdiag.processor.terminal;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.schemas.TerminalState;
 
 /** What the terminal processor emits, each to its own topic. */
 public sealed interface TerminalOutput {
 
-    /** The terminal's new state, for the compacted terminal-state topic. */
-    record State(TerminalState state) implements TerminalOutput {
+    /** The terminal's new state, for the compacted terminal-state topic, already encoded for it. */
+    record State(byte[] encoded) implements TerminalOutput {
     }
 
     /** A RAISED or RESOLVED alert edge. */

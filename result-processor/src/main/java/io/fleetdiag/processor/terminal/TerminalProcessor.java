@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
@@ -48,30 +47,38 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     public static final String DUE_STORE = "wallclock-due-store";
     public static final String DUE_INDEX_STORE = "wallclock-index-store";
     private static final int MAX_DUE_PER_PUNCTUATION = 10_000;
+    private static final int INDEX_DIGITS = 15;
 
     private final ProcessorSettings settings;
     private final TerminalRules rules;
+    private final TerminalStateCodec codec;
     private ProcessorContext<String, TerminalOutput> context;
-    private KeyValueStore<String, TerminalState> states;
+    private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, TerminalAlert> activeAlerts;
     private KeyValueStore<String, FleetCounts> fleetCounts;
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, String> dueIndex;
     private String countsKey;
 
-    /** The stores this processor needs, for the topology; terminal state and alerts in their Avro form. */
-    public static List<StoreBuilder<?>> stores(Serde<TerminalState> stateSerde, Serde<TerminalAlert> alertSerde) {
+    /**
+     * The stores this processor needs, for the topology: terminal states as {@link TerminalStateCodec}
+     * encodes them, alerts in their Avro form.
+     */
+    public static List<StoreBuilder<?>> stores(Serde<TerminalAlert> alertSerde) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), stateSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_STORE), Serdes.String(), alertSerde),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLEET_COUNTS_STORE), Serdes.String(), FleetCounts.SERDE),
+                // one key per task, changed by every result: the cache writes it once per commit
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLEET_COUNTS_STORE), Serdes.String(), FleetCounts.SERDE)
+                        .withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.Long()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE), Serdes.String(), Serdes.String()));
     }
 
-    public TerminalProcessor(ProcessorSettings settings) {
+    public TerminalProcessor(ProcessorSettings settings, TerminalStateCodec codec) {
         this.settings = settings;
         this.rules = new TerminalRules(settings);
+        this.codec = codec;
     }
 
     @Override
@@ -93,17 +100,18 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             return;
         }
         String poiid = record.key();
-        TerminalState stored = states.get(poiid);
+        TerminalState stored = codec.decode(states.get(poiid));
         Before before = Before.of(stored);
         TerminalState state = stored != null ? stored : TerminalStates.fresh(poiid, Instant.ofEpochMilli(record.timestamp()));
         Instant at;
         String requestId = null;
+        String outcome = null;
         if (input instanceof TerminalInput.Result result) {
             DiagnosisResult diagnosis = result.result();
             at = diagnosis.getCompletedAt();
             requestId = diagnosis.getRequestId();
             TerminalStates.apply(state, diagnosis);
-            count(counts -> counts.withResult(diagnosis.getOutcome().name()));
+            outcome = diagnosis.getOutcome().name();
             FollowUpChecks.hostFollowUp(diagnosis).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
         } else {
             PresenceChange change = ((TerminalInput.Presence) input).change();
@@ -113,7 +121,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
                 forward(poiid, new TerminalOutput.Check(FollowUpChecks.reconnected(state, at)), at);
             }
         }
-        update(poiid, before, state, at, requestId);
+        update(poiid, before, state, at, requestId, outcome);
     }
 
     /** What counts and store health knew of the terminal before this input changed it. */
@@ -124,8 +132,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         }
     }
 
-    /** Evaluates the rules on the new state, publishes what changed, and keeps the indexes current. */
-    private void update(String poiid, Before before, TerminalState state, Instant at, String requestId) {
+    /**
+     * Evaluates the rules on the new state, publishes what changed, and keeps the indexes current.
+     *
+     * @param resultOutcome the outcome of the result that changed the state, to count; null for other changes
+     */
+    private void update(String poiid, Before before, TerminalState state, Instant at, String requestId, String resultOutcome) {
         Set<AlertType> active = activeTypes(state);
         AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(
                 new AlertEpisodes.Subject(poiid, state.getMerchantAccount(), state.getStore()),
@@ -133,8 +145,9 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
                 type -> rules.evidence(type, state, at));
         state.setActiveAlerts(outcome.active());
         TerminalState after = state;
-        states.put(poiid, after);
-        forward(poiid, new TerminalOutput.State(after), at);
+        byte[] encoded = codec.encode(after);
+        states.put(poiid, encoded);
+        forward(poiid, new TerminalOutput.State(encoded), at);
         for (TerminalAlert edge : outcome.edges()) {
             if (edge.getStatus() == AlertStatus.RAISED) {
                 activeAlerts.put(edge.getAlertId(), edge);
@@ -143,7 +156,13 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             }
             forward(poiid, new TerminalOutput.Alert(edge), at);
         }
-        count(counts -> counts.minus(before.share()).plus(share(after)));
+        FleetCounts.Share share = share(after);
+        if (resultOutcome != null || !share.equals(before.share())) {
+            count(counts -> {
+                FleetCounts moved = counts.minus(before.share()).plus(share);
+                return resultOutcome == null ? moved : moved.withResult(resultOutcome);
+            });
+        }
         contribute(before.contribution(), after, at);
         reindex(poiid, after);
     }
@@ -158,21 +177,30 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         }
         Instant now = Instant.ofEpochMilli(nowMillis);
         for (String poiid : dueNow) {
-            TerminalState state = states.get(poiid);
+            TerminalState state = codec.decode(states.get(poiid));
             if (state == null) {
                 unindex(poiid);
             } else {
-                update(poiid, Before.of(state), state, now, null);
+                update(poiid, Before.of(state), state, now, null, null);
             }
         }
     }
 
     private void reindex(String poiid, TerminalState state) {
-        unindex(poiid);
-        rules.nextWallClockCheck(state, activeTypes(state)).ifPresent(next -> {
-            due.put(poiid, next.toEpochMilli());
-            dueIndex.put(indexKey(next.toEpochMilli(), poiid), poiid);
-        });
+        Long previous = due.get(poiid);
+        Long next = rules.nextWallClockCheck(state, activeTypes(state)).map(Instant::toEpochMilli).orElse(null);
+        if (next != null && next.equals(previous)) {
+            return;
+        }
+        if (previous != null) {
+            dueIndex.delete(indexKey(previous, poiid));
+        }
+        if (next == null) {
+            due.delete(poiid);
+        } else {
+            due.put(poiid, next);
+            dueIndex.put(indexKey(next, poiid), poiid);
+        }
     }
 
     private void unindex(String poiid) {
@@ -184,8 +212,9 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     }
 
     /** Sorts by time as text: zero-padded milliseconds, then the POIID. */
-    private static String indexKey(long millis, String poiid) {
-        return String.format(Locale.ROOT, "%015d|%s", Math.max(0, millis), poiid);
+    static String indexKey(long millis, String poiid) {
+        String digits = Long.toString(Math.max(0, millis));
+        return "0".repeat(Math.max(0, INDEX_DIGITS - digits.length())) + digits + "|" + poiid;
     }
 
     private static Set<AlertType> activeTypes(TerminalState state) {

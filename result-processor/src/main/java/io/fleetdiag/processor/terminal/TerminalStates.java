@@ -51,6 +51,8 @@ public final class TerminalStates {
         }
         state.setUpdatedAt(later(state.getUpdatedAt(), result.getCompletedAt()));
         if (success) {
+            // every parsed field, not the raw AdditionalResponse: it would double the state, and diagnosis-results keeps it
+            result.setAdditionalResponseRaw(null);
             state.setLastSuccess(result);
             if (!result.getHostStatuses().isEmpty()) {
                 state.setLastHostDiagnosis(HostCheck.newBuilder()

@@ -88,7 +88,7 @@ public final class DiagnosisAnswerReader {
             message = "unknown Result '" + result + "'";
         }
         return new DiagnosisAnswer(classified, httpStatus, result, errorCondition, message, null, retryAfter,
-                poiStatus, hosts, additionalRaw, additional, null);
+                poiStatus, hosts, additionalRaw, additional, null, false);
     }
 
     private static CallOutcome failure(String errorCondition) {
@@ -121,7 +121,7 @@ public final class DiagnosisAnswerReader {
             outcome = CallOutcome.REJECTED;
         }
         String message = "EventNotification " + eventToNotify + detail(detailMessage);
-        return new DiagnosisAnswer(outcome, httpStatus, null, null, message, eventToNotify, null, null, List.of(), null, null, null);
+        return new DiagnosisAnswer(outcome, httpStatus, null, null, message, eventToNotify, null, null, List.of(), null, null, null, false);
     }
 
     private static PoiStatus poiStatus(JsonNode node) {

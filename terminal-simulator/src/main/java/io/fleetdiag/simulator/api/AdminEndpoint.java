@@ -21,7 +21,7 @@ import java.util.Optional;
  * POST   /admin/stats/reset
  * GET    /admin/terminals?limit=N[&amp;merchantAccount=&amp;store=&amp;online=true|false]
  * GET    /admin/terminals/{poiid}
- * POST   /admin/terminals/{poiid}         {"battery":12,"paper":"NoPaper","online":false,"busy":true,...}
+ * POST   /admin/terminals/{poiid}         {"battery":12,"paper":"NoPaper","online":false,"busy":true,"busyCalls":1,...}
  * GET    /admin/faults, POST /admin/faults {"rate429":0.1,...}, DELETE /admin/faults
  * GET    /admin/latency, POST /admin/latency {"medianMs":1000,"sigma":0.3}
  * </pre>

@@ -155,6 +155,7 @@ final class DiagnosisEndpoint {
             return Answers.diagnosisFailure(header, faults.errorCondition(), "Simulated failure");
         }
         if (condition.busy()) {
+            terminal.answeredBusy();
             count("busy");
             return Answers.diagnosisFailure(header, "Busy", "TX_IN_PROGRESS");
         }

@@ -12,12 +12,15 @@ import java.util.Map;
 /**
  * What an operator sets on a terminal through the admin API; null fields stay as they are. A set
  * condition holds until changed again; with {@code evolve} true the terminal also goes on living.
+ * {@code busyCalls} makes the terminal answer Busy to its next that many diagnosis calls, as one in
+ * the middle of a sale does, whenever they come.
  */
 public record ConditionChange(
         Boolean online,
         Boolean responding,
         Boolean busy,
         Long busyForMs,
+        Integer busyCalls,
         Integer battery,
         Boolean charging,
         String paper,

@@ -27,6 +27,7 @@ public final class Terminal {
     private long offlineUntil;
     private long hungUntil;
     private long busyUntil;
+    private int busyCalls;
     private double battery;
     private boolean charging;
     private double dockAt;
@@ -98,6 +99,13 @@ public final class Terminal {
         inFlight.decrementAndGet();
     }
 
+    /** Counts down a busy answer given for {@code busyCalls}, if any are left. */
+    public synchronized void answeredBusy() {
+        if (busyCalls > 0) {
+            busyCalls--;
+        }
+    }
+
     public synchronized boolean online(long now) {
         return offlineUntil == 0 || now >= offlineUntil;
     }
@@ -120,7 +128,7 @@ public final class Terminal {
         return new Condition(
                 online,
                 hungUntil == 0 || now >= hungUntil,
-                busyUntil != 0 && now < busyUntil,
+                (busyUntil != 0 && now < busyUntil) || busyCalls > 0,
                 model.battery() ? (int) Math.round(battery) : null,
                 model.battery() ? charging : null,
                 model.printer() ? printer : null,
@@ -177,6 +185,9 @@ public final class Terminal {
         }
         if (change.busyForMs() != null) {
             busyUntil = now + change.busyForMs();
+        }
+        if (change.busyCalls() != null) {
+            busyCalls = Math.max(0, change.busyCalls());
         }
         if (change.battery() != null && model.battery()) {
             battery = Math.max(0, Math.min(100, change.battery()));

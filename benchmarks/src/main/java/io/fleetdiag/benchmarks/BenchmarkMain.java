@@ -1,0 +1,103 @@
+package io.fleetdiag.benchmarks;
+
+import io.fleetdiag.benchmarks.dispatcher.DispatcherSweep;
+import io.fleetdiag.benchmarks.endtoend.AlertLatency;
+import io.fleetdiag.benchmarks.footprint.LocalFootprint;
+import io.fleetdiag.benchmarks.poller.PollerPublish;
+import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
+import io.fleetdiag.benchmarks.report.Report;
+import io.fleetdiag.benchmarks.report.ScenarioResult;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code benchmarks/run [smoke|default|full]}: every scenario, a table on the console, the figures as JSON. */
+@Command(name = "benchmarks", mixinStandardHelpOptions = true,
+        description = "Run fleetdiag's benchmarks against a real broker, registry and the simulator; print a table and write JSON.")
+public final class BenchmarkMain implements Callable<Integer> {
+
+    @Option(names = "--size", defaultValue = "default", description = "smoke, default or full (default ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--out", defaultValue = "benchmarks/results/latest.json", description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--work-dir", description = "Broker data, service logs (default: a new temporary directory).")
+    Path workDir;
+
+    @Option(names = "--profile", description = "Record each service process with JFR (the .jfr files go next to its log).")
+    boolean profile;
+
+    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, dispatcher, poller, end-to-end, local-footprint.")
+    List<String> only;
+
+    public static void main(String[] args) {
+        // the broker and services log to a file; the console is for the table
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "fleetdiag-bench-log4j2.xml");
+        }
+        System.exit(new CommandLine(new BenchmarkMain()).execute(args));
+    }
+
+    public static List<Scenario> scenarios() {
+        return List.of(new ProcessorThroughput(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(), new LocalFootprint());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BenchmarkSize benchmarkSize = BenchmarkSize.valueOf(size.toUpperCase(Locale.ROOT));
+        Path work = workDir != null ? workDir : Files.createTempDirectory("fleetdiag-bench-");
+        Report report = run(benchmarkSize, work, only, profile, System.out);
+        report.write(out);
+        System.out.println();
+        report.print(System.out);
+        System.out.println();
+        System.out.println("Figures written to " + out.toAbsolutePath() + "; logs under " + work.resolve("logs"));
+        return 0;
+    }
+
+    /** Not a static field: logging starts only once run() has named the log file. */
+    private static Logger logger() {
+        return LoggerFactory.getLogger(BenchmarkMain.class);
+    }
+
+    /** Runs the scenarios (all, or those named) and returns what they measured. */
+    public static Report run(BenchmarkSize size, Path workDir, List<String> only, boolean profile, PrintStream progress) throws Exception {
+        Files.createDirectories(workDir);
+        System.setProperty("fleetdiag.bench.log", workDir.resolve("logs").resolve("benchmarks.log").toString());
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        List<ScenarioResult> results = new ArrayList<>();
+        try (BenchContext context = new BenchContext(size, workDir, profile)) {
+            for (Scenario scenario : scenarios()) {
+                if (only != null && !only.isEmpty() && !only.contains(scenario.name())) {
+                    continue;
+                }
+                progress.printf("%s (%s) ...%n", scenario.name(), size.label());
+                long from = System.nanoTime();
+                ScenarioResult result;
+                try {
+                    result = scenario.run(context);
+                } catch (Exception e) {
+                    // the other scenarios still run; the report says this one failed and why
+                    logger().error("Scenario {} failed", scenario.name(), e);
+                    result = ScenarioResult.failed(scenario.name(), (System.nanoTime() - from) / 1e9, e);
+                }
+                progress.printf(Locale.ROOT, "%s done in %.0f s%s%n", scenario.name(), result.seconds(),
+                        result.error() != null ? ": FAILED, " + result.error() : result.targetsMet() ? "" : ": a target was missed");
+                results.add(result);
+            }
+        }
+        return new Report(size.label(), startedAt, (System.nanoTime() - started) / 1e9, Report.thisMachine(), results);
+    }
+}

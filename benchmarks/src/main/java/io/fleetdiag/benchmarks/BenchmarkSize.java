@@ -1,0 +1,54 @@
+package io.fleetdiag.benchmarks;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How big each scenario runs. {@code smoke} only proves the harness works (CI); {@code default} is the
+ * documented run, under 10 minutes on 2 cores; {@code full} adds the 100,000-terminal sweep.
+ *
+ * @param processorTerminals terminals whose results the processor benchmarks replay
+ * @param processorRounds    results per terminal
+ * @param sweepTerminals     terminals the dispatcher diagnoses in one sweep
+ * @param sweepLatency       the simulator's median diagnosis latency during the sweep
+ * @param pollerTerminals    terminals in the one /connectedTerminals answer the poller publishes
+ * @param pollerPolls        polls measured
+ * @param endToEndTerminals  terminals of the local run the end-to-end latencies are measured on
+ * @param endToEndSamples    terminals taken offline, and terminals given a printer fault
+ * @param footprintTerminals terminals of the local run whose memory is measured
+ * @param footprintObserve   how long the local run is watched after it shows live terminals
+ */
+public enum BenchmarkSize {
+    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10)),
+    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90)),
+    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180));
+
+    public final int processorTerminals;
+    public final int processorRounds;
+    public final int sweepTerminals;
+    public final Duration sweepLatency;
+    public final int pollerTerminals;
+    public final int pollerPolls;
+    public final int endToEndTerminals;
+    public final int endToEndSamples;
+    public final int footprintTerminals;
+    public final Duration footprintObserve;
+
+    BenchmarkSize(int processorTerminals, int processorRounds, int sweepTerminals, Duration sweepLatency, int pollerTerminals,
+                  int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve) {
+        this.processorTerminals = processorTerminals;
+        this.processorRounds = processorRounds;
+        this.sweepTerminals = sweepTerminals;
+        this.sweepLatency = sweepLatency;
+        this.pollerTerminals = pollerTerminals;
+        this.pollerPolls = pollerPolls;
+        this.endToEndTerminals = endToEndTerminals;
+        this.endToEndSamples = endToEndSamples;
+        this.footprintTerminals = footprintTerminals;
+        this.footprintObserve = footprintObserve;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
