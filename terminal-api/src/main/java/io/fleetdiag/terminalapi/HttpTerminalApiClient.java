@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 
 /**
  * The Terminal API over {@link HttpClient#sendAsync}: no thread waits on a call, so thousands can be
@@ -38,7 +39,11 @@ final class HttpTerminalApiClient implements TerminalApiClient {
     HttpTerminalApiClient(TerminalApiConfig config) {
         this.config = config;
         this.routes = ApiRoutes.of(config.flavour(), config.baseUrl());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (config.trustStore() != null) {
+            builder.sslContext(config.trustStore().sslContext());
+        }
+        this.http = builder
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 // the default executor is a cached pool that grows a thread per exchange under load; a few suffice
@@ -135,6 +140,10 @@ final class HttpTerminalApiClient implements TerminalApiClient {
             }
             if (cause instanceof ConnectException) {
                 return new Transport(CallOutcome.RETRY_LATER, "connection refused: " + cause.getMessage(), false);
+            }
+            if (cause instanceof SSLException) {
+                return new Transport(CallOutcome.RETRY_LATER, "TLS with the endpoint failed (" + cause.getMessage()
+                        + "); if it presents a certificate of a private CA, name a trust store holding it in adyen.truststore", false);
             }
             if (cause instanceof IOException) {
                 return new Transport(CallOutcome.RETRY_LATER, "connection failed: " + cause, true);

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param baseUrl         e.g. {@code https://terminal-api-test.adyen.com} or the simulator's URL
  * @param requestTimeout  per call; above Adyen's ~150 s synchronous window so a slow terminal is not cut off
  * @param allowPlainHttp  whether {@code http://} is accepted: only for the simulator
+ * @param trustStore      the certificates to trust for {@code https://} instead of the JVM's; null for the JVM's
  */
 public record TerminalApiConfig(URI baseUrl, ApiFlavour flavour, ApiKey apiKey, Duration requestTimeout,
-                                Duration connectTimeout, boolean allowPlainHttp) {
+                                Duration connectTimeout, boolean allowPlainHttp, TrustStore trustStore) {
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(180);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -38,10 +39,14 @@ public record TerminalApiConfig(URI baseUrl, ApiFlavour flavour, ApiKey apiKey, 
     }
 
     public static TerminalApiConfig of(URI baseUrl, ApiFlavour flavour, ApiKey apiKey, boolean allowPlainHttp) {
-        return new TerminalApiConfig(baseUrl, flavour, apiKey, DEFAULT_REQUEST_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, allowPlainHttp);
+        return new TerminalApiConfig(baseUrl, flavour, apiKey, DEFAULT_REQUEST_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, allowPlainHttp, null);
     }
 
     public TerminalApiConfig withRequestTimeout(Duration timeout) {
-        return new TerminalApiConfig(baseUrl, flavour, apiKey, timeout, connectTimeout, allowPlainHttp);
+        return new TerminalApiConfig(baseUrl, flavour, apiKey, timeout, connectTimeout, allowPlainHttp, trustStore);
+    }
+
+    public TerminalApiConfig withTrustStore(TrustStore store) {
+        return new TerminalApiConfig(baseUrl, flavour, apiKey, requestTimeout, connectTimeout, allowPlainHttp, store);
     }
 }

@@ -19,7 +19,7 @@ class TerminalApiConfigTest {
         assertThatThrownBy(() -> TerminalApiConfig.of(simulator, ApiFlavour.TERMINAL_API, ApiKey.of("k")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain HTTP");
         assertThat(new TerminalApiConfig(simulator, ApiFlavour.TERMINAL_API, ApiKey.of("k"),
-                TerminalApiConfig.DEFAULT_REQUEST_TIMEOUT, TerminalApiConfig.DEFAULT_CONNECT_TIMEOUT, true).baseUrl())
+                TerminalApiConfig.DEFAULT_REQUEST_TIMEOUT, TerminalApiConfig.DEFAULT_CONNECT_TIMEOUT, true, null).baseUrl())
                 .isEqualTo(URI.create("http://127.0.0.1:8089"));
     }
 

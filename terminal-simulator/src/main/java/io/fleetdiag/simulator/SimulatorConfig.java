@@ -2,6 +2,7 @@ package io.fleetdiag.simulator;
 
 import io.fleetdiag.simulator.api.LatencyModel;
 import io.fleetdiag.simulator.life.LifeRates;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,9 +16,24 @@ import java.util.Objects;
  * @param tick      how often the fleet's life moves on
  * @param referenceTerminals whether the fleet also holds the terminals of Adyen's examples (merchant
  *                  account ADYEN_MERCHANT_ACCOUNT), so the documents' requests can be sent as they are
+ * @param tls       HTTPS with this key store instead of plain HTTP; null for plain HTTP
  */
 public record SimulatorConfig(String host, int port, int terminals, long seed, int merchants, String apiKey,
-                              LatencyModel latency, LifeRates rates, Duration tick, Clock clock, boolean referenceTerminals) {
+                              LatencyModel latency, LifeRates rates, Duration tick, Clock clock, boolean referenceTerminals,
+                              Tls tls) {
+
+    /** The simulator's certificate and key: a PKCS12 (or JKS) key store and its password. */
+    public record Tls(Path keyStore, String password) {
+        public Tls {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + "]";
+        }
+    }
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
@@ -31,46 +47,50 @@ public record SimulatorConfig(String host, int port, int terminals, long seed, i
     /** 1,000 terminals over 2 merchant accounts plus the reference terminals, a static fleet, answers after 20 ms. */
     public static SimulatorConfig defaults(String apiKey) {
         return new SimulatorConfig("127.0.0.1", 0, 1_000, 42, 2, apiKey, new LatencyModel(20, 0),
-                LifeRates.staticFleet(), Duration.ofSeconds(1), Clock.systemUTC(), true);
+                LifeRates.staticFleet(), Duration.ofSeconds(1), Clock.systemUTC(), true, null);
     }
 
     public SimulatorConfig withTerminals(int count) {
-        return new SimulatorConfig(host, port, count, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, count, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withMerchants(int count) {
-        return new SimulatorConfig(host, port, terminals, seed, count, apiKey, latency, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, seed, count, apiKey, latency, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withSeed(long value) {
-        return new SimulatorConfig(host, port, terminals, value, merchants, apiKey, latency, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, value, merchants, apiKey, latency, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withPort(int value) {
-        return new SimulatorConfig(host, value, terminals, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, value, terminals, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withHost(String value) {
-        return new SimulatorConfig(value, port, terminals, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(value, port, terminals, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withLatency(LatencyModel value) {
-        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, value, rates, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, value, rates, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withRates(LifeRates value) {
-        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, value, tick, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, value, tick, clock, referenceTerminals, tls);
     }
 
     public SimulatorConfig withClock(Clock value) {
-        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, tick, value, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, tick, value, referenceTerminals, tls);
     }
 
     public SimulatorConfig withReferenceTerminals(boolean value) {
-        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, tick, clock, value);
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, tick, clock, value, tls);
     }
 
     public SimulatorConfig withTick(Duration value) {
-        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, value, clock, referenceTerminals);
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, value, clock, referenceTerminals, tls);
+    }
+
+    public SimulatorConfig withTls(Tls value) {
+        return new SimulatorConfig(host, port, terminals, seed, merchants, apiKey, latency, rates, tick, clock, referenceTerminals, value);
     }
 }

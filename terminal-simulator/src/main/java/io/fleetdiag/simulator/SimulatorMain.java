@@ -2,6 +2,7 @@ package io.fleetdiag.simulator;
 
 import io.fleetdiag.simulator.api.LatencyModel;
 import io.fleetdiag.simulator.life.LifeRates;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -40,6 +41,9 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--latency-sigma", description = "Log-normal spread of the latency (default ${DEFAULT-VALUE}).", defaultValue = "0.3")
     double latencySigma;
 
+    @Option(names = "--tls-keystore", description = "Serve HTTPS with this PKCS12 key store (password in $SIMULATOR_TLS_PASSWORD).")
+    Path tlsKeyStore;
+
     public static void main(String[] args) {
         System.setProperty("log4j2.configurationFile", System.getProperty("log4j2.configurationFile", "simulator-log4j2.xml"));
         System.exit(new CommandLine(new SimulatorMain()).execute(args));
@@ -56,6 +60,14 @@ public final class SimulatorMain implements Callable<Integer> {
                 .withHost(host).withPort(port).withTerminals(terminals).withMerchants(merchants).withSeed(seed)
                 .withRates(LifeRates.named(profile))
                 .withLatency(new LatencyModel(latencyMedianMs, latencySigma));
+        if (tlsKeyStore != null) {
+            String password = System.getenv("SIMULATOR_TLS_PASSWORD");
+            if (password == null) {
+                System.err.println("terminal-simulator: give the key store's password in $SIMULATOR_TLS_PASSWORD");
+                return 2;
+            }
+            config = config.withTls(new SimulatorConfig.Tls(tlsKeyStore, password));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (TerminalSimulator simulator = TerminalSimulator.start(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "simulator-shutdown"));

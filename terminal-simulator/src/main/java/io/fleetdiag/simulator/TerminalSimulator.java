@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -28,14 +29,16 @@ public final class TerminalSimulator implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final boolean tls;
     private final SimulatedCloud cloud;
     private final FleetLife life;
     private final ScheduledExecutorService scheduler;
 
-    private TerminalSimulator(Server server, ServerConnector connector, SimulatedCloud cloud, FleetLife life,
+    private TerminalSimulator(Server server, ServerConnector connector, boolean tls, SimulatedCloud cloud, FleetLife life,
                               ScheduledExecutorService scheduler) {
         this.server = server;
         this.connector = connector;
+        this.tls = tls;
         this.cloud = cloud;
         this.life = life;
         this.scheduler = scheduler;
@@ -55,7 +58,7 @@ public final class TerminalSimulator implements AutoCloseable {
         threads.setName("simulator-http");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = config.tls() == null ? new ServerConnector(server) : new ServerConnector(server, sslContext(config.tls()));
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -67,7 +70,14 @@ public final class TerminalSimulator implements AutoCloseable {
         if (!config.rates().equals(LifeRates.staticFleet())) {
             life.start(config.tick());
         }
-        return new TerminalSimulator(server, connector, cloud, life, scheduler);
+        return new TerminalSimulator(server, connector, config.tls() != null, cloud, life, scheduler);
+    }
+
+    private static SslContextFactory.Server sslContext(SimulatorConfig.Tls tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keyStore().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(tls.password());
+        return ssl;
     }
 
     public int port() {
@@ -77,7 +87,7 @@ public final class TerminalSimulator implements AutoCloseable {
     /** The base URL of both API flavours ({@code /sync}, {@code /v1/...}) and of {@code /admin}. */
     public URI baseUrl() {
         String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((tls ? "https://" : "http://") + host + ":" + port());
     }
 
     public Fleet fleet() {

@@ -36,12 +36,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code fleetdiag local} process (static fleet, polls every 5 s). Offline: terminals taken off the
  * cloud through the simulator's admin API, until TERMINAL_OFFLINE arrives; the processor needs two
  * missed snapshots, so the bound is two poll intervals and a second. Diagnosis: terminals given a
- * printer, communication and batch fault, then a MANUAL check; from the result that showed it to the
- * alert naming that result's requestId, bounded by one second.
+ * printer, communication and batch fault, then a MANUAL check, one every 100 ms; from the result that
+ * showed it to the alert naming that result's requestId, bounded by one second.
  */
 public final class AlertLatency implements Scenario {
 
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration DIAGNOSIS_SPACING = Duration.ofMillis(100);
     private static final Set<AlertType> DIAGNOSIS_TYPES = Set.of(AlertType.PRINTER_FAULT, AlertType.COMMUNICATION_FAULT,
             AlertType.UNCONFIRMED_BATCH);
 
@@ -84,6 +85,9 @@ public final class AlertLatency implements Scenario {
                         producer.send(new ProducerRecord<>(catalog.checkRequests().name(), poiid, DiagnosisCheckRequest.newBuilder()
                                 .setRequestId("e2e-" + poiid).setPoiid(poiid).setReason(CheckReason.MANUAL).setRequestedAt(Instant.now())
                                 .build()));
+                        producer.flush();
+                        // one operator's check at a time, as they come: the latency of each, not how fast a burst drains
+                        Thread.sleep(DIAGNOSIS_SPACING.toMillis());
                     }
                 }
                 Duration bound = POLL_INTERVAL.multipliedBy(2).plusSeconds(1);

@@ -1,0 +1,71 @@
+package io.fleetdiag.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fleetdiag.service.http.HttpEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class ServiceHttpTest {
+
+    private static HttpEndpoint start(Map<String, String> environment) throws Exception {
+        Map<String, String> settings = new HashMap<>(ServiceHttp.DEFAULTS);
+        settings.put("http.port", "0");
+        return ServiceHttp.start(ServiceConfig.of(settings), environment, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> new ServiceHttp.Health(true, Map.of()), Map.of());
+    }
+
+    private static int get(HttpEndpoint http, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void byDefaultOnlyThisMachineCanConnect() throws Exception {
+        Optional<InetAddress> outside = NetworkInterface.networkInterfaces()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .findFirst();
+        Assumptions.assumeTrue(outside.isPresent(), "this machine has no non-loopback address to try");
+        try (HttpEndpoint http = start(Map.of())) {
+            assertThat(get(http, "/health", null)).isEqualTo(200);
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(outside.get(), http.port()), 2_000);
+                }
+            }).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void withATokenEveryRouteButHealthAsksForIt() throws Exception {
+        try (HttpEndpoint http = start(Map.of(ServiceHttp.TOKEN_ENV, "s3cret-token"))) {
+            assertThat(get(http, "/health", null)).isEqualTo(200);
+            assertThat(get(http, "/metrics", null)).isEqualTo(401);
+            assertThat(get(http, "/metrics", "Bearer wrong")).isEqualTo(401);
+            assertThat(get(http, "/metrics", "Bearer s3cret-token")).isEqualTo(200);
+        }
+        try (HttpEndpoint http = start(Map.of())) {
+            assertThat(get(http, "/metrics", null)).isEqualTo(200);
+        }
+    }
+}
