@@ -32,6 +32,9 @@ public final class SchemaRegistryClient {
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
+    private static final int CONFLICT = 409;
+    private static final int CONFLICT_ATTEMPTS = 4;
+
     private record SubjectSchema(String subject, Schema schema) {
     }
 
@@ -49,11 +52,28 @@ public final class SchemaRegistryClient {
     /** Registers the schema under the subject (a no-op if it is already there) and returns its id. */
     public int register(String subject, Schema schema) {
         return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            JsonNode answer = registerOnce(subject, schema);
             int id = requiredInt(answer, "id");
             schemasById.putIfAbsent(id, schema);
             return id;
         });
+    }
+
+    /**
+     * Services starting together register the same new subject at once, and Apicurio answers all but the
+     * first with 409; asked again it finds the schema there. A 409 that stays is an incompatible schema.
+     */
+    private JsonNode registerOnce(String subject, Schema schema) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+            } catch (SchemaRegistryException e) {
+                if (e.httpStatus() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(200L * attempt);
+            }
+        }
     }
 
     /** Returns the id of a schema already registered under the subject, without registering it. */

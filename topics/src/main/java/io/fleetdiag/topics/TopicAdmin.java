@@ -63,26 +63,35 @@ public final class TopicAdmin {
      * Returns once each partition's leader serves it. Creation completes when the controller has
      * written the topic, a moment before the broker hosts it; a producer writing in that moment sees
      * NOT_LEADER_OR_FOLLOWER on its first batch while a later in-flight batch may land, and the
-     * broker then refuses the retried first batch as out of order (KAFKA-19880). Listing offsets is
-     * answered by the partition leader only; until the metadata has the new topic it fails, and is asked again.
+     * broker then refuses the retried first batch as out of order (KAFKA-19880). First the metadata
+     * must know every partition's leader, then the leader must answer for it: listing offsets is
+     * answered by the partition leader only.
      */
     private static void awaitLeaders(Admin admin, List<TopicPartition> partitions) throws ExecutionException, InterruptedException {
         if (partitions.isEmpty()) {
             return;
         }
+        Set<String> topics = partitions.stream().map(TopicPartition::topic).collect(Collectors.toSet());
         Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()));
         long deadline = System.nanoTime() + LEADERS_TIMEOUT.toNanos();
         while (true) {
             try {
-                admin.listOffsets(latest).all().get();
-                return;
+                boolean led = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                        .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+                if (led) {
+                    admin.listOffsets(latest).all().get();
+                    return;
+                }
             } catch (ExecutionException notYet) {
                 if (System.nanoTime() > deadline) {
                     throw notYet;
                 }
-                Thread.sleep(100);
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The partitions of " + topics + " got no leader within " + LEADERS_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
         }
     }
 }

@@ -5,7 +5,7 @@ import io.fleetdiag.benchmarks.BenchmarkSize;
 import io.fleetdiag.benchmarks.Scenario;
 import io.fleetdiag.benchmarks.report.Figure;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
-import io.fleetdiag.benchmarks.support.Waits;
+import io.fleetdiag.testsupport.harness.Waits;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.service.KafkaSettings;

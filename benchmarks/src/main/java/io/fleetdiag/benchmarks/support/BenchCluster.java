@@ -2,6 +2,7 @@ package io.fleetdiag.benchmarks.support;
 
 import io.fleetdiag.launcher.local.EmbeddedKafka;
 import io.fleetdiag.testsupport.SchemaRegistryProcess;
+import io.fleetdiag.testsupport.harness.FreePorts;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,18 +1,19 @@
 package io.fleetdiag.benchmarks.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.testsupport.JavaProcess;
+import io.fleetdiag.testsupport.harness.FreePorts;
+import io.fleetdiag.testsupport.harness.Http;
+import io.fleetdiag.testsupport.harness.Waits;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code fleetdiag local} as its own process, as a user starts it, on free ports and a fresh data directory. */
 public final class LocalRun implements AutoCloseable {
@@ -38,7 +39,7 @@ public final class LocalRun implements AutoCloseable {
 
     public static LocalRun start(Path workDir, String name, int terminals, String profile) throws IOException {
         int httpPort = FreePorts.next();
-        int kafkaPort = pairOfFreePorts();
+        int kafkaPort = FreePorts.pair();
         int registryPort = FreePorts.next();
         int simulatorPort = FreePorts.next();
         Path dataDir = workDir.resolve("local-" + name + "-" + System.currentTimeMillis());
@@ -49,19 +50,6 @@ public final class LocalRun implements AutoCloseable {
                         "--registry-port", Integer.toString(registryPort), "--simulator-port", Integer.toString(simulatorPort)),
                 Map.of(), workDir.resolve("logs").resolve("local-" + name + ".out"));
         return new LocalRun(process, startedAt, httpPort, kafkaPort, registryPort, simulatorPort);
-    }
-
-    /** Kafka takes its port and the next one for its controller. */
-    private static int pairOfFreePorts() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port = FreePorts.next();
-            try (ServerSocket next = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IOException("No two adjacent free local ports for Kafka");
     }
 
     public JavaProcess process() {

@@ -1,4 +1,4 @@
-package io.fleetdiag.benchmarks.support;
+package io.fleetdiag.testsupport.harness;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package io.fleetdiag.benchmarks.support;
+package io.fleetdiag.testsupport.harness;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +18,7 @@ public final class ServiceFiles {
         Properties properties = new Properties();
         properties.putAll(settings);
         try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, "written by the fleetdiag benchmarks");
+            properties.store(writer, "written by a fleetdiag harness");
         }
         return file;
     }

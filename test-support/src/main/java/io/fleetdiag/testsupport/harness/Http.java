@@ -1,4 +1,4 @@
-package io.fleetdiag.benchmarks.support;
+package io.fleetdiag.testsupport.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,43 @@
+package io.fleetdiag.faults;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How hard the suite pushes. {@code smoke} is CI's reduced run; {@code default} the documented one.
+ *
+ * @param terminals        the simulated fleet
+ * @param chaos            how long services are killed, the broker restarted and the simulator misbehaves
+ * @param killsPerService  SIGKILLs of each service during the chaos, each followed by a restart
+ * @param brokerRestarts   times the broker stops and starts again
+ * @param brokerDown       how long it stays down each time
+ * @param garbagePerTopic  malformed records written into each input topic
+ * @param episodes         terminals given a condition that is later cleared
+ */
+public enum FaultSuiteSize {
+    SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12),
+    DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60);
+
+    public final int terminals;
+    public final Duration chaos;
+    public final int killsPerService;
+    public final int brokerRestarts;
+    public final Duration brokerDown;
+    public final int garbagePerTopic;
+    public final int episodes;
+
+    FaultSuiteSize(int terminals, Duration chaos, int killsPerService, int brokerRestarts, Duration brokerDown, int garbagePerTopic,
+                   int episodes) {
+        this.terminals = terminals;
+        this.chaos = chaos;
+        this.killsPerService = killsPerService;
+        this.brokerRestarts = brokerRestarts;
+        this.brokerDown = brokerDown;
+        this.garbagePerTopic = garbagePerTopic;
+        this.episodes = episodes;
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

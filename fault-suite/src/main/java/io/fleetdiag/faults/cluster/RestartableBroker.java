@@ -1,0 +1,46 @@
+package io.fleetdiag.faults.cluster;
+
+import io.fleetdiag.launcher.local.EmbeddedKafka;
+import io.fleetdiag.testsupport.harness.FreePorts;
+import java.nio.file.Path;
+
+/** The KRaft broker of {@code fleetdiag local}, stopped and started again on the same ports and log. */
+public final class RestartableBroker implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private EmbeddedKafka kafka;
+
+    private RestartableBroker(Path dataDir, int port) {
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static RestartableBroker start(Path dataDir) throws Exception {
+        RestartableBroker broker = new RestartableBroker(dataDir, FreePorts.pair());
+        broker.startAgain();
+        return broker;
+    }
+
+    public synchronized void startAgain() throws Exception {
+        if (kafka == null) {
+            kafka = EmbeddedKafka.start(dataDir, port, port + 1);
+        }
+    }
+
+    public synchronized void stop() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,93 @@
+package io.fleetdiag.faults.services;
+
+import io.fleetdiag.testsupport.harness.FreePorts;
+import io.fleetdiag.testsupport.harness.Http;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services as separate processes, with settings for a fast-moving test fleet: polls every
+ * 3 s, each terminal checked every minute, calls given up after 8 s, group members dropped after 6 s.
+ */
+public final class Fleetdiag implements AutoCloseable {
+
+    private final ManagedService processor;
+    private final ManagedService dispatcher;
+    private final ManagedService poller;
+
+    private Fleetdiag(ManagedService processor, ManagedService dispatcher, ManagedService poller) {
+        this.processor = processor;
+        this.dispatcher = dispatcher;
+        this.poller = poller;
+    }
+
+    public static Fleetdiag start(Path workDir, String bootstrapServers, String registryUrl, String adyenUrl, List<String> scopes,
+                                  String apiKey) throws Exception {
+        Map<String, String> common = new HashMap<>();
+        common.put("kafka.bootstrap.servers", bootstrapServers);
+        common.put("schema.registry.url", registryUrl);
+        common.put("topics.partitions", "3");
+        common.put("kafka.session.timeout.ms", "6000");
+        common.put("kafka.heartbeat.interval.ms", "1000");
+        Map<String, String> adyen = Map.of(
+                "adyen.endpoint", adyenUrl,
+                "adyen.allow-plain-http", "true",
+                "adyen.request-timeout", "8s");
+        Map<String, String> key = Map.of("ADYEN_API_KEY", apiKey);
+
+        Map<String, String> processor = new HashMap<>(common);
+        processor.putAll(Map.of(
+                "processor.application-id", "fleetdiag-faults-processor",
+                "processor.state-dir", workDir.resolve("processor-state").toString(),
+                "processor.stale-after", "10m",
+                "processor.punctuate-interval", "10s",
+                "http.port", Integer.toString(FreePorts.next())));
+        Map<String, String> dispatcher = new HashMap<>(common);
+        dispatcher.putAll(adyen);
+        dispatcher.putAll(Map.of(
+                "dispatcher.max-in-flight", "128",
+                "dispatcher.retry-base", "1s",
+                "dispatcher.retry-max", "10s",
+                "dispatcher.commit-interval", "500ms",
+                "dispatcher.shutdown-grace", "5s",
+                "dispatcher.check-deadline", "10m",
+                "http.port", Integer.toString(FreePorts.next())));
+        Map<String, String> poller = new HashMap<>(common);
+        poller.putAll(adyen);
+        poller.putAll(Map.of(
+                "poller.scopes", String.join(",", scopes),
+                "poller.poll-interval", "3s",
+                "poller.check-interval", "60s",
+                "poller.lease-timeout", "6s",
+                "http.port", Integer.toString(FreePorts.next())));
+        return new Fleetdiag(ManagedService.start("processor", workDir, processor, Map.of()),
+                ManagedService.start("dispatcher", workDir, dispatcher, key),
+                ManagedService.start("poller", workDir, poller, key));
+    }
+
+    public List<ManagedService> all() {
+        return List.of(processor, dispatcher, poller);
+    }
+
+    public ManagedService processor() {
+        return processor;
+    }
+
+    /** Whether the processor reports its stream threads RUNNING. */
+    public boolean processorRunning() {
+        try {
+            return "RUNNING".equals(Http.getJson(processor.url("/health")).path("streams").asText());
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (ManagedService service : List.of(poller, dispatcher, processor)) {
+            service.close();
+        }
+    }
+}

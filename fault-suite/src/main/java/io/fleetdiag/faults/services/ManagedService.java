@@ -1,0 +1,84 @@
+package io.fleetdiag.faults.services;
+
+import io.fleetdiag.testsupport.JavaProcess;
+import io.fleetdiag.testsupport.harness.ServiceFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fleetdiag service as its own process ({@code fleetdiag poller|dispatcher|processor}), started
+ * again after each kill with the same settings, port and log.
+ */
+public final class ManagedService implements AutoCloseable {
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
+
+    private final String name;
+    private final Path settings;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final int httpPort;
+    private JavaProcess process;
+    private int kills;
+
+    private ManagedService(String name, Path settings, Map<String, String> environment, Path log, int httpPort) {
+        this.name = name;
+        this.settings = settings;
+        this.environment = environment;
+        this.log = log;
+        this.httpPort = httpPort;
+    }
+
+    public static ManagedService start(String name, Path workDir, Map<String, String> settings, Map<String, String> environment)
+            throws IOException {
+        Path file = ServiceFiles.write(workDir.resolve(name + ".properties"), settings);
+        ManagedService service = new ManagedService(name, file, environment, workDir.resolve("logs").resolve(name + ".log"),
+                Integer.parseInt(settings.get("http.port")));
+        service.startAgain();
+        return service;
+    }
+
+    public synchronized void startAgain() throws IOException {
+        if (process == null || !process.alive()) {
+            process = JavaProcess.start(name, "io.fleetdiag.launcher.FleetdiagCommand", JVM_OPTIONS, List.of(name, settings.toString()),
+                    environment, log);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null && process.alive()) {
+            process.kill();
+            kills++;
+        }
+    }
+
+    public synchronized boolean alive() {
+        return process != null && process.alive();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int kills() {
+        return kills;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (process != null) {
+            process.stop(30);
+        }
+    }
+}

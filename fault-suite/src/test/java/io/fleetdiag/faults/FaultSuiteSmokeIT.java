@@ -1,0 +1,35 @@
+package io.fleetdiag.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetdiag.faults.report.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite at its reduced size, as CI runs it: one SIGKILL of each service, one broker restart,
+ * a spell of misbehaving Adyen, garbage in every input topic; nothing lost, repeated or leaked.
+ */
+class FaultSuiteSmokeIT {
+
+    @Test
+    void underKillsRestartsMisbehaviourAndGarbageNothingIsLostRepeatedOrLeaked() throws Exception {
+        Path work = Paths.get(System.getProperty("fleetdiag.faults.work", "target/fault-smoke"));
+        Files.createDirectories(work.resolve("logs"));
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Verdict verdict = new FaultRun(FaultSuiteSize.SMOKE, 20261123L, work, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        verdict.print(new PrintStream(summary, true, StandardCharsets.UTF_8));
+
+        assertThat(verdict.checks()).as("%s%n%s", progress, summary).allMatch(Verdict.Check::passed);
+        assertThat(verdict.counts()).containsEntry("SIGKILLs of the processor", 1).containsEntry("SIGKILLs of the dispatcher", 1)
+                .containsEntry("SIGKILLs of the poller", 1);
+        assertThat((Integer) verdict.counts().get("garbage records injected")).isEqualTo(4 * FaultSuiteSize.SMOKE.garbagePerTopic);
+        assertThat(Files.readString(work.resolve("logs").resolve("suite.log"))).as("the broker's log is among those searched").isNotEmpty();
+    }
+}
