@@ -11,6 +11,9 @@ import java.util.UUID;
 /** What every scenario gets: the size, a work directory, and the shared broker and registry, started on first use. */
 public final class BenchContext implements AutoCloseable {
 
+    /** The Adyen API key the simulators of every scenario take. */
+    public static final String API_KEY = "fleetdiag-bench-key";
+
     private final BenchmarkSize size;
     private final Path workDir;
     private final boolean profile;

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -55,6 +56,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of the fault suite: the real broker in this JVM, the registry and the three services as
@@ -65,6 +68,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class FaultRun {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
     private static final Duration SETTLE = Duration.ofMinutes(5);
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
     /** Every misbehaviour the issue names, a few percent each; stalls outlast the 8 s call timeout. */
@@ -114,13 +118,14 @@ public final class FaultRun {
             });
 
             List<Episode> episodes = episodes(simulator);
-            List<Garbage.Landed> injected = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Garbage.Landed> injected = Collections.synchronizedList(new ArrayList<>());
             chaos(broker, services, simulator, catalog, episodes, injected);
 
             long notRunning = services.all().stream().filter(service -> !service.alive()).count();
             for (ManagedService service : services.all()) {
                 service.startAgain();
             }
+            long exitsOnTheirOwn = services.all().stream().mapToLong(ManagedService::exitsOnItsOwn).sum();
             Instant cutoff = Instant.now();
             progress.println("chaos over: every service started again, the simulator behaves; letting the system settle ...");
             operatorChecks(broker, catalog, episodes.stream().filter(Episode::needsCheck).map(Episode::poiid).toList(), "final-");
@@ -138,6 +143,11 @@ public final class FaultRun {
             Set<String> ips = simulator.fleet().terminals().stream().map(FaultRun::address).collect(Collectors.toSet());
             Set<Garbage.Landed> deadLetters = ledger.deadLetters();
             long raised = episodes.stream().filter(episode -> ledger.lastEdge(episode.poiid(), episode.type().name()) != null).count();
+            // a condition may pass unseen when every answer of its terminal misbehaved meanwhile: say which
+            episodes.stream().filter(episode -> ledger.lastEdge(episode.poiid(), episode.type().name()) == null)
+                    .forEach(episode -> progress.printf(Locale.ROOT, "no %s alert for %s (condition from %d s to %d s); its results: %s%n",
+                            episode.type(), episode.poiid(), episode.setAt().toSeconds(), episode.clearAt().toSeconds(),
+                            ledger.resultsOf(episode.poiid())));
             long unresolved = episodes.stream().filter(episode -> ledger.lastEdge(episode.poiid(), episode.type().name()) == AlertStatus.RAISED)
                     .count();
 
@@ -151,6 +161,7 @@ public final class FaultRun {
                     new Verdict.Check("dead letters of records that were not injected", deadLetters.stream().filter(letter -> !injectedSet.contains(letter)).count(), 0),
                     new Verdict.Check("dead letters without a reason", ledger.deadLettersWithoutReason(), 0),
                     new Verdict.Check("services not running at the end of the chaos", notRunning, 0),
+                    new Verdict.Check("service exits the suite did not cause", exitsOnTheirOwn, 0),
                     new Verdict.Check("API key in log lines", linesContaining(logs, line -> line.contains(apiKey)), 0),
                     new Verdict.Check("API key in /metrics", metricsContaining(services, apiKey), 0),
                     new Verdict.Check("API key in records on the topics", ledger.secretSightings(), 0),
@@ -179,11 +190,14 @@ public final class FaultRun {
     private void chaos(RestartableBroker broker, Fleetdiag services, TerminalSimulator simulator, TopicCatalog catalog,
                        List<Episode> episodes, List<Garbage.Landed> injected) throws Exception {
         long chaos = size.chaos.toMillis();
-        ScheduledExecutorService timeline = Executors.newScheduledThreadPool(4);
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        // kills, restarts and the broker on a timeline of their own: the operator's writes wait out a stopped
+        // broker, and must never hold up its start
+        ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService traffic = Executors.newScheduledThreadPool(4);
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         try {
-            progress.printf(Locale.ROOT, "chaos for %d s: %d SIGKILLs per service, %d broker restarts, misbehaving Adyen, garbage, %d conditions%n",
-                    size.chaos.toSeconds(), size.killsPerService, size.brokerRestarts, episodes.size());
+            progress.printf(Locale.ROOT, "chaos for %d s from %s: %d SIGKILLs per service, %d broker restarts, misbehaving Adyen, garbage, %d conditions%n",
+                    size.chaos.toSeconds(), Instant.now(), size.killsPerService, size.brokerRestarts, episodes.size());
             List<Long> brokerStops = spread(size.brokerRestarts, chaos / 6, chaos - 30_000, 25_000);
             for (long at : brokerStops) {
                 at(timeline, failures, at, "broker stops", broker::stop);
@@ -199,19 +213,22 @@ public final class FaultRun {
             at(timeline, failures, chaos * 60 / 100, "the simulator behaves", () -> simulator.cloud().faults(Faults.NONE));
             Garbage garbage = new Garbage(catalog, seed);
             for (long at : List.of(chaos / 5, chaos * 7 / 10)) {
-                at(timeline, failures, at, "garbage into " + garbage.inputTopics().size() + " input topics",
+                at(traffic, failures, at, "garbage into " + garbage.inputTopics().size() + " input topics",
                         () -> injected.addAll(garbage.inject(producerConfig(broker), size.garbagePerTopic / 2)));
             }
             for (Episode episode : episodes) {
-                at(timeline, failures, episode.setAt().toMillis(), null, () -> condition(broker, simulator, catalog, episode, episode.set(), "set-"));
-                at(timeline, failures, episode.clearAt().toMillis(), null, () -> condition(broker, simulator, catalog, episode, episode.clear(), "clear-"));
+                at(traffic, failures, episode.setAt().toMillis(), null, () -> condition(broker, simulator, catalog, episode, episode.set(), "set-"));
+                at(traffic, failures, episode.clearAt().toMillis(), null, () -> condition(broker, simulator, catalog, episode, episode.clear(), "clear-"));
             }
-            timeline.shutdown();
-            if (!timeline.awaitTermination(chaos + 180_000, TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("The chaos schedule did not finish");
+            for (ScheduledExecutorService executor : List.of(timeline, traffic)) {
+                executor.shutdown();
+                if (!executor.awaitTermination(chaos + 180_000, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("The chaos schedule did not finish");
+                }
             }
         } finally {
             timeline.shutdownNow();
+            traffic.shutdownNow();
         }
         if (!failures.isEmpty()) {
             throw new IllegalStateException("The chaos schedule failed: " + failures);
@@ -227,6 +244,7 @@ public final class FaultRun {
             try {
                 if (what != null) {
                     progress.printf(Locale.ROOT, "  %5.1f s  %s%n", atMillis / 1000.0, what);
+                    LOG.info("chaos at {} s: {}", atMillis / 1000.0, what);
                 }
                 action.run();
             } catch (Exception e) {

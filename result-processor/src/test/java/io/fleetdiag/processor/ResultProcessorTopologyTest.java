@@ -5,6 +5,7 @@ import static io.fleetdiag.processor.Fixtures.STORE;
 import static io.fleetdiag.processor.ProcessorDriver.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.schemas.ActiveAlert;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.AttestationResult;
@@ -197,6 +198,27 @@ class ResultProcessorTopologyTest {
 
         driver.result(Fixtures.success(POIID, T0.plus(Duration.ofMinutes(80)), p -> { }));
         assertThat(driver.alerts(AlertType.STALE_DIAGNOSIS, AlertStatus.RESOLVED)).hasSize(1);
+    }
+
+    @Test
+    void aSuccessPushesStalenessBackAndTheEarlierVisitPublishesNothing() {
+        poll(0, List.of(POIID));
+        driver.result(Fixtures.success(POIID, at(30), p -> { }));
+        assertThat(driver.states()).isNotEmpty();
+
+        // the index still says 45 minutes; the success made it 75
+        driver.advanceWallClock(Duration.ofMinutes(50));
+        assertThat(driver.alerts()).isEmpty();
+        assertThat(driver.states()).isEmpty();
+
+        driver.advanceWallClock(Duration.ofMinutes(20));
+        assertThat(driver.alerts()).isEmpty();
+
+        driver.advanceWallClock(Duration.ofMinutes(6));
+        assertThat(driver.alerts(AlertType.STALE_DIAGNOSIS, AlertStatus.RAISED)).singleElement()
+                .satisfies(alert -> assertThat(alert.getRaisedAt()).isAfterOrEqualTo(at(75)));
+        assertThat(driver.states()).singleElement()
+                .satisfies(state -> assertThat(state.getActiveAlerts()).extracting(ActiveAlert::getType).containsExactly(AlertType.STALE_DIAGNOSIS));
     }
 
     @Test

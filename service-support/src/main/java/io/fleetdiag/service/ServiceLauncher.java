@@ -1,11 +1,16 @@
 package io.fleetdiag.service;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +25,7 @@ public final class ServiceLauncher {
     /** EX_CONFIG of sysexits.h. */
     public static final int CONFIGURATION_ERROR = 78;
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
+    private static final Duration START_RETRY = Duration.ofSeconds(5);
 
     /** Starts a service; {@code fatal} completes when it cannot go on. */
     @FunctionalInterface
@@ -29,6 +35,16 @@ public final class ServiceLauncher {
     }
 
     private ServiceLauncher() {
+    }
+
+    /** Timeouts and retriable errors: the cluster is starting or restarting. An authentication failure is not among them. */
+    static boolean kafkaNotReachableYet(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ServiceConfig config(String name, List<Map<String, String>> defaults, String[] args, Map<String, String> environment) {
@@ -53,27 +69,53 @@ public final class ServiceLauncher {
         }
     }
 
-    /** Runs until SIGTERM (exit 0) or a fatal error (exit 78 for configuration, 1 otherwise). */
+    /**
+     * Runs until SIGTERM (exit 0) or a fatal error (exit 78 for configuration, 1 otherwise). A Kafka
+     * cluster that does not answer yet (still starting, restarting) is waited for, not given up on.
+     */
     public static int run(String name, ServiceConfig config, Map<String, String> environment, Service service) {
         CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
-        AutoCloseable running;
-        try {
-            running = service.start(config, environment, fatal);
-        } catch (ConfigurationException e) {
-            System.err.println(name + ": " + e.getMessage());
-            return CONFIGURATION_ERROR;
-        } catch (Exception e) {
-            System.err.println(name + ": cannot start: " + e);
-            LOG.error("{} could not start", name, e);
-            return 1;
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> fatal.complete(null), name + "-shutdown"));
+        return run(name, config, environment, service, fatal, START_RETRY);
+    }
+
+    /** @param fatal completes with null on SIGTERM, or with the error the service cannot go on after */
+    static int run(String name, ServiceConfig config, Map<String, String> environment, Service service,
+                   CompletableFuture<RuntimeException> fatal, Duration startRetry) {
+        AutoCloseable running = null;
+        while (running == null) {
+            try {
+                running = service.start(config, environment, fatal);
+            } catch (ConfigurationException e) {
+                System.err.println(name + ": " + e.getMessage());
+                return CONFIGURATION_ERROR;
+            } catch (Exception e) {
+                if (!kafkaNotReachableYet(e)) {
+                    System.err.println(name + ": cannot start: " + e);
+                    LOG.error("{} could not start", name, e);
+                    return 1;
+                }
+                LOG.warn("{} cannot reach Kafka at {} yet ({}); trying again in {} ms", name,
+                        config.find("kafka.bootstrap.servers").orElse("?"), e.getMessage(), startRetry.toMillis());
+                try {
+                    return stopped(name, fatal.get(startRetry.toMillis(), TimeUnit.MILLISECONDS));
+                } catch (TimeoutException again) {
+                    // nobody asked to stop: try once more
+                } catch (InterruptedException | ExecutionException stop) {
+                    return 1;
+                }
+            }
+        }
         RuntimeException cause = fatal.join();
         try {
             running.close();
         } catch (Exception e) {
             LOG.warn("{} did not stop cleanly", name, e);
         }
+        return stopped(name, cause);
+    }
+
+    private static int stopped(String name, RuntimeException cause) {
         if (cause == null) {
             return 0;
         }

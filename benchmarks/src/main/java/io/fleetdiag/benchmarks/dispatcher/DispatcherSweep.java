@@ -56,7 +56,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class DispatcherSweep implements Scenario {
 
-    private static final String KEY = "fleetdiag-bench-key";
     private static final int CONCURRENCY = 512;
     private static final double SIGMA = 0.25;
     private static final double BUSY = 0.10;
@@ -78,7 +77,7 @@ public final class DispatcherSweep implements Scenario {
         String prefix = BenchContext.prefix(name());
         int httpPort = FreePorts.next();
 
-        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(KEY)
+        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(BenchContext.API_KEY)
                 .withTerminals(terminals).withReferenceTerminals(false).withRates(LifeRates.staticFleet())
                 .withLatency(new LatencyModel(latencyMs, SIGMA)))) {
             Map<String, String> settings = new HashMap<>(context.cluster().serviceSettings(prefix));
@@ -99,7 +98,7 @@ public final class DispatcherSweep implements Scenario {
             try (JavaProcess dispatcher = JavaProcess.start("dispatcher", "io.fleetdiag.launcher.FleetdiagCommand",
                     context.jvmOptions("dispatcher", List.of("-Xms64m", HEAP, "-XX:+UseG1GC")),
                     List.of("dispatcher", ServiceFiles.write(context.workDir().resolve(prefix + "dispatcher.properties"), settings).toString()),
-                    Map.of("ADYEN_API_KEY", KEY), context.workDir().resolve("logs").resolve(prefix + "dispatcher.log"))) {
+                    Map.of("ADYEN_API_KEY", BenchContext.API_KEY), context.workDir().resolve("logs").resolve(prefix + "dispatcher.log"))) {
                 awaitAssigned(kafka, prefix + "dispatcher", dispatcher);
                 List<Terminal> warmUp = simulator.fleet().terminals().subList(0, Math.min(terminals, WARM_UP));
                 send(kafka, catalog, "warm-up-", warmUp);

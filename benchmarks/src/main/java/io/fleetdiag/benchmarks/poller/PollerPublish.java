@@ -47,7 +47,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PollerPublish implements Scenario {
 
-    private static final String KEY = "fleetdiag-bench-key";
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
 
     @Override
@@ -61,7 +60,7 @@ public final class PollerPublish implements Scenario {
         long started = System.nanoTime();
         String prefix = BenchContext.prefix(name());
         int httpPort = FreePorts.next();
-        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(KEY)
+        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(BenchContext.API_KEY)
                 .withTerminals(size.pollerTerminals).withMerchants(1).withReferenceTerminals(false)
                 .withRates(LifeRates.staticFleet()).withLatency(new LatencyModel(0, 0)))) {
             String merchant = simulator.fleet().merchantAccounts().iterator().next();
@@ -71,7 +70,7 @@ public final class PollerPublish implements Scenario {
                     "poller.transactional-id", prefix + "poller",
                     "http.port", Integer.toString(httpPort)));
             TerminalApiClient adyen = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                    ApiKey.of(KEY), true));
+                    ApiKey.of(BenchContext.API_KEY), true));
             String metrics = "http://127.0.0.1:" + httpPort + "/metrics";
 
             Map<String, Double> samples;

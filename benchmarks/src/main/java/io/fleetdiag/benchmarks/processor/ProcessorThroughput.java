@@ -58,7 +58,6 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class ProcessorThroughput implements Scenario {
 
-    private static final String KEY = "fleetdiag-bench-key";
     private static final Duration ROUND = Duration.ofMinutes(1);
 
     @Override
@@ -126,11 +125,11 @@ public final class ProcessorThroughput implements Scenario {
     private static long produceInput(BenchmarkSize size, KafkaSettings kafka, TopicCatalog catalog) throws Exception {
         List<DiagnosisResult> healthy;
         Map<String, DiagnosisResult> troubled;
-        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(KEY)
+        try (TerminalSimulator simulator = TerminalSimulator.start(SimulatorConfig.defaults(BenchContext.API_KEY)
                 .withTerminals(size.processorTerminals).withReferenceTerminals(false)
                 .withRates(LifeRates.staticFleet()).withLatency(new LatencyModel(0, 0)))) {
             TerminalApiClient adyen = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                    ApiKey.of(KEY), true));
+                    ApiKey.of(BenchContext.API_KEY), true));
             List<Terminal> terminals = simulator.fleet().terminals();
             healthy = ResultSamples.diagnose(adyen, terminals);
             List<Terminal> changed = IntStream.range(0, terminals.size()).filter(i -> i % 10 == 0).mapToObj(terminals::get).toList();

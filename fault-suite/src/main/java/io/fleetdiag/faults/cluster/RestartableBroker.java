@@ -3,9 +3,13 @@ package io.fleetdiag.faults.cluster;
 import io.fleetdiag.launcher.local.EmbeddedKafka;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The KRaft broker of {@code fleetdiag local}, stopped and started again on the same ports and log. */
 public final class RestartableBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestartableBroker.class);
 
     private final Path dataDir;
     private final int port;
@@ -24,14 +28,18 @@ public final class RestartableBroker implements AutoCloseable {
 
     public synchronized void startAgain() throws Exception {
         if (kafka == null) {
+            long started = System.nanoTime();
             kafka = EmbeddedKafka.start(dataDir, port, port + 1);
+            LOG.info("Broker started in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
 
     public synchronized void stop() {
         if (kafka != null) {
+            long started = System.nanoTime();
             kafka.close();
             kafka = null;
+            LOG.info("Broker stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
     }
 

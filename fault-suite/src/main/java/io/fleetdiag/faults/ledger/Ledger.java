@@ -37,6 +37,7 @@ public final class Ledger implements AutoCloseable {
     private final Map<String, Instant> requests = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
     private final Map<String, Long> outcomes = new TreeMap<>();
+    private final Map<String, List<String>> resultsByTerminal = new HashMap<>();
     private final Map<String, List<AlertStatus>> edgesByAlert = new HashMap<>();
     private final Map<String, AlertStatus> lastEdge = new HashMap<>();
     private final Set<Garbage.Landed> deadLetters = new HashSet<>();
@@ -91,6 +92,9 @@ public final class Ledger implements AutoCloseable {
                 answered.add(result.getRequestId());
                 answered.addAll(result.getCoalescedRequestIds());
                 outcomes.merge(result.getOutcome().name(), 1L, Long::sum);
+                resultsByTerminal.computeIfAbsent(result.getPoiid(), poiid -> new ArrayList<>())
+                        .add(result.getCompletedAt() + " " + result.getReason() + " " + result.getOutcome()
+                                + (result.getErrorCondition() == null ? "" : " " + result.getErrorCondition()));
             } else if (topic.equals(catalog.alerts().name())) {
                 TerminalAlert alert = catalog.alerts().valueSerde().deserializer().deserialize(topic, value);
                 edgesByAlert.computeIfAbsent(alert.getAlertId(), id -> new ArrayList<>()).add(alert.getStatus());
@@ -120,6 +124,11 @@ public final class Ledger implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /** The results of one terminal in the order they arrived: completedAt, reason, outcome, ErrorCondition. */
+    public synchronized List<String> resultsOf(String poiid) {
+        return List.copyOf(resultsByTerminal.getOrDefault(poiid, List.of()));
     }
 
     /** Requests asked for before {@code cutoff} that no result answers yet. */

@@ -21,7 +21,9 @@ public final class ManagedService implements AutoCloseable {
     private final Path log;
     private final int httpPort;
     private JavaProcess process;
+    private boolean killed;
     private int kills;
+    private int exitsOnItsOwn;
 
     private ManagedService(String name, Path settings, Map<String, String> environment, Path log, int httpPort) {
         this.name = name;
@@ -41,7 +43,11 @@ public final class ManagedService implements AutoCloseable {
     }
 
     public synchronized void startAgain() throws IOException {
+        if (process != null && !process.alive() && !killed) {
+            exitsOnItsOwn++;
+        }
         if (process == null || !process.alive()) {
+            killed = false;
             process = JavaProcess.start(name, "io.fleetdiag.launcher.FleetdiagCommand", JVM_OPTIONS, List.of(name, settings.toString()),
                     environment, log);
         }
@@ -51,7 +57,11 @@ public final class ManagedService implements AutoCloseable {
     public synchronized void kill() throws InterruptedException {
         if (process != null && process.alive()) {
             process.kill();
+            killed = true;
             kills++;
+        } else if (process != null && !killed) {
+            exitsOnItsOwn++;
+            killed = true;
         }
     }
 
@@ -65,6 +75,11 @@ public final class ManagedService implements AutoCloseable {
 
     public int kills() {
         return kills;
+    }
+
+    /** Times the process was found gone without having been killed: a crash, or giving up. */
+    public synchronized int exitsOnItsOwn() {
+        return exitsOnItsOwn;
     }
 
     public Path log() {

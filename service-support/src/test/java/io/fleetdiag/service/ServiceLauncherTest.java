@@ -1,0 +1,65 @@
+package io.fleetdiag.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class ServiceLauncherTest {
+
+    @Test
+    void aClusterThatDoesNotAnswerYetIsWaitedForButARefusedLoginIsNot() {
+        assertThat(ServiceLauncher.kafkaNotReachableYet(new ExecutionException(new TimeoutException("Timed out waiting for a node")))).isTrue();
+        assertThat(ServiceLauncher.kafkaNotReachableYet(new IllegalStateException("Cannot create fleetdiag's topics",
+                new TimeoutException("listTopics")))).isTrue();
+        assertThat(ServiceLauncher.kafkaNotReachableYet(new ExecutionException(new SaslAuthenticationException("Authentication failed")))).isFalse();
+        assertThat(ServiceLauncher.kafkaNotReachableYet(new IllegalArgumentException("bad"))).isFalse();
+    }
+
+    private static final ServiceConfig CONFIG = ServiceConfig.of(Map.of("kafka.bootstrap.servers", "127.0.0.1:9"));
+    private static final Duration RETRY = Duration.ofMillis(10);
+
+    @Test
+    void startsAgainWhileKafkaTimesOutThenRunsUntilItsFatalError() {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean closed = new AtomicBoolean();
+        CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
+
+        int exit = ServiceLauncher.run("test-service", CONFIG, Map.of(), (config, environment, stop) -> {
+            if (attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException("Cannot create fleetdiag's topics", new TimeoutException("listTopics"));
+            }
+            stop.complete(new ConfigurationException("The API key was refused"));
+            return () -> closed.set(true);
+        }, fatal, RETRY);
+
+        assertThat(attempts).hasValue(3);
+        assertThat(closed).isTrue();
+        assertThat(exit).isEqualTo(ServiceLauncher.CONFIGURATION_ERROR);
+    }
+
+    @Test
+    void aStopWhileWaitingForKafkaEndsCleanlyAndAnotherErrorEndsAtOnce() {
+        CompletableFuture<RuntimeException> stopped = new CompletableFuture<>();
+        stopped.complete(null);
+        int exitOnStop = ServiceLauncher.run("test-service", CONFIG, Map.of(), (config, environment, stop) -> {
+            throw new TimeoutException("Timed out waiting for a node");
+        }, stopped, RETRY);
+        assertThat(exitOnStop).isZero();
+
+        AtomicInteger attempts = new AtomicInteger();
+        int exitOnError = ServiceLauncher.run("test-service", CONFIG, Map.of(), (config, environment, stop) -> {
+            attempts.incrementAndGet();
+            throw new SaslAuthenticationException("Authentication failed");
+        }, new CompletableFuture<>(), RETRY);
+        assertThat(exitOnError).isEqualTo(1);
+        assertThat(attempts).hasValue(1);
+    }
+}
