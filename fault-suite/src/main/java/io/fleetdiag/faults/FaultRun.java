@@ -96,6 +96,7 @@ public final class FaultRun {
         random.nextBytes(keyBytes);
         // shaped like an Adyen key, and found nowhere else, so a grep for it finds only leaks
         String apiKey = "AQE" + HexFormat.of().formatHex(keyBytes);
+        WorkDir.clear(workDir, Path.of(System.getProperty("fleetdiag.faults.log", workDir.resolve("logs").resolve("suite.log").toString())));
         try (Closer resources = new Closer()) {
             progress.println("starting the broker, the schema registry, the simulator and the services ...");
             SchemaRegistryProcess registry = resources.keep(SchemaRegistryProcess.start(workDir.resolve("logs")));
