@@ -35,7 +35,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.LongSerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +62,7 @@ public final class ConnectivityPoller implements AutoCloseable {
     private final SnapshotChunker chunker;
     private final PollerMetrics metrics;
     private final LeaseLeadership leadership;
+    private final Topic<String, Long> scheduleState;
     private final ScheduledExecutorService leader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "poller-leader");
         thread.setDaemon(true);
@@ -83,6 +83,7 @@ public final class ConnectivityPoller implements AutoCloseable {
         this.fatal = fatal;
         this.schedule = new CheckSchedule(settings.checkInterval(), settings.checkInterval());
         this.chunker = new SnapshotChunker(settings.chunkSize());
+        this.scheduleState = settings.scheduleState();
         this.leadership = new LeaseLeadership(kafka.consumer(settings.leaseTopic()), settings.leaseTopic(),
                 settings.leaseTimeout(), new LeaseLeadership.Listener() {
                     @Override
@@ -136,7 +137,7 @@ public final class ConnectivityPoller implements AutoCloseable {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
-            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer("fleetdiag-poller-state"), settings.stateTopic()));
+            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer(settings.stateTopic()), scheduleState));
             LOG.info("Polling {} every {}, each live terminal checked every {}; schedule resumes from {}",
                     settings.scopes().stream().map(Scope::key).toList(), settings.pollInterval(), settings.checkInterval(), term.watermarks);
             term.ticking = leader.scheduleWithFixedDelay(this::safeRound, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -250,8 +251,7 @@ public final class ConnectivityPoller implements AutoCloseable {
             for (DiagnosisCheckRequest check : checks) {
                 send(producer, catalog.checkRequests(), check.getPoiid(), check, check.getRequestedAt());
             }
-            producer.send(new ProducerRecord<>(settings.stateTopic(), null, polledAt.toEpochMilli(), scope.key(),
-                    new LongSerializer().serialize(settings.stateTopic(), polledAt.toEpochMilli())));
+            send(producer, scheduleState, scope.key(), polledAt.toEpochMilli(), polledAt);
             producer.commitTransaction();
             return true;
         } catch (ProducerFencedException | InvalidProducerEpochException fenced) {

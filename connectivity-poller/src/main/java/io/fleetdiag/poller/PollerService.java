@@ -7,7 +7,6 @@ import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.terminalapi.TerminalApiClient;
-import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.serialization.Serdes;
 
 /** The poller as a running service: topics and schemas in place, the poller, health and metrics over HTTP. */
 public final class PollerService implements AutoCloseable {
@@ -48,10 +46,7 @@ public final class PollerService implements AutoCloseable {
         TopicCatalog catalog = kafka.catalog(registry);
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, registry, List.of(catalog.snapshots(), catalog.checkRequests()));
-            TopicAdmin.ensureTopics(admin, List.of(
-                    new Topic<>(settings.leaseTopic(), Long.class, Serdes.String(), Serdes.Long(), Map.of()),
-                    new Topic<>(settings.stateTopic(), Long.class, Serdes.String(), Serdes.Long(), Map.of("cleanup.policy", "compact"))),
-                    1, kafka.replicationFactor());
+            TopicAdmin.ensureTopics(admin, List.of(settings.lease(), settings.scheduleState()), 1, kafka.replicationFactor());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConnectivityPoller poller = new ConnectivityPoller(settings, kafka, catalog, adyen, metrics, Clock.systemUTC(), fatal::complete);

@@ -2,10 +2,12 @@ package io.fleetdiag.poller;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.topics.Topic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The poller's settings.
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param maxCatchUp      {@code poller.max-catch-up}: after an outage, how far back due checks are still sent
  * @param leaseTimeout    {@code poller.lease-timeout}: how soon a standby takes over from a leader that died
  * @param transactionalId {@code poller.transactional-id}: shared by all instances, so a new leader fences the old one
+ * @param leaseTopic      {@code topics.poller-lease}: the owner of its single partition polls
+ * @param stateTopic      {@code topics.poller-state}: per scope, the poll up to which checks are scheduled
  */
 public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration checkInterval, int chunkSize,
                              Duration maxCatchUp, Duration leaseTimeout, String transactionalId, String leaseTopic, String stateTopic) {
@@ -34,6 +38,16 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
         defaults.put("topics.poller-state", "fleetdiag-poller-state");
         defaults.put("http.port", "8091");
         return defaults;
+    }
+
+    /** The lease topic; its records are never read, only its partition's owner counts. */
+    public Topic<String, Long> lease() {
+        return new Topic<>(leaseTopic, Long.class, Serdes.String(), Serdes.Long(), Map.of());
+    }
+
+    /** The schedule watermarks, compacted: the epoch milliseconds of each scope's last published poll. */
+    public Topic<String, Long> scheduleState() {
+        return new Topic<>(stateTopic, Long.class, Serdes.String(), Serdes.Long(), Map.of("cleanup.policy", "compact"));
     }
 
     public static PollerSettings from(ServiceConfig config) {

@@ -1,5 +1,6 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.topics.Topic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -9,8 +10,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.LongDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * How far each scope's schedule has been sent, kept in a compacted topic (key scope, value epoch
@@ -23,13 +22,14 @@ final class ScheduleWatermarks {
     }
 
     /** Reads the committed watermarks; run after initTransactions so no transaction of a former leader is open. */
-    static Map<String, Instant> read(Map<String, Object> consumerConfig, String stateTopic) {
+    static Map<String, Instant> read(Map<String, Object> consumerConfig, Topic<String, Long> stateTopic) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Instant> watermarks = new HashMap<>();
-        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new LongDeserializer())) {
-            TopicPartition partition = new TopicPartition(stateTopic, 0);
+        try (KafkaConsumer<String, Long> consumer = new KafkaConsumer<>(config, stateTopic.keySerde().deserializer(),
+                stateTopic.valueSerde().deserializer())) {
+            TopicPartition partition = new TopicPartition(stateTopic.name(), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);

@@ -17,10 +17,10 @@ import io.fleetdiag.terminalapi.DiagnosisAnswer;
 import io.fleetdiag.terminalapi.DiagnosisCall;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.request.ServiceIdGenerator;
+import io.fleetdiag.topics.DeadLetters;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -356,8 +355,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
         try {
             bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         } catch (SerializationException e) {
-            LOG.warn("Cannot serialize for {} ({}); trying again in {}", topic.name(), e.getMessage(), RESEND_DELAY);
-            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+            sendLater(topic, key, value, timestamp, onAcknowledged, "Cannot serialize for " + topic.name() + " (" + e.getMessage() + ")");
             return;
         }
         unacknowledgedSends++;
@@ -368,39 +366,28 @@ public final class DiagnosisDispatcher implements AutoCloseable {
                         if (error == null) {
                             onAcknowledged.run();
                         } else {
-                            LOG.warn("Writing to {} failed ({}); trying again in {}", topic.name(), error.toString(), RESEND_DELAY);
-                            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+                            sendLater(topic, key, value, timestamp, onAcknowledged, "Writing to " + topic.name() + " failed (" + error + ")");
                         }
                     }));
         } catch (KafkaException e) {
             unacknowledgedSends--;
-            LOG.warn("Writing to {} failed ({}); trying again in {}", topic.name(), e.toString(), RESEND_DELAY);
-            later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
+            sendLater(topic, key, value, timestamp, onAcknowledged, "Writing to " + topic.name() + " failed (" + e + ")");
         }
+    }
+
+    /** A write that failed is tried again after a pause; its source offsets stay uncommitted until it lands. */
+    private <V> void sendLater(Topic<String, V> topic, String key, V value, Instant timestamp, Runnable onAcknowledged, String why) {
+        LOG.warn("{}; trying again in {}", why, RESEND_DELAY);
+        later(clock.instant().plus(RESEND_DELAY), () -> send(topic, key, value, timestamp, onAcknowledged));
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException error, Runnable onAcknowledged) {
         metrics.deadLettered();
-        Map<String, ByteBuffer> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), ByteBuffer.wrap(header.value() == null ? new byte[0] : header.value()));
-        }
-        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         LOG.warn("Record {}-{}@{} cannot be read; it goes to {}: {}", record.topic(), record.partition(), record.offset(),
-                catalog.deadLetters().name(), reason);
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setApplication(APPLICATION)
-                .setSourceTopic(record.topic())
-                .setSourcePartition(record.partition())
-                .setSourceOffset(record.offset())
-                .setSourceTimestamp(Instant.ofEpochMilli(record.timestamp()))
-                .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setHeaders(headers)
-                .setReason(reason)
-                .setExceptionClass(error.getClass().getName())
-                .setFailedAt(clock.instant())
-                .build();
+                catalog.deadLetters().name(), DeadLetters.reason(error));
+        DeadLetter letter = DeadLetters.letter(APPLICATION,
+                new DeadLetters.Source(record.topic(), record.partition(), record.offset(), record.timestamp()),
+                record.key(), record.value(), record.headers(), error, clock.instant());
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
         send(catalog.deadLetters(), key, letter, clock.instant(), onAcknowledged);
     }

@@ -3,6 +3,7 @@ package io.fleetdiag.dispatcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fleetdiag.dispatcher.offsets.CallsEndBy;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
@@ -27,12 +28,11 @@ import io.fleetdiag.testsupport.JavaProcess;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
+import io.fleetdiag.testsupport.harness.ServiceFiles;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -43,7 +43,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -168,12 +167,7 @@ class DiagnosisDispatcherIT {
         settings.put("adyen.endpoint", simulator.baseUrl().toString());
         settings.put("adyen.allow-plain-http", "true");
         settings.put("http.port", "0");
-        Path file = Paths.get("target", prefix + "dispatcher.properties");
-        Properties properties = new Properties();
-        properties.putAll(settings);
-        try (Writer writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, null);
-        }
+        Path file = ServiceFiles.write(Paths.get("target", prefix + "dispatcher.properties"), settings);
         try (Admin admin = cluster.admin()) {
             TopicAdmin.ensureTopics(admin, catalog.all(), 3, (short) 1);
         }
@@ -199,7 +193,7 @@ class DiagnosisDispatcherIT {
         try (Admin admin = cluster.admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
             return committed.keySet().stream().anyMatch(partition -> partition.topic().equals(catalog.checkRequests().name()))
-                    && committed.values().stream().allMatch(offset -> offset != null && offset.metadata().startsWith("calls-end-by="));
+                    && committed.values().stream().allMatch(offset -> offset != null && CallsEndBy.parse(offset.metadata()).isPresent());
         }
     }
 

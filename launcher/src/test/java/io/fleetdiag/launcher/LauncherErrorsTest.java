@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetdiag.launcher.local.LocalStack;
 import io.fleetdiag.launcher.local.LocalStartException;
+import io.fleetdiag.testsupport.harness.FreePorts;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,15 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Clear errors: what is wrong and what to do, in one line, with a non-zero exit. */
 class LauncherErrorsTest {
 
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void anUnreachableBrokerIsOneLine() throws Exception {
-        LocalStackIT.Run run = LocalStackIT.run("alerts", "--bootstrap", "127.0.0.1:" + closedPort());
+        LocalStackIT.Run run = LocalStackIT.run("alerts", "--bootstrap", "127.0.0.1:" + FreePorts.next());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach Kafka at 127.0.0.1:").contains("fleetdiag local").doesNotContain("\n");
@@ -31,7 +26,7 @@ class LauncherErrorsTest {
 
     @Test
     void anUnreachableRestApiIsOneLine() throws Exception {
-        LocalStackIT.Run run = LocalStackIT.run("terminal", "V400m-1", "--api", "http://127.0.0.1:" + closedPort());
+        LocalStackIT.Run run = LocalStackIT.run("terminal", "V400m-1", "--api", "http://127.0.0.1:" + FreePorts.next());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach the fleetdiag REST API").doesNotContain("\n");

@@ -16,11 +16,11 @@ import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
+import io.fleetdiag.testsupport.harness.FreePorts;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,15 +58,9 @@ class LocalStackIT {
         java.util.logging.LogManager.getLogManager();
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void theLocalRunShowsTheFleetAndItsAlertsAndResumes(@TempDir Path data) throws Exception {
-        LocalStack.Options options = new LocalStack.Options(1_000, data, freePort(), freePort(), freePort(), freePort(), 42, "demo");
+        LocalStack.Options options = new LocalStack.Options(1_000, data, FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), 42, "demo");
         List<String> progress = new ArrayList<>();
         Set<String> raisedBeforeRestart;
         long successBeforeRestart;

@@ -22,10 +22,8 @@ import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
 import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.SchemaRegistryProcess;
+import io.fleetdiag.testsupport.harness.FreePorts;
 import io.fleetdiag.topics.TopicCatalog;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,19 +65,13 @@ class SaslKafkaIT {
     @BeforeAll
     static void start() throws Exception {
         registry = RESOURCES.keep(SchemaRegistryProcess.start(Paths.get("target")));
-        kafka = RESOURCES.keep(EmbeddedKafka.startWithScram(data.resolve("kafka"), freePort(), freePort(), freePort(), USER));
+        kafka = RESOURCES.keep(EmbeddedKafka.startWithScram(data.resolve("kafka"), FreePorts.next(), FreePorts.next(), FreePorts.next(), USER));
         simulator = RESOURCES.keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(20).withReferenceTerminals(false)));
     }
 
     @AfterAll
     static void stop() throws Exception {
         RESOURCES.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Map<String, String> sasl(String password) {

@@ -3,9 +3,9 @@ package io.fleetdiag.processor;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
+import io.fleetdiag.processor.errors.DeadLetterWriter;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.serde.SchemaRegistryClient;
-import io.fleetdiag.serde.SerdeConfig;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
@@ -108,9 +108,8 @@ public final class ProcessorService implements AutoCloseable {
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        properties.put("fleetdiag.dead-letters.topic", catalog.deadLetters().name());
-        properties.put(SerdeConfig.SCHEMA_REGISTRY_URL, config.get("schema.registry.url"));
-        config.find("schema.registry.basic.auth.user.info").ifPresent(info -> properties.put(SerdeConfig.BASIC_AUTH_USER_INFO, info));
+        properties.put(DeadLetterWriter.TOPIC_CONFIG, catalog.deadLetters().name());
+        properties.putAll(kafka.serdeConfigs());
         return properties;
     }
 

@@ -16,20 +16,20 @@ import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.testsupport.Closer;
+import io.fleetdiag.testsupport.JavaProcess;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
+import io.fleetdiag.testsupport.harness.ServiceFiles;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -40,7 +40,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -114,22 +113,10 @@ class ResultProcessorIT {
     }
 
     /** The processor as its own JVM, so it can be killed with SIGKILL. */
-    private Process childProcess(String name) throws IOException {
-        Path config = work.resolve(name + ".properties");
-        Properties properties = new Properties();
-        properties.putAll(settings(work.resolve("child-state").toString()));
-        try (Writer writer = Files.newBufferedWriter(config)) {
-            properties.store(writer, "result-processor child for " + name);
-        }
-        Path log = Paths.get("target", "processor-" + name + "-" + prefix + "log");
-        Process process = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ProcessorMain.class.getName(), config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        resources.keep(() -> {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
-        });
-        return process;
+    private JavaProcess childProcess(String name) throws IOException {
+        Path config = ServiceFiles.write(work.resolve(name + ".properties"), settings(work.resolve("child-state").toString()));
+        return keep(JavaProcess.start("processor-" + name, ProcessorMain.class.getName(), List.of("-Xmx256m"), List.of(config.toString()),
+                Map.of(), Paths.get("target", "processor-" + name + "-" + prefix + "log")));
     }
 
     private void produce(List<Scenario.Input> inputs) throws Exception {
@@ -202,11 +189,11 @@ class ResultProcessorIT {
         RecordCollector<String, TerminalAlert> alerts = keep(RecordCollector.start(cluster, catalog.alerts().name(),
                 new StringDeserializer(), catalog.alerts().valueSerde().deserializer()));
 
-        Process first = childProcess("first");
+        JavaProcess first = childProcess("first");
         produce(before);
         await().atMost(Duration.ofSeconds(120)).until(() -> states.records().size() > TERMINALS * 3);
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        first.kill();
+        assertThat(first.alive()).isFalse();
         int atKill = states.records().size();
 
         childProcess("second");

@@ -73,11 +73,16 @@ public final class KafkaSettings {
         return streams;
     }
 
-    public SchemaRegistryClient registry() {
+    /** The registry settings under the serde's (Confluent's) keys, for code that configures serdes itself. */
+    public Map<String, Object> serdeConfigs() {
         Map<String, Object> serde = new HashMap<>();
         serde.put(SerdeConfig.SCHEMA_REGISTRY_URL, config.get("schema.registry.url"));
         config.find("schema.registry.basic.auth.user.info").ifPresent(value -> serde.put(SerdeConfig.BASIC_AUTH_USER_INFO, value));
-        return new SchemaRegistryClient(RegistryClientConfig.fromConfigs(serde));
+        return serde;
+    }
+
+    public SchemaRegistryClient registry() {
+        return new SchemaRegistryClient(RegistryClientConfig.fromConfigs(serdeConfigs()));
     }
 
     public TopicCatalog catalog(SchemaRegistryClient registry) {

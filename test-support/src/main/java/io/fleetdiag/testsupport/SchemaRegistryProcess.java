@@ -1,8 +1,7 @@
 package io.fleetdiag.testsupport;
 
+import io.fleetdiag.testsupport.harness.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +36,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
 
     public static SchemaRegistryProcess start(Path logDirectory) throws IOException, InterruptedException {
         Path jar = locateJar();
-        int port = freePort();
+        int port = FreePorts.next();
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve("schema-registry-" + port + ".log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
@@ -96,14 +95,6 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         throw new IllegalStateException("Schema registry jar not found (system property " + JAR_PROPERTY + "="
                 + configured + ", nor " + DEFAULT_JAR + " above " + Paths.get("").toAbsolutePath()
                 + "). Build it first: mvn -pl schema-registry package");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port for the schema registry", e);
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.fleetdiag.benchmarks.support;
 
 import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicPartitions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,7 @@ public final class RecordWatcher<V> implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, topic.name());
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         // resolve the end now, so nothing written after this constructor returns is missed

@@ -7,6 +7,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.topics.TopicCatalog;
+import io.fleetdiag.topics.TopicPartitions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -54,13 +54,8 @@ public final class Ledger implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(catalog.checkRequests().name(), catalog.results().name(), catalog.alerts().name(),
-                catalog.deadLetters().name(), catalog.terminalState().name())) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        TopicPartitions.assignFromBeginning(consumer, List.of(catalog.checkRequests().name(), catalog.results().name(),
+                catalog.alerts().name(), catalog.deadLetters().name(), catalog.terminalState().name()));
         thread = new Thread(() -> {
             try (consumer) {
                 while (running.get()) {

@@ -3,6 +3,7 @@ package io.fleetdiag.launcher.client;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicPartitions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -45,10 +46,7 @@ public final class AlertsCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (KafkaConsumer<String, TerminalAlert> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(info -> new TopicPartition(topic.name(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            List<TopicPartition> partitions = TopicPartitions.assignFromBeginning(consumer, List.of(topic.name()));
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (follow || partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, TerminalAlert> record : consumer.poll(Duration.ofMillis(500))) {

@@ -3,11 +3,13 @@ package io.fleetdiag.launcher.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.serde.AvroDeserializer;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.simulator.api.SimulatorStats;
+import io.fleetdiag.topics.Topic;
+import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
+import io.fleetdiag.topics.TopicPartitions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The one-screen view of the local run, redrawn every two seconds: terminals live, checks in flight,
@@ -61,15 +61,12 @@ final class LiveSummary implements AutoCloseable {
     }
 
     private void run() {
-        String topic = TopicNames.defaults().alerts();
+        Topic<String, TerminalAlert> topic = TopicCatalog.create(TopicNames.defaults(),
+                new SchemaRegistryClient(RegistryClientConfig.of(stack.schemaRegistryUrl()))).alerts();
         try (KafkaConsumer<String, TerminalAlert> alerts = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new AvroDeserializer<>(new SchemaRegistryClient(RegistryClientConfig.of(stack.schemaRegistryUrl())), TerminalAlert.class))) {
-            List<TopicPartition> partitions = alerts.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            alerts.assign(partitions);
-            alerts.seekToBeginning(partitions);
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            TopicPartitions.assignFromBeginning(alerts, List.of(topic.name()));
             long nextDraw = 0;
             while (running.get()) {
                 alerts.poll(Duration.ofMillis(200)).forEach(record -> {

@@ -9,11 +9,11 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 /** An input record that does not decode goes to the dead-letter topic, and processing continues. */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
-    private DeadLetters deadLetters;
+    private DeadLetterWriter deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.configure(configs);
+        deadLetters = DeadLetterWriter.configure(configs);
     }
 
     @Override

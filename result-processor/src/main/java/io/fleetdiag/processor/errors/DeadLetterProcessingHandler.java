@@ -9,11 +9,11 @@ import org.apache.kafka.streams.processor.api.Record;
 /** An input record whose processing fails goes to the dead-letter topic, and processing continues. */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
-    private DeadLetters deadLetters;
+    private DeadLetterWriter deadLetters;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        deadLetters = DeadLetters.configure(configs);
+        deadLetters = DeadLetterWriter.configure(configs);
     }
 
     @Override
