@@ -44,7 +44,7 @@ class DockerComposeTest {
     void itRunsKafkaARegistryTheThreeServicesAndTheSimulatorAsAProfile() {
         assertThat(services).containsOnlyKeys("kafka", "schema-registry", "processor", "dispatcher", "poller", "simulator");
         assertThat(services.get("simulator").get("profiles")).isEqualTo(List.of("simulator"));
-        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.3");
+        assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.4");
         assertThat((String) services.get("schema-registry").get("image")).startsWith("apicurio/apicurio-registry");
     }
 

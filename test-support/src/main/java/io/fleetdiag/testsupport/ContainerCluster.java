@@ -12,7 +12,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 final class ContainerCluster implements TestCluster, AutoCloseable {
 
-    static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
+    static final String KAFKA_IMAGE = "apache/kafka:4.4.0";
     static final String REGISTRY_IMAGE = "apicurio/apicurio-registry-mem:2.1.5.Final";
 
     private final Network network;
