@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.dispatcher.DispatcherService;
-import io.fleetdiag.launcher.local.EmbeddedKafka;
+import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;

@@ -1,64 +1,58 @@
 package io.fleetdiag.testsupport;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
-import org.apache.kafka.server.common.Feature;
-import org.apache.kafka.server.common.MetadataVersion;
+import io.fleetdiag.kafka.embedded.EmbeddedKafka;
+import io.fleetdiag.testsupport.harness.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * A single-node KRaft broker (combined broker and controller) in this JVM, on the production
- * metadata version and feature levels, with the replication settings a one-node cluster needs.
+ * The same single-node KRaft broker that {@code fleetdiag local} runs, on free ports and a fresh
+ * log directory that is deleted on close. Kafka's own KafkaClusterTestKit is not used: from 4.4 it
+ * needs the kafka-clients test jar, which Maven Central does not serve for 4.4.
  */
 final class InProcessKafka implements AutoCloseable {
 
-    private final KafkaClusterTestKit cluster;
+    private final EmbeddedKafka kafka;
+    private final Path logDir;
 
-    private InProcessKafka(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private InProcessKafka(EmbeddedKafka kafka, Path logDir) {
+        this.kafka = kafka;
+        this.logDir = logDir;
     }
 
     static InProcessKafka start() throws Exception {
-        MetadataVersion version = MetadataVersion.latestProduction();
-        Map<String, Short> features = Feature.PRODUCTION_FEATURES.stream().collect(Collectors.toMap(
-                Feature::featureName, feature -> feature.defaultLevel(version), (a, b) -> a, TreeMap::new));
-        TestKitNodes nodes = new TestKitNodes.Builder(BootstrapMetadata.fromVersions(version, features, "fleetdiag-test"))
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "5")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "5")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                // Services create their own topics; a test that forgets to would otherwise pass by accident.
-                .setConfigProp("auto.create.topics.enable", "false")
-                .build();
+        Path logDir = Files.createTempDirectory("fleetdiag-kafka-");
+        int port = FreePorts.pair();
         try {
-            cluster.format();
-            cluster.startup();
-            cluster.waitForReadyBrokers();
+            return new InProcessKafka(EmbeddedKafka.start(logDir, port, port + 1), logDir);
         } catch (Exception e) {
-            cluster.close();
+            delete(logDir);
             throw e;
         }
-        return new InProcessKafka(cluster);
     }
 
     String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     @Override
-    public void close() throws Exception {
-        cluster.close();
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            delete(logDir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the broker's log directory " + dir, e);
+        }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * started on first use and stopped when the JVM's test run ends.
  *
  * <p>The backend is chosen by the system property {@value #BACKEND_PROPERTY}: {@code in-process}
- * (default: KafkaClusterTestKit in this JVM, the registry as a child process) or {@code containers}
+ * (default: the embedded KRaft broker in this JVM, the registry as a child process) or {@code containers}
  * (Testcontainers images). Without a Docker engine the container backend disables the tests that
  * need a cluster instead of failing them.
  */

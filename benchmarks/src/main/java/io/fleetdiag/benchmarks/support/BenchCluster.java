@@ -1,6 +1,6 @@
 package io.fleetdiag.benchmarks.support;
 
-import io.fleetdiag.launcher.local.EmbeddedKafka;
+import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.testsupport.SchemaRegistryProcess;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import java.nio.file.Path;

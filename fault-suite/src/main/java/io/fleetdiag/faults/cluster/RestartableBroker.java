@@ -1,6 +1,6 @@
 package io.fleetdiag.faults.cluster;
 
-import io.fleetdiag.launcher.local.EmbeddedKafka;
+import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -1,6 +1,7 @@
 package io.fleetdiag.launcher.local;
 
 import io.fleetdiag.dispatcher.DispatcherService;
+import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;

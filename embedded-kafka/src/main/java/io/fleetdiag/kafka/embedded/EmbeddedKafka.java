@@ -1,4 +1,4 @@
-package io.fleetdiag.launcher.local;
+package io.fleetdiag.kafka.embedded;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
