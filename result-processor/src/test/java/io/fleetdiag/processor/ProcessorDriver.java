@@ -123,8 +123,8 @@ final class ProcessorDriver implements AutoCloseable {
     }
 
     TerminalState state(String poiid) {
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(TerminalProcessor.STATE_STORE);
-        return codec.decode(store.get(poiid));
+        KeyValueStore<String, byte[]> table = driver.getKeyValueStore(TerminalProcessor.STATE_TABLE);
+        return codec.decode(table.get(poiid));
     }
 
     @Override
