@@ -83,8 +83,10 @@ public final class ConnectivityPoller implements AutoCloseable {
         this.fatal = fatal;
         this.schedule = new CheckSchedule(settings.checkInterval(), settings.checkInterval());
         this.chunker = new SnapshotChunker(settings.chunkSize());
-        this.scheduleState = settings.scheduleState();
-        this.leadership = new LeaseLeadership(kafka.consumer(settings.leaseTopic()), settings.leaseTopic(),
+        this.scheduleState = catalog.pollerState();
+        // the lease topic's name doubles as the group id: instances sharing the topic compete for it
+        String lease = catalog.pollerLease().name();
+        this.leadership = new LeaseLeadership(kafka.consumer(lease), lease,
                 settings.leaseTimeout(), new LeaseLeadership.Listener() {
                     @Override
                     public void elected() {
@@ -137,7 +139,7 @@ public final class ConnectivityPoller implements AutoCloseable {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
-            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer(settings.stateTopic()), scheduleState));
+            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer(scheduleState.name()), scheduleState));
             LOG.info("Polling {} every {}, each live terminal checked every {}; schedule resumes from {}",
                     settings.scopes().stream().map(Scope::key).toList(), settings.pollInterval(), settings.checkInterval(), term.watermarks);
             term.ticking = leader.scheduleWithFixedDelay(this::safeRound, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);

@@ -46,7 +46,7 @@ public final class PollerService implements AutoCloseable {
         TopicCatalog catalog = kafka.catalog(registry);
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, registry, List.of(catalog.snapshots(), catalog.checkRequests()));
-            TopicAdmin.ensureTopics(admin, List.of(settings.lease(), settings.scheduleState()), 1, kafka.replicationFactor());
+            TopicAdmin.ensureTopics(admin, catalog.poller(), 1, kafka.replicationFactor());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConnectivityPoller poller = new ConnectivityPoller(settings, kafka, catalog, adyen, metrics, Clock.systemUTC(), fatal::complete);

@@ -2,12 +2,10 @@ package io.fleetdiag.poller;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
-import io.fleetdiag.topics.Topic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The poller's settings.
@@ -19,11 +17,11 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param maxCatchUp      {@code poller.max-catch-up}: after an outage, how far back due checks are still sent
  * @param leaseTimeout    {@code poller.lease-timeout}: how soon a standby takes over from a leader that died
  * @param transactionalId {@code poller.transactional-id}: shared by all instances, so a new leader fences the old one
- * @param leaseTopic      {@code topics.poller-lease}: the owner of its single partition polls
- * @param stateTopic      {@code topics.poller-state}: per scope, the poll up to which checks are scheduled
+ *
+ * <p>The poller's lease and schedule-state topics are named in the topic catalogue like every other topic.
  */
 public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration checkInterval, int chunkSize,
-                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId, String leaseTopic, String stateTopic) {
+                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId) {
 
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
@@ -34,20 +32,8 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
         defaults.put("poller.max-catch-up", "60s");
         defaults.put("poller.lease-timeout", "10s");
         defaults.put("poller.transactional-id", "fleetdiag-poller");
-        defaults.put("topics.poller-lease", "fleetdiag-poller-lease");
-        defaults.put("topics.poller-state", "fleetdiag-poller-state");
         defaults.put("http.port", "8091");
         return defaults;
-    }
-
-    /** The lease topic; its records are never read, only its partition's owner counts. */
-    public Topic<String, Long> lease() {
-        return new Topic<>(leaseTopic, Long.class, Serdes.String(), Serdes.Long(), Map.of());
-    }
-
-    /** The schedule watermarks, compacted: the epoch milliseconds of each scope's last published poll. */
-    public Topic<String, Long> scheduleState() {
-        return new Topic<>(stateTopic, Long.class, Serdes.String(), Serdes.Long(), Map.of("cleanup.policy", "compact"));
     }
 
     public static PollerSettings from(ServiceConfig config) {
@@ -56,10 +42,9 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
             throw new ConfigurationException("poller.scopes is empty: name the merchant accounts (or merchantAccount/store) to poll,"
                     + " e.g. poller.scopes=MyCompany_EU,MyCompany_US/store-17");
         }
-        String prefix = config.find("topics.prefix").orElse("");
         PollerSettings settings = new PollerSettings(scopes, config.duration("poller.poll-interval"), config.duration("poller.check-interval"),
                 config.intValue("poller.chunk-size"), config.duration("poller.max-catch-up"), config.duration("poller.lease-timeout"),
-                config.get("poller.transactional-id"), prefix + config.get("topics.poller-lease"), prefix + config.get("topics.poller-state"));
+                config.get("poller.transactional-id"));
         if (settings.chunkSize() < 1 || settings.pollInterval().isZero() || settings.checkInterval().isZero()) {
             throw new ConfigurationException("poller.chunk-size, poller.poll-interval and poller.check-interval must be positive");
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScopeTest {
@@ -23,7 +22,5 @@ class ScopeTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("poller.scopes");
         assertThat(PollerSettings.from(ServiceConfig.of(PollerSettings.defaults()).with("poller.scopes", "A, B/s"))
                 .scopes()).containsExactly(new Scope("A", null), new Scope("B", "s"));
-        assertThat(PollerSettings.from(ServiceConfig.of(PollerSettings.defaults()).withAll(
-                Map.of("poller.scopes", "A", "topics.prefix", "x."))).leaseTopic()).isEqualTo("x.fleetdiag-poller-lease");
     }
 }

@@ -48,15 +48,15 @@ public final class ResultProcessorTopology {
         ProcessorSettings settings = config.settings();
         TopicCatalog topics = config.catalog();
         StreamsBuilder builder = new StreamsBuilder();
-        Stream.of(PresenceProcessor.stores(),
-                        TerminalProcessor.stores(topics.alerts().valueSerde()),
-                        StoreProcessor.stores(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
+        Stream.of(PresenceProcessor.stateTables(),
+                        TerminalProcessor.stateTables(topics.alerts().valueSerde()),
+                        StoreProcessor.stateTables(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
                 .flatMap(List::stream)
                 .forEach(builder::addStateStore);
 
         KStream<String, PresenceChange> presence = source(builder, topics.snapshots())
                 .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution()),
-                        Named.as("presence"), PresenceProcessor.MEMBERS_STORE, PresenceProcessor.PROGRESS_STORE)
+                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE)
                 .repartition(Repartitioned.with(Serdes.String(), PresenceChange.SERDE)
                         .withName("presence-by-poiid").withNumberOfPartitions(config.terminalPartitions()));
 
@@ -67,8 +67,8 @@ public final class ResultProcessorTopology {
 
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
         inputs.process(() -> new TerminalProcessor(settings, codec), Named.as("terminals"),
-                        TerminalProcessor.STATE_STORE, TerminalProcessor.ACTIVE_ALERTS_STORE, TerminalProcessor.FLEET_COUNTS_STORE,
-                        TerminalProcessor.DUE_STORE, TerminalProcessor.DUE_INDEX_STORE)
+                        TerminalProcessor.STATE_TABLE, TerminalProcessor.ACTIVE_ALERTS_TABLE, TerminalProcessor.FLEET_COUNTS_TABLE,
+                        TerminalProcessor.DUE_TABLE, TerminalProcessor.DUE_INDEX_TABLE)
                 .split(Named.as("terminal-"))
                 .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> states
                         .mapValues(out -> ((TerminalOutput.State) out).encoded(), Named.as("terminal-states"))
@@ -90,7 +90,7 @@ public final class ResultProcessorTopology {
         contributions
                 .repartition(Repartitioned.with(Serdes.String(), StoreContribution.SERDE).withName("store-contributions"))
                 .process(() -> new StoreProcessor(settings), Named.as("stores"),
-                        StoreProcessor.MEMBERS_STORE, StoreProcessor.HEALTH_STORE, StoreProcessor.ALERTS_STORE)
+                        StoreProcessor.MEMBERS_TABLE, StoreProcessor.HEALTH_TABLE, StoreProcessor.ALERTS_TABLE)
                 .split(Named.as("store-"))
                 .branch((key, out) -> out instanceof StoreOutput.Health, Branched.withConsumer(health -> sink(
                         health.mapValues(out -> ((StoreOutput.Health) out).health(), Named.as("store-health-records")), topics.storeHealth(), "store-health-sink"),

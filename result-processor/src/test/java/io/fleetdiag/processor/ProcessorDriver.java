@@ -27,7 +27,11 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** The real topology on TopologyTestDriver, with the topics a test feeds and reads. */
+/**
+ * The real topology on TopologyTestDriver, with the topics a test feeds and reads. Every output reads
+ * the same way: everything the topology published to that topic since the driver started, in order;
+ * a test that cares about what is new compares with an earlier size.
+ */
 final class ProcessorDriver implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
@@ -36,12 +40,23 @@ final class ProcessorDriver implements AutoCloseable {
     private final TerminalStateCodec codec;
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
     private final TestInputTopic<String, DiagnosisResult> results;
-    private final TestOutputTopic<String, TerminalAlert> alerts;
-    private final TestOutputTopic<String, TerminalState> states;
-    private final TestOutputTopic<String, DiagnosisCheckRequest> checks;
-    private final TestOutputTopic<String, StoreHealth> storeHealth;
-    private final List<TerminalAlert> alertLog = new ArrayList<>();
-    private final List<DiagnosisCheckRequest> checkLog = new ArrayList<>();
+    private final Output<TerminalAlert> alerts;
+    private final Output<TerminalState> states;
+    private final Output<DiagnosisCheckRequest> checks;
+    private final Output<StoreHealth> storeHealth;
+
+    /** One output topic and everything read from it so far. */
+    private record Output<V>(TestOutputTopic<String, V> topic, List<V> published) {
+
+        Output(TestOutputTopic<String, V> topic) {
+            this(topic, new ArrayList<>());
+        }
+
+        List<V> all() {
+            published.addAll(topic.readValuesToList());
+            return List.copyOf(published);
+        }
+    }
 
     ProcessorDriver(ProcessorSettings settings) {
         TopicCatalog catalog = new TopicCatalog(TopicNames.defaults(), new PlainAvroSerdes());
@@ -61,10 +76,10 @@ final class ProcessorDriver implements AutoCloseable {
         StringDeserializer keysOut = new StringDeserializer();
         snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
-        alerts = driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer());
-        states = driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer());
-        checks = driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer());
-        storeHealth = driver.createOutputTopic(catalog.storeHealth().name(), keysOut, catalog.storeHealth().valueSerde().deserializer());
+        alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
+        states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
+        checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
+        storeHealth = new Output<>(driver.createOutputTopic(catalog.storeHealth().name(), keysOut, catalog.storeHealth().valueSerde().deserializer()));
     }
 
     ProcessorDriver() {
@@ -85,30 +100,31 @@ final class ProcessorDriver implements AutoCloseable {
 
     /** Every alert edge published so far. */
     List<TerminalAlert> alerts() {
-        alertLog.addAll(alerts.readValuesToList());
-        return List.copyOf(alertLog);
+        return alerts.all();
     }
 
     List<TerminalAlert> alerts(AlertType type, AlertStatus status) {
         return alerts().stream().filter(alert -> alert.getType() == type && alert.getStatus() == status).toList();
     }
 
+    /** Every check request published so far. */
     List<DiagnosisCheckRequest> checks() {
-        checkLog.addAll(checks.readValuesToList());
-        return List.copyOf(checkLog);
+        return checks.all();
     }
 
+    /** Every terminal state published so far. */
     List<TerminalState> states() {
-        return states.readValuesToList();
+        return states.all();
     }
 
+    /** Every store health record published so far. */
     List<StoreHealth> storeHealth() {
-        return storeHealth.readValuesToList();
+        return storeHealth.all();
     }
 
     TerminalState state(String poiid) {
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(TerminalProcessor.STATE_STORE);
-        return codec.decode(store.get(poiid));
+        KeyValueStore<String, byte[]> table = driver.getKeyValueStore(TerminalProcessor.STATE_TABLE);
+        return codec.decode(table.get(poiid));
     }
 
     @Override

@@ -204,12 +204,13 @@ class ResultProcessorTopologyTest {
     void aSuccessPushesStalenessBackAndTheEarlierVisitPublishesNothing() {
         poll(0, List.of(POIID));
         driver.result(Fixtures.success(POIID, at(30), p -> { }));
-        assertThat(driver.states()).isNotEmpty();
+        int published = driver.states().size();
+        assertThat(published).isPositive();
 
         // the index still says 45 minutes; the success made it 75
         driver.advanceWallClock(Duration.ofMinutes(50));
         assertThat(driver.alerts()).isEmpty();
-        assertThat(driver.states()).isEmpty();
+        assertThat(driver.states()).hasSize(published);
 
         driver.advanceWallClock(Duration.ofMinutes(20));
         assertThat(driver.alerts()).isEmpty();
@@ -217,7 +218,7 @@ class ResultProcessorTopologyTest {
         driver.advanceWallClock(Duration.ofMinutes(6));
         assertThat(driver.alerts(AlertType.STALE_DIAGNOSIS, AlertStatus.RAISED)).singleElement()
                 .satisfies(alert -> assertThat(alert.getRaisedAt()).isAfterOrEqualTo(at(75)));
-        assertThat(driver.states()).singleElement()
+        assertThat(driver.states()).hasSize(published + 1).last()
                 .satisfies(state -> assertThat(state.getActiveAlerts()).extracting(ActiveAlert::getType).containsExactly(AlertType.STALE_DIAGNOSIS));
     }
 

@@ -12,13 +12,15 @@ import io.fleetdiag.serde.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every fleetdiag topic with its key and value serdes (DESIGN.md, "Topics"). Keys are strings (a
- * POIID, a scope or a store); values are Avro records in the Confluent wire format.
+ * Every fleetdiag topic with its key and value serdes (docs/design.md, "Topics"). Keys are strings (a
+ * POIID, a scope or a store). The shared topics carry Avro records in the Confluent wire format; the
+ * poller's two single-partition topics carry plain longs and are private to it.
  */
 public final class TopicCatalog {
 
@@ -35,6 +37,8 @@ public final class TopicCatalog {
     private final Topic<String, StoreHealth> storeHealth;
     private final Topic<String, TerminalAlert> alerts;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, Long> pollerLease;
+    private final Topic<String, Long> pollerState;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -46,6 +50,8 @@ public final class TopicCatalog {
         storeHealth = topic(names.storeHealth(), keys, values, StoreHealth.class, TABLE);
         alerts = topic(names.alerts(), keys, values, TerminalAlert.class, EVENTS);
         deadLetters = topic(names.deadLetters(), keys, values, DeadLetter.class, DEAD_LETTERS);
+        pollerLease = new Topic<>(names.pollerLease(), Long.class, keys, Serdes.Long(), EVENTS);
+        pollerState = new Topic<>(names.pollerState(), Long.class, keys, Serdes.Long(), TABLE);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -100,7 +106,31 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /**
+     * The poller's lease, one partition: every poller instance joins one group on it and the owner of
+     * its partition polls. Its records are never read.
+     */
+    public Topic<String, Long> pollerLease() {
+        return pollerLease;
+    }
+
+    /** The poller's schedule watermarks, one compacted partition: per scope, the epoch milliseconds of its last published poll. */
+    public Topic<String, Long> pollerState() {
+        return pollerState;
+    }
+
+    /** The shared topics of Avro records: created with the configured partitions, their value schemas registered. */
     public List<Topic<String, ?>> all() {
         return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters);
+    }
+
+    /** The poller's private topics, each of one partition and without a registered schema. */
+    public List<Topic<String, Long>> poller() {
+        return List.of(pollerLease, pollerState);
+    }
+
+    /** Every topic of the catalogue. */
+    public List<Topic<String, ?>> everyTopic() {
+        return Stream.concat(all().stream(), poller().stream()).toList();
     }
 }

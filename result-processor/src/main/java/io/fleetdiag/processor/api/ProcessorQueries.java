@@ -80,8 +80,8 @@ public final class ProcessorQueries {
         if (poiid.isEmpty()) {
             return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
         }
-        return byKey(TerminalProcessor.STATE_STORE, poiid, call.path(), () -> Optional.ofNullable(
-                states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid))), "No terminal " + poiid);
+        return byKey(TerminalProcessor.STATE_TABLE, poiid, call.path(), () -> Optional.ofNullable(
+                states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid))), "No terminal " + poiid);
     }
 
     private Reply store(HttpCall call) throws Exception {
@@ -90,8 +90,8 @@ public final class ProcessorQueries {
             return Reply.error(400, "Give a store: /api/stores/{merchantAccount}/{store}");
         }
         String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
-        return byKey(StoreProcessor.HEALTH_STORE, key, call.path(), () -> Optional.ofNullable(
-                this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).get(key)), "No store " + key);
+        return byKey(StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
+                this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)), "No store " + key);
     }
 
     private Reply alerts(HttpCall call) throws Exception {
@@ -101,8 +101,8 @@ public final class ProcessorQueries {
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
         try {
-            for (String storeName : new String[] {TerminalProcessor.ACTIVE_ALERTS_STORE, StoreProcessor.ALERTS_STORE}) {
-                try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>store(storeName).all()) {
+            for (String tableName : new String[] {TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE}) {
+                try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>table(tableName).all()) {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;
                         if (type == null || alert.getType().name().equals(type)) {
@@ -129,12 +129,12 @@ public final class ProcessorQueries {
         int stores = 0;
         int degraded = 0;
         try {
-            try (KeyValueIterator<String, FleetCounts> tasks = this.<FleetCounts>store(TerminalProcessor.FLEET_COUNTS_STORE).all()) {
+            try (KeyValueIterator<String, FleetCounts> tasks = this.<FleetCounts>table(TerminalProcessor.FLEET_COUNTS_TABLE).all()) {
                 while (tasks.hasNext()) {
                     counts = counts.sum(tasks.next().value);
                 }
             }
-            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).all()) {
+            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
                 while (all.hasNext()) {
                     KeyValue<String, StoreHealth> health = all.next();
                     stores++;
@@ -173,11 +173,11 @@ public final class ProcessorQueries {
         }
     }
 
-    /** Answers from the local store when this instance owns the key, else asks the owner. */
-    private Reply byKey(String storeName, String key, String path, StoreLookup local, String notFound) throws Exception {
+    /** Answers from the local state table when this instance owns the key, else asks the owner. */
+    private Reply byKey(String tableName, String key, String path, TableLookup local, String notFound) throws Exception {
         KeyQueryMetadata owner;
         try {
-            owner = streams.get().queryMetadataForKey(storeName, key, new StringSerializer());
+            owner = streams.get().queryMetadataForKey(tableName, key, new StringSerializer());
         } catch (IllegalStateException e) {
             return rebalancing();
         }
@@ -196,11 +196,11 @@ public final class ProcessorQueries {
     }
 
     @FunctionalInterface
-    private interface StoreLookup {
+    private interface TableLookup {
         Optional<? extends SpecificRecord> find();
     }
 
-    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    private <V> ReadOnlyKeyValueStore<String, V> table(String name) {
         return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 

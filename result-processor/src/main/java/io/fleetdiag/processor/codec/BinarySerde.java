@@ -12,9 +12,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * A compact serde for the processor's internal records (state stores and repartition topics, never
+ * A compact serde for the processor's internal records (state tables and repartition topics, never
  * read outside this application): a version byte, then the fields in order. A reader gets the
- * version, so a later release can still read what an earlier one wrote to a changelog.
+ * version, so a later release can still read what an earlier one wrote to a changelog. Enums are
+ * written by name, never by ordinal, so adding or reordering constants cannot change what old bytes
+ * mean. Every version of every format keeps a fixed byte fixture in the tests (CodecFixtures): a
+ * format changed without a new version fails the build.
  */
 public final class BinarySerde<T> implements Serde<T> {
 
@@ -38,6 +41,11 @@ public final class BinarySerde<T> implements Serde<T> {
         this.version = version;
         this.writer = writer;
         this.reader = reader;
+    }
+
+    /** The version this release writes; it reads every version up to it. */
+    public int version() {
+        return version;
     }
 
     @Override
@@ -88,6 +96,20 @@ public final class BinarySerde<T> implements Serde<T> {
 
     public static String readNullable(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    public static void writeEnum(DataOutputStream out, Enum<?> value) throws IOException {
+        out.writeUTF(value.name());
+    }
+
+    /** Reads a constant written by {@link #writeEnum}; a name this release does not know is a corrupt record. */
+    public static <E extends Enum<E>> E readEnum(DataInputStream in, Class<E> type) throws IOException {
+        String name = in.readUTF();
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Unknown " + type.getSimpleName() + " " + name, e);
+        }
     }
 
     public static void writeInstant(DataOutputStream out, Instant value) throws IOException {

@@ -25,8 +25,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class PresenceProcessor implements Processor<String, ConnectivitySnapshot, String, PresenceChange> {
 
-    public static final String MEMBERS_STORE = "scope-members-store";
-    public static final String PROGRESS_STORE = "snapshot-progress-store";
+    // The names of the state tables: they keep their "-store" suffix (Kafka Streams' word) because they
+    // are part of the changelog topic names (<application.id>-<name>-changelog); renaming them would
+    // leave the state of existing deployments behind.
+    public static final String MEMBERS_TABLE = "scope-members-store";
+    public static final String PROGRESS_TABLE = "snapshot-progress-store";
     private static final char SEPARATOR = '\u0000';
 
     private final int offlineAfterMissed;
@@ -35,11 +38,11 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     private KeyValueStore<String, ScopeMember> members;
     private KeyValueStore<String, SnapshotProgress> progress;
 
-    /** The stores this processor needs, for the topology. */
-    public static List<StoreBuilder<?>> stores() {
+    /** The state tables this processor needs, for the topology. */
+    public static List<StoreBuilder<?>> stateTables() {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_STORE), Serdes.String(), ScopeMember.SERDE),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.String(), SnapshotProgress.SERDE));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE));
     }
 
     public PresenceProcessor(int offlineAfterMissed, Duration lastSeenResolution) {
@@ -50,8 +53,8 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     @Override
     public void init(ProcessorContext<String, PresenceChange> context) {
         this.context = context;
-        this.members = context.getStateStore(MEMBERS_STORE);
-        this.progress = context.getStateStore(PROGRESS_STORE);
+        this.members = context.getStateStore(MEMBERS_TABLE);
+        this.progress = context.getStateStore(PROGRESS_TABLE);
     }
 
     @Override

@@ -29,9 +29,12 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class StoreProcessor implements Processor<String, StoreContribution, String, StoreOutput> {
 
-    public static final String MEMBERS_STORE = "store-members-store";
-    public static final String HEALTH_STORE = "store-health-store";
-    public static final String ALERTS_STORE = "store-alerts-store";
+    // The names of the state tables: they keep their "-store" suffix (Kafka Streams' word) because they
+    // are part of the changelog topic names (<application.id>-<name>-changelog); renaming them would
+    // leave the state of existing deployments behind.
+    public static final String MEMBERS_TABLE = "store-members-store";
+    public static final String HEALTH_TABLE = "store-health-store";
+    public static final String ALERTS_TABLE = "store-alerts-store";
 
     private final ProcessorSettings settings;
     private ProcessorContext<String, StoreOutput> context;
@@ -39,12 +42,12 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     private KeyValueStore<String, StoreHealth> health;
     private KeyValueStore<String, TerminalAlert> alerts;
 
-    /** The stores this processor needs, for the topology. */
-    public static List<StoreBuilder<?>> stores(Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
+    /** The state tables this processor needs, for the topology. */
+    public static List<StoreBuilder<?>> stateTables(Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_STORE), Serdes.String(), StoreContribution.SERDE),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_STORE), Serdes.String(), healthSerde),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_STORE), Serdes.String(), alertSerde));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), StoreContribution.SERDE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_TABLE), Serdes.String(), healthSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
     public StoreProcessor(ProcessorSettings settings) {
@@ -54,9 +57,9 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     @Override
     public void init(ProcessorContext<String, StoreOutput> context) {
         this.context = context;
-        this.members = context.getStateStore(MEMBERS_STORE);
-        this.health = context.getStateStore(HEALTH_STORE);
-        this.alerts = context.getStateStore(ALERTS_STORE);
+        this.members = context.getStateStore(MEMBERS_TABLE);
+        this.health = context.getStateStore(HEALTH_TABLE);
+        this.alerts = context.getStateStore(ALERTS_TABLE);
     }
 
     @Override

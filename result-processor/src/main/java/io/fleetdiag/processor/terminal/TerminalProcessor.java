@@ -40,15 +40,18 @@ import org.apache.kafka.streams.state.Stores;
  * ordered by that moment, so it touches only the terminals that are due. A result that moves the
  * moment later leaves the index alone (most results do: each success pushes STALE_DIAGNOSIS back); the
  * punctuator then visits at the earlier moment, finds nothing due and indexes the true one, which
- * costs one visit per terminal and period instead of three store writes per result.
+ * costs one visit per terminal and period instead of three state-table writes per result.
  */
 public final class TerminalProcessor implements Processor<String, TerminalInput, String, TerminalOutput> {
 
-    public static final String STATE_STORE = "terminal-state-store";
-    public static final String ACTIVE_ALERTS_STORE = "active-alerts-store";
-    public static final String FLEET_COUNTS_STORE = "fleet-counts-store";
-    public static final String DUE_STORE = "wallclock-due-store";
-    public static final String DUE_INDEX_STORE = "wallclock-index-store";
+    // The names of the state tables: they keep their "-store" suffix (Kafka Streams' word) because they
+    // are part of the changelog topic names (<application.id>-<name>-changelog); renaming them would
+    // leave the state of existing deployments behind.
+    public static final String STATE_TABLE = "terminal-state-store";
+    public static final String ACTIVE_ALERTS_TABLE = "active-alerts-store";
+    public static final String FLEET_COUNTS_TABLE = "fleet-counts-store";
+    public static final String DUE_TABLE = "wallclock-due-store";
+    public static final String DUE_INDEX_TABLE = "wallclock-index-store";
     private static final int MAX_DUE_PER_PUNCTUATION = 10_000;
     private static final int INDEX_DIGITS = 15;
 
@@ -64,18 +67,18 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     private String countsKey;
 
     /**
-     * The stores this processor needs, for the topology: terminal states as {@link TerminalStateCodec}
+     * The state tables this processor needs, for the topology: terminal states as {@link TerminalStateCodec}
      * encodes them, alerts in their Avro form.
      */
-    public static List<StoreBuilder<?>> stores(Serde<TerminalAlert> alertSerde) {
+    public static List<StoreBuilder<?>> stateTables(Serde<TerminalAlert> alertSerde) {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_STORE), Serdes.String(), Serdes.ByteArray()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_STORE), Serdes.String(), alertSerde),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_TABLE), Serdes.String(), Serdes.ByteArray()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_TABLE), Serdes.String(), alertSerde),
                 // one key per task, changed by every result: the cache writes it once per commit
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLEET_COUNTS_STORE), Serdes.String(), FleetCounts.SERDE)
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FLEET_COUNTS_TABLE), Serdes.String(), FleetCounts.SERDE)
                         .withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.String(), Serdes.Long()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE), Serdes.String(), Serdes.String()));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_TABLE), Serdes.String(), Serdes.Long()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_TABLE), Serdes.String(), Serdes.String()));
     }
 
     public TerminalProcessor(ProcessorSettings settings, TerminalStateCodec codec) {
@@ -87,11 +90,11 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     @Override
     public void init(ProcessorContext<String, TerminalOutput> context) {
         this.context = context;
-        this.states = context.getStateStore(STATE_STORE);
-        this.activeAlerts = context.getStateStore(ACTIVE_ALERTS_STORE);
-        this.fleetCounts = context.getStateStore(FLEET_COUNTS_STORE);
-        this.due = context.getStateStore(DUE_STORE);
-        this.dueIndex = context.getStateStore(DUE_INDEX_STORE);
+        this.states = context.getStateStore(STATE_TABLE);
+        this.activeAlerts = context.getStateStore(ACTIVE_ALERTS_TABLE);
+        this.fleetCounts = context.getStateStore(FLEET_COUNTS_TABLE);
+        this.due = context.getStateStore(DUE_TABLE);
+        this.dueIndex = context.getStateStore(DUE_INDEX_TABLE);
         this.countsKey = "task-" + context.taskId();
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::wallClock);
     }

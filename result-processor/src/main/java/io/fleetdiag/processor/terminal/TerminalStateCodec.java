@@ -7,7 +7,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * A terminal's state in its terminal-state wire form. The processor encodes each new state once and
- * uses the same bytes for its store (and changelog) and for the terminal-state topic: the state is
+ * uses the same bytes for its state table (and changelog) and for the terminal-state topic: the state is
  * the largest record it writes, twice per result.
  */
 public final class TerminalStateCodec {

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 
 /**
- * How an input changes a terminal's state, in place (the record was just read from the store).
+ * How an input changes a terminal's state, in place (the record was just read from its state table).
  * Inputs older than what the state already reflects do not roll it back.
  */
 public final class TerminalStates {

@@ -1,7 +1,9 @@
-package io.fleetdiag.schemas;
+package io.fleetdiag.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.serde.RegistryClientConfig;
+import io.fleetdiag.serde.SchemaRegistryClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,20 +11,31 @@ import java.util.Set;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conventions the foundation issue sets for every schema, checked over all named types reachable
- * from the topic values: documented fields, enums that decode unknown symbols, optional fields as a
- * null-first union defaulting to null, timestamps as timestamp-millis, one namespace.
+ * The conventions every schema follows, checked over all named types reachable from the values of the
+ * catalogue's topics: documented fields, enums that decode unknown symbols, optional fields as a
+ * null-first union defaulting to null, timestamps as timestamp-millis, one namespace. The list of
+ * schemas comes from the catalogue, so a new topic is checked without touching this test.
  */
 class SchemaConventionsTest {
+
+    // the registry is never called: serdes reach it on first use only
+    private static final TopicCatalog CATALOG = TopicCatalog.create(TopicNames.defaults(),
+            new SchemaRegistryClient(RegistryClientConfig.of("http://localhost:9")));
+
+    private static List<Schema> topicValueSchemas() {
+        return CATALOG.all().stream().map(topic -> SpecificData.get().getSchema(topic.valueType())).distinct().toList();
+    }
 
     @Test
     void everySchemaFollowsTheConventions() {
         List<String> violations = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Schema schema : TopicValueSchemas.all()) {
+        for (Schema schema : topicValueSchemas()) {
             check(schema, violations, seen);
         }
         assertThat(seen).contains("io.fleetdiag.schemas.DiagnosisResult", "io.fleetdiag.schemas.AttestationStatus");
@@ -31,9 +44,19 @@ class SchemaConventionsTest {
 
     @Test
     void thereIsOneValueSchemaPerTopicOfTheDesign() {
-        assertThat(TopicValueSchemas.all()).extracting(Schema::getName).containsExactlyInAnyOrder(
+        assertThat(topicValueSchemas()).extracting(Schema::getName).containsExactlyInAnyOrder(
                 "ConnectivitySnapshot", "DiagnosisCheckRequest", "DiagnosisResult", "TerminalState",
                 "StoreHealth", "TerminalAlert", "DeadLetter");
+    }
+
+    @Test
+    void everyTopicCarriesAnAvroRecordOrIsOneOfThePollersPrivateOnes() {
+        for (Topic<String, ?> topic : CATALOG.everyTopic()) {
+            boolean record = SpecificRecord.class.isAssignableFrom(topic.valueType());
+            assertThat(record || CATALOG.poller().contains(topic)).as(topic.name()).isTrue();
+        }
+        assertThat(CATALOG.everyTopic()).extracting(Topic::name)
+                .containsExactlyInAnyOrderElementsOf(TopicNames.defaults().byDefaultName().values());
     }
 
     private static void check(Schema schema, List<String> violations, Set<String> seen) {

@@ -1,0 +1,17 @@
+package io.fleetdiag.processor.terminal;
+
+import io.fleetdiag.processor.codec.CodecFixtures;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The per-task fleet counts are read in every version they were written in. */
+class FleetCountsFormatTest {
+
+    /** The counts keep their maps sorted (TreeMap), which makes the written bytes deterministic. */
+    @Test
+    void fleetCounts() {
+        CodecFixtures.assertEveryVersionReads(FleetCounts.SERDE, "FleetCounts", new FleetCounts(10, 8, 2, 3,
+                new TreeMap<>(Map.of("BATTERY_LOW", 2L, "TAMPER", 1L)), new TreeMap<>(Map.of("SUCCESS", 9L, "TIMEOUT", 1L))));
+    }
+}
