@@ -1,8 +1,11 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +17,10 @@ import java.util.Map;
  * @param lastSeenResolution          while a terminal stays online, how often its lastSeenAt is refreshed
  * @param staleAfter                  online without a successful diagnosis for this long: STALE_DIAGNOSIS
  * @param punctuateInterval           how often wall-clock rules are evaluated
+ * @param sourceLostShare             share of a scope's live terminals missing from one snapshot that means the
+ *                                    source was lost (CONNECTIVITY_SOURCE_LOST), not that they all went offline
+ * @param sourceLostMinTerminals      scopes with fewer live terminals than this are never judged lost
+ * @param rebootWindow                the daily restart during which a vanished terminal is not offline yet
  */
 public record ProcessorSettings(
         int offlineAfterMissedSnapshots, Duration lastSeenResolution,
@@ -22,7 +29,8 @@ public record ProcessorSettings(
         Duration sdkExpiringWithin, Duration sdkRecoveredBeyond,
         Duration offlinePaymentsExpiringWithin, Duration offlinePaymentsRecoveredBeyond,
         double storeDegradedBelow, double storeRecoveredAt, int storeMinTerminals,
-        Duration punctuateInterval) {
+        Duration punctuateInterval,
+        double sourceLostShare, int sourceLostMinTerminals, RebootWindow rebootWindow) {
 
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
@@ -42,6 +50,11 @@ public record ProcessorSettings(
         defaults.put("processor.store-recovered-at", "0.6");
         defaults.put("processor.store-min-terminals", "2");
         defaults.put("processor.punctuate-interval", "30s");
+        defaults.put("processor.source-lost-share", "0.5");
+        defaults.put("processor.source-lost-min-terminals", "10");
+        defaults.put("processor.reboot-restart-hour", "6");
+        defaults.put("processor.reboot-window", "20m");
+        defaults.put("processor.reboot-zone", "UTC");
         defaults.put("processor.commit-interval", "200ms");
         defaults.put("processor.stream-threads", "1");
         defaults.put("processor.advertised-host", "");
@@ -57,7 +70,9 @@ public record ProcessorSettings(
                 config.duration("processor.sdk-expiring-within"), config.duration("processor.sdk-recovered-beyond"),
                 config.duration("processor.offline-payments-expiring-within"), config.duration("processor.offline-payments-recovered-beyond"),
                 config.doubleValue("processor.store-degraded-below"), config.doubleValue("processor.store-recovered-at"),
-                config.intValue("processor.store-min-terminals"), config.duration("processor.punctuate-interval"));
+                config.intValue("processor.store-min-terminals"), config.duration("processor.punctuate-interval"),
+                config.doubleValue("processor.source-lost-share"), config.intValue("processor.source-lost-min-terminals"),
+                rebootWindow(config));
         if (settings.batteryRecoveredAt() < settings.batteryLowBelow() || settings.storeRecoveredAt() < settings.storeDegradedBelow()
                 || settings.sdkRecoveredBeyond().compareTo(settings.sdkExpiringWithin()) < 0
                 || settings.offlinePaymentsRecoveredBeyond().compareTo(settings.offlinePaymentsExpiringWithin()) < 0) {
@@ -66,7 +81,22 @@ public record ProcessorSettings(
         if (settings.offlineAfterMissedSnapshots() < 1) {
             throw new ConfigurationException("processor.offline-after-missed-snapshots must be at least 1");
         }
+        if (settings.sourceLostShare() <= 0 || settings.sourceLostShare() > 1) {
+            throw new ConfigurationException("processor.source-lost-share must be above 0 and at most 1, not " + settings.sourceLostShare());
+        }
         return settings;
+    }
+
+    private static RebootWindow rebootWindow(ServiceConfig config) {
+        int hour = config.intValue("processor.reboot-restart-hour");
+        if (hour < 0 || hour > 23) {
+            throw new ConfigurationException("processor.reboot-restart-hour must be 0-23, not " + hour);
+        }
+        try {
+            return new RebootWindow(hour, config.duration("processor.reboot-window"), ZoneId.of(config.get("processor.reboot-zone")));
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("processor.reboot-zone must be a time zone such as Europe/Amsterdam or UTC: " + e.getMessage());
+        }
     }
 
     /** The defaults as settings, for tests and tools. */

@@ -1,7 +1,9 @@
 package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.presence.PresenceChange;
+import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
+import io.fleetdiag.processor.presence.SourceLoss;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreOutput;
 import io.fleetdiag.processor.stores.StoreProcessor;
@@ -26,7 +28,8 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 /**
  * The result processor's topology, in three sub-topologies:
  * <ol>
- * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID;</li>
+ * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
+ * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
  * <li>diagnosis results and presence changes of a terminal update its state, open and close its alert
  * episodes, ask for follow-up checks, and tell its store how it counts;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED.</li>
@@ -48,15 +51,23 @@ public final class ResultProcessorTopology {
         ProcessorSettings settings = config.settings();
         TopicCatalog topics = config.catalog();
         StreamsBuilder builder = new StreamsBuilder();
-        Stream.of(PresenceProcessor.stateTables(),
+        Stream.of(PresenceProcessor.stateTables(topics.alerts().valueSerde()),
                         TerminalProcessor.stateTables(topics.alerts().valueSerde()),
                         StoreProcessor.stateTables(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
                 .flatMap(List::stream)
                 .forEach(builder::addStateStore);
 
-        KStream<String, PresenceChange> presence = source(builder, topics.snapshots())
-                .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution()),
-                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE)
+        SourceLoss sourceLoss = new SourceLoss(settings.sourceLostShare(), settings.sourceLostMinTerminals());
+        KStream<String, PresenceOutput> presenceOutputs = source(builder, topics.snapshots())
+                .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution(), sourceLoss),
+                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE,
+                        PresenceProcessor.SOURCE_ALERTS_TABLE);
+        sink(presenceOutputs
+                .filter((scope, out) -> out instanceof PresenceOutput.ScopeAlert, Named.as("scope-alerts"))
+                .mapValues(out -> ((PresenceOutput.ScopeAlert) out).alert(), Named.as("scope-alert-edges")), topics.alerts(), "scope-alerts-sink");
+        KStream<String, PresenceChange> presence = presenceOutputs
+                .filter((scope, out) -> out instanceof PresenceOutput.Change, Named.as("presence-changes"))
+                .mapValues(out -> ((PresenceOutput.Change) out).change(), Named.as("presence-change-values"))
                 .repartition(Repartitioned.with(Serdes.String(), PresenceChange.SERDE)
                         .withName("presence-by-poiid").withNumberOfPartitions(config.terminalPartitions()));
 

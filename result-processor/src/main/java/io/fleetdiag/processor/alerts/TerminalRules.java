@@ -32,7 +32,7 @@ public final class TerminalRules {
 
     public TerminalRules(ProcessorSettings settings) {
         this.rules = List.of(
-                new TerminalOfflineRule(),
+                new TerminalOfflineRule(settings.rebootWindow()),
                 new TamperRule(),
                 new BatteryLowRule(settings.batteryLowBelow(), settings.batteryRecoveredAt()),
                 new PrinterFaultRule(),

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.fleetdiag.processor.presence.PresenceProcessor;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.FleetCounts;
@@ -101,7 +102,8 @@ public final class ProcessorQueries {
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
         try {
-            for (String tableName : new String[] {TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE}) {
+            for (String tableName : new String[] {TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE,
+                    PresenceProcessor.SOURCE_ALERTS_TABLE}) {
                 try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>table(tableName).all()) {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;

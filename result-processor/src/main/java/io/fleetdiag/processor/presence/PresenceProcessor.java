@@ -1,10 +1,12 @@
 package io.fleetdiag.processor.presence;
 
 import io.fleetdiag.schemas.ConnectivitySnapshot;
+import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -21,40 +23,47 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * listed terminal is marked seen in this snapshot (and reported if it appeared or returned); when the
  * last chunk of a snapshot has arrived, every member of the scope the snapshot did not list has missed
  * one more, and at the configured count it has vanished. Nothing is kept per snapshot but a bitmap of
- * its chunks, so a 100,000-terminal scope needs no record larger than one terminal.
+ * its chunks, so a 100,000-terminal scope needs no record larger than one terminal. A snapshot that
+ * misses most of the scope at once is a lost source, not a fleet gone offline ({@link SourceLoss}).
  */
-public final class PresenceProcessor implements Processor<String, ConnectivitySnapshot, String, PresenceChange> {
+public final class PresenceProcessor implements Processor<String, ConnectivitySnapshot, String, PresenceOutput> {
 
     // The names of the state tables: they keep their "-store" suffix (Kafka Streams' word) because they
     // are part of the changelog topic names (<application.id>-<name>-changelog); renaming them would
     // leave the state of existing deployments behind.
     public static final String MEMBERS_TABLE = "scope-members-store";
     public static final String PROGRESS_TABLE = "snapshot-progress-store";
+    public static final String SOURCE_ALERTS_TABLE = "scope-source-alerts-store";
     private static final char SEPARATOR = '\u0000';
 
     private final int offlineAfterMissed;
     private final long reportEveryMillis;
-    private ProcessorContext<String, PresenceChange> context;
+    private final SourceLoss sourceLoss;
+    private ProcessorContext<String, PresenceOutput> context;
     private KeyValueStore<String, ScopeMember> members;
     private KeyValueStore<String, SnapshotProgress> progress;
+    private KeyValueStore<String, TerminalAlert> sourceAlerts;
 
     /** The state tables this processor needs, for the topology. */
-    public static List<StoreBuilder<?>> stateTables() {
+    public static List<StoreBuilder<?>> stateTables(Serde<TerminalAlert> alertSerde) {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
-    public PresenceProcessor(int offlineAfterMissed, Duration lastSeenResolution) {
+    public PresenceProcessor(int offlineAfterMissed, Duration lastSeenResolution, SourceLoss sourceLoss) {
         this.offlineAfterMissed = offlineAfterMissed;
         this.reportEveryMillis = lastSeenResolution.toMillis();
+        this.sourceLoss = sourceLoss;
     }
 
     @Override
-    public void init(ProcessorContext<String, PresenceChange> context) {
+    public void init(ProcessorContext<String, PresenceOutput> context) {
         this.context = context;
         this.members = context.getStateStore(MEMBERS_TABLE);
         this.progress = context.getStateStore(PROGRESS_TABLE);
+        this.sourceAlerts = context.getStateStore(SOURCE_ALERTS_TABLE);
     }
 
     @Override
@@ -105,8 +114,39 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         }
     }
 
-    /** After a complete snapshot: everyone it did not list missed one more; at the threshold they vanish. */
+    /**
+     * After a complete snapshot: everyone it did not list missed one more; at the threshold they vanish.
+     * Unless the snapshot lost most of the scope at once: then the misses are held and the scope alerts.
+     */
     private void sweep(ConnectivitySnapshot chunk, long sequence, long polledAt) {
+        int live = 0;
+        int missing = 0;
+        try (KeyValueIterator<String, ScopeMember> scope = members.prefixScan(chunk.getScope() + SEPARATOR, new StringSerializer())) {
+            while (scope.hasNext()) {
+                ScopeMember member = scope.next().value;
+                if (member.online()) {
+                    live++;
+                    if (member.lastSeenSequence() != sequence) {
+                        missing++;
+                    }
+                }
+            }
+        }
+        TerminalAlert lost = sourceAlerts.get(chunk.getScope());
+        Instant at = Instant.ofEpochMilli(polledAt);
+        if (sourceLoss.lost(live, missing)) {
+            if (lost == null) {
+                TerminalAlert raised = SourceLoss.raised(chunk, live, missing, at);
+                sourceAlerts.put(chunk.getScope(), raised);
+                context.forward(new Record<>(chunk.getScope(), new PresenceOutput.ScopeAlert(raised), polledAt));
+            }
+            return;
+        }
+        if (lost != null) {
+            sourceAlerts.delete(chunk.getScope());
+            context.forward(new Record<>(chunk.getScope(),
+                    new PresenceOutput.ScopeAlert(SourceLoss.resolved(lost, chunk, live, missing, at)), polledAt));
+        }
         try (KeyValueIterator<String, ScopeMember> scope = members.prefixScan(chunk.getScope() + SEPARATOR, new StringSerializer())) {
             while (scope.hasNext()) {
                 KeyValue<String, ScopeMember> entry = scope.next();
@@ -126,7 +166,7 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     }
 
     private void report(ConnectivitySnapshot chunk, String poiid, PresenceChange.Kind kind, long at, int missed) {
-        context.forward(new Record<>(poiid, new PresenceChange(poiid, chunk.getScope(), chunk.getMerchantAccount(), chunk.getStore(),
-                kind, Instant.ofEpochMilli(at), missed), at));
+        context.forward(new Record<>(poiid, new PresenceOutput.Change(new PresenceChange(poiid, chunk.getScope(),
+                chunk.getMerchantAccount(), chunk.getStore(), kind, Instant.ofEpochMilli(at), missed)), at));
     }
 }

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.alerts.rules;
 
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Presence;
@@ -11,13 +12,23 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots (check-cloud-connection.md). */
+/**
+ * TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots
+ * (docs/alerts.md). One that dropped out during its daily restart is held until the reboot window
+ * ends, then raised if it is still away: a wall-clock rule for that case.
+ */
 public final class TerminalOfflineRule implements Rule {
 
     static final String REMEDIATION = "Restore the cloud connection: check that WebSockets are enabled in the Customer Area"
             + " (In-person payments > Terminal settings > Integrations); verify that the terminal was not turned off; if it is"
             + " turned on, restart it. On the terminal, Settings > Diagnostics > Terminal API should show API enabled,"
             + " WebSocket enabled and WebSocket connection with a green check mark.";
+
+    private final RebootWindow rebootWindow;
+
+    public TerminalOfflineRule(RebootWindow rebootWindow) {
+        this.rebootWindow = rebootWindow;
+    }
 
     @Override
     public AlertType type() {
@@ -29,6 +40,9 @@ public final class TerminalOfflineRule implements Rule {
         if (state.getPresence() != Presence.OFFLINE) {
             return Optional.empty();
         }
+        if (!active && rebootHeldUntil(state).filter(now::isBefore).isPresent()) {
+            return Optional.empty();
+        }
         return Optional.of(new AlertCondition(type(), Severity.WARNING,
                 state.getPoiid() + " has no live cloud connection (missing from " + state.getMissedSnapshots() + " snapshots)",
                 evidence(state, now), REMEDIATION));
@@ -38,5 +52,16 @@ public final class TerminalOfflineRule implements Rule {
     public Map<String, String> evidence(TerminalState state, Instant now) {
         return Evidence.of("presence", state.getPresence(), "missedSnapshots", state.getMissedSnapshots(),
                 "lastSeenAt", state.getLastSeenAt());
+    }
+
+    @Override
+    public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
+        return active || state.getPresence() != Presence.OFFLINE ? Optional.empty() : rebootHeldUntil(state);
+    }
+
+    /** When the terminal went away inside a reboot window: the window's end. */
+    private Optional<Instant> rebootHeldUntil(TerminalState state) {
+        Instant vanishedAt = state.getPresenceChangedAt();
+        return vanishedAt == null ? Optional.empty() : rebootWindow.endOfWindowAround(vanishedAt);
     }
 }
