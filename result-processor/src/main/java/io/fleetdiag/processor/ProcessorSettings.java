@@ -2,62 +2,67 @@ package io.fleetdiag.processor;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingCheck;
+import io.fleetdiag.service.SettingType;
+import io.fleetdiag.service.SettingsDefinition;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The processor's settings: alert thresholds (with hysteresis on numbers: an alert raised below one
- * value resolves only at another) and timing.
- *
- * @param offlineAfterMissedSnapshots consecutive snapshots without a terminal before it counts as offline
- * @param lastSeenResolution          while a terminal stays online, how often its lastSeenAt is refreshed
- * @param staleAfter                  online without a successful diagnosis for this long: STALE_DIAGNOSIS
- * @param punctuateInterval           how often wall-clock rules are evaluated
+ * value resolves only at another) and timing. Made by {@link #from} or, in tests and tools, by a
+ * {@link Builder} that names each value; the accessors read as the settings' keys do. Over 250 lines only
+ * because it is declarations: the definition, and fourteen named values with their builder.
  */
-public record ProcessorSettings(
-        int offlineAfterMissedSnapshots, Duration lastSeenResolution,
-        int batteryLowBelow, int batteryRecoveredAt,
-        int diagnosisFailingAfter, Duration staleAfter,
-        Duration sdkExpiringWithin, Duration sdkRecoveredBeyond,
-        Duration offlinePaymentsExpiringWithin, Duration offlinePaymentsRecoveredBeyond,
-        double storeDegradedBelow, double storeRecoveredAt, int storeMinTerminals,
-        Duration punctuateInterval) {
+public final class ProcessorSettings {
+
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("result-processor")
+            .define("processor.application-id", SettingType.STRING, "fleetdiag-result-processor",
+                    "the Kafka Streams application id: consumer group and prefix of its internal topics")
+            .defineMachineDefault("processor.state-dir", SettingType.PATH, System.getProperty("java.io.tmpdir") + "/fleetdiag-processor",
+                    "${java.io.tmpdir}/fleetdiag-processor", "where Kafka Streams keeps its local state")
+            .define("processor.offline-after-missed-snapshots", SettingType.INT, "2", SettingCheck.atLeast(1),
+                    "consecutive snapshots without a terminal before it counts as offline")
+            .define("processor.last-seen-resolution", SettingType.DURATION, "5m", SettingCheck.positive(),
+                    "while a terminal stays online, how often its lastSeenAt is refreshed")
+            .define("processor.battery-low-below", SettingType.INT, "20", SettingCheck.between(0, 100), "BATTERY_LOW below this percentage")
+            .define("processor.battery-recovered-at", SettingType.INT, "30", SettingCheck.between(0, 100),
+                    "BATTERY_LOW resolves at this percentage (at or above the alert threshold)")
+            .define("processor.diagnosis-failing-after", SettingType.INT, "3", SettingCheck.atLeast(1),
+                    "DIAGNOSIS_FAILING after this many failed diagnoses in a row")
+            .define("processor.stale-after", SettingType.DURATION, "45m", SettingCheck.positive(),
+                    "online without a successful diagnosis for this long: STALE_DIAGNOSIS")
+            .define("processor.sdk-expiring-within", SettingType.DURATION, "14d", "MOBILE_SDK_EXPIRING when the SDK expires within this")
+            .define("processor.sdk-recovered-beyond", SettingType.DURATION, "21d", "MOBILE_SDK_EXPIRING resolves when expiry is beyond this")
+            .define("processor.offline-payments-expiring-within", SettingType.DURATION, "4h",
+                    "OFFLINE_PAYMENTS_EXPIRING when offline payments expire within this")
+            .define("processor.offline-payments-recovered-beyond", SettingType.DURATION, "6h",
+                    "OFFLINE_PAYMENTS_EXPIRING resolves when expiry is beyond this")
+            .define("processor.store-degraded-below", SettingType.DOUBLE, "0.5", SettingCheck.between(0, 1),
+                    "STORE_DEGRADED when the share of healthy terminals in a store falls below this")
+            .define("processor.store-recovered-at", SettingType.DOUBLE, "0.6", SettingCheck.between(0, 1), "STORE_DEGRADED resolves at this share")
+            .define("processor.store-min-terminals", SettingType.INT, "2", SettingCheck.atLeast(1),
+                    "stores with fewer known terminals are never degraded")
+            .define("processor.punctuate-interval", SettingType.DURATION, "30s", SettingCheck.positive(), "how often wall-clock rules are evaluated")
+            .define("processor.commit-interval", SettingType.DURATION, "200ms", SettingCheck.positive(), "Kafka Streams' commit interval")
+            .define("processor.stream-threads", SettingType.INT, "1", SettingCheck.atLeast(1), "Kafka Streams threads")
+            .define("processor.advertised-host", SettingType.STRING, "",
+                    "the host peers use for interactive queries; empty means `http.host`")
+            .define("http.port", SettingType.INT, "8080", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC + "; also the interactive queries");
+
+    private final Builder values;
+
+    private ProcessorSettings(Builder values) {
+        this.values = values.copy();
+    }
 
     public static Map<String, String> defaults() {
-        Map<String, String> defaults = new HashMap<>();
-        defaults.put("processor.application-id", "fleetdiag-result-processor");
-        defaults.put("processor.state-dir", System.getProperty("java.io.tmpdir") + "/fleetdiag-processor");
-        defaults.put("processor.offline-after-missed-snapshots", "2");
-        defaults.put("processor.last-seen-resolution", "5m");
-        defaults.put("processor.battery-low-below", "20");
-        defaults.put("processor.battery-recovered-at", "30");
-        defaults.put("processor.diagnosis-failing-after", "3");
-        defaults.put("processor.stale-after", "45m");
-        defaults.put("processor.sdk-expiring-within", "14d");
-        defaults.put("processor.sdk-recovered-beyond", "21d");
-        defaults.put("processor.offline-payments-expiring-within", "4h");
-        defaults.put("processor.offline-payments-recovered-beyond", "6h");
-        defaults.put("processor.store-degraded-below", "0.5");
-        defaults.put("processor.store-recovered-at", "0.6");
-        defaults.put("processor.store-min-terminals", "2");
-        defaults.put("processor.punctuate-interval", "30s");
-        defaults.put("processor.commit-interval", "200ms");
-        defaults.put("processor.stream-threads", "1");
-        defaults.put("processor.advertised-host", "");
-        defaults.put("http.port", "8080");
-        return defaults;
+        return DEFINITION.defaults();
     }
 
     public static ProcessorSettings from(ServiceConfig config) {
-        ProcessorSettings settings = new ProcessorSettings(
-                config.intValue("processor.offline-after-missed-snapshots"), config.duration("processor.last-seen-resolution"),
-                config.intValue("processor.battery-low-below"), config.intValue("processor.battery-recovered-at"),
-                config.intValue("processor.diagnosis-failing-after"), config.duration("processor.stale-after"),
-                config.duration("processor.sdk-expiring-within"), config.duration("processor.sdk-recovered-beyond"),
-                config.duration("processor.offline-payments-expiring-within"), config.duration("processor.offline-payments-recovered-beyond"),
-                config.doubleValue("processor.store-degraded-below"), config.doubleValue("processor.store-recovered-at"),
-                config.intValue("processor.store-min-terminals"), config.duration("processor.punctuate-interval"));
+        ProcessorSettings settings = read(config).build();
         if (settings.batteryRecoveredAt() < settings.batteryLowBelow() || settings.storeRecoveredAt() < settings.storeDegradedBelow()
                 || settings.sdkRecoveredBeyond().compareTo(settings.sdkExpiringWithin()) < 0
                 || settings.offlinePaymentsRecoveredBeyond().compareTo(settings.offlinePaymentsExpiringWithin()) < 0) {
@@ -69,8 +74,200 @@ public record ProcessorSettings(
         return settings;
     }
 
+    private static Builder read(ServiceConfig config) {
+        return new Builder()
+                .offlineAfterMissedSnapshots(config.intValue("processor.offline-after-missed-snapshots"))
+                .lastSeenResolution(config.duration("processor.last-seen-resolution"))
+                .batteryLowBelow(config.intValue("processor.battery-low-below"))
+                .batteryRecoveredAt(config.intValue("processor.battery-recovered-at"))
+                .diagnosisFailingAfter(config.intValue("processor.diagnosis-failing-after"))
+                .staleAfter(config.duration("processor.stale-after"))
+                .sdkExpiringWithin(config.duration("processor.sdk-expiring-within"))
+                .sdkRecoveredBeyond(config.duration("processor.sdk-recovered-beyond"))
+                .offlinePaymentsExpiringWithin(config.duration("processor.offline-payments-expiring-within"))
+                .offlinePaymentsRecoveredBeyond(config.duration("processor.offline-payments-recovered-beyond"))
+                .storeDegradedBelow(config.doubleValue("processor.store-degraded-below"))
+                .storeRecoveredAt(config.doubleValue("processor.store-recovered-at"))
+                .storeMinTerminals(config.intValue("processor.store-min-terminals"))
+                .punctuateInterval(config.duration("processor.punctuate-interval"));
+    }
+
     /** The defaults as settings, for tests and tools. */
     public static ProcessorSettings defaultSettings() {
         return from(ServiceConfig.of(defaults()));
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return read(ServiceConfig.of(defaults()));
+    }
+
+    /** These settings with some changed, e.g. {@code defaultSettings().toBuilder().staleAfter(...).build()}. */
+    public Builder toBuilder() {
+        return values.copy();
+    }
+
+    /** Consecutive snapshots without a terminal before it counts as offline. */
+    public int offlineAfterMissedSnapshots() {
+        return values.offlineAfterMissedSnapshots;
+    }
+
+    /** While a terminal stays online, how often its lastSeenAt is refreshed. */
+    public Duration lastSeenResolution() {
+        return values.lastSeenResolution;
+    }
+
+    public int batteryLowBelow() {
+        return values.batteryLowBelow;
+    }
+
+    public int batteryRecoveredAt() {
+        return values.batteryRecoveredAt;
+    }
+
+    public int diagnosisFailingAfter() {
+        return values.diagnosisFailingAfter;
+    }
+
+    /** Online without a successful diagnosis for this long: STALE_DIAGNOSIS. */
+    public Duration staleAfter() {
+        return values.staleAfter;
+    }
+
+    public Duration sdkExpiringWithin() {
+        return values.sdkExpiringWithin;
+    }
+
+    public Duration sdkRecoveredBeyond() {
+        return values.sdkRecoveredBeyond;
+    }
+
+    public Duration offlinePaymentsExpiringWithin() {
+        return values.offlinePaymentsExpiringWithin;
+    }
+
+    public Duration offlinePaymentsRecoveredBeyond() {
+        return values.offlinePaymentsRecoveredBeyond;
+    }
+
+    public double storeDegradedBelow() {
+        return values.storeDegradedBelow;
+    }
+
+    public double storeRecoveredAt() {
+        return values.storeRecoveredAt;
+    }
+
+    public int storeMinTerminals() {
+        return values.storeMinTerminals;
+    }
+
+    /** How often wall-clock rules are evaluated. */
+    public Duration punctuateInterval() {
+        return values.punctuateInterval;
+    }
+
+    /** Each value by name; {@link #builder()} starts from the defaults of {@link #DEFINITION}. */
+    public static final class Builder {
+        private int offlineAfterMissedSnapshots;
+        private Duration lastSeenResolution;
+        private int batteryLowBelow;
+        private int batteryRecoveredAt;
+        private int diagnosisFailingAfter;
+        private Duration staleAfter;
+        private Duration sdkExpiringWithin;
+        private Duration sdkRecoveredBeyond;
+        private Duration offlinePaymentsExpiringWithin;
+        private Duration offlinePaymentsRecoveredBeyond;
+        private double storeDegradedBelow;
+        private double storeRecoveredAt;
+        private int storeMinTerminals;
+        private Duration punctuateInterval;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            return new Builder().offlineAfterMissedSnapshots(offlineAfterMissedSnapshots).lastSeenResolution(lastSeenResolution)
+                    .batteryLowBelow(batteryLowBelow).batteryRecoveredAt(batteryRecoveredAt).diagnosisFailingAfter(diagnosisFailingAfter)
+                    .staleAfter(staleAfter).sdkExpiringWithin(sdkExpiringWithin).sdkRecoveredBeyond(sdkRecoveredBeyond)
+                    .offlinePaymentsExpiringWithin(offlinePaymentsExpiringWithin).offlinePaymentsRecoveredBeyond(offlinePaymentsRecoveredBeyond)
+                    .storeDegradedBelow(storeDegradedBelow).storeRecoveredAt(storeRecoveredAt).storeMinTerminals(storeMinTerminals)
+                    .punctuateInterval(punctuateInterval);
+        }
+
+        public Builder offlineAfterMissedSnapshots(int value) {
+            offlineAfterMissedSnapshots = value;
+            return this;
+        }
+
+        public Builder lastSeenResolution(Duration value) {
+            lastSeenResolution = value;
+            return this;
+        }
+
+        public Builder batteryLowBelow(int value) {
+            batteryLowBelow = value;
+            return this;
+        }
+
+        public Builder batteryRecoveredAt(int value) {
+            batteryRecoveredAt = value;
+            return this;
+        }
+
+        public Builder diagnosisFailingAfter(int value) {
+            diagnosisFailingAfter = value;
+            return this;
+        }
+
+        public Builder staleAfter(Duration value) {
+            staleAfter = value;
+            return this;
+        }
+
+        public Builder sdkExpiringWithin(Duration value) {
+            sdkExpiringWithin = value;
+            return this;
+        }
+
+        public Builder sdkRecoveredBeyond(Duration value) {
+            sdkRecoveredBeyond = value;
+            return this;
+        }
+
+        public Builder offlinePaymentsExpiringWithin(Duration value) {
+            offlinePaymentsExpiringWithin = value;
+            return this;
+        }
+
+        public Builder offlinePaymentsRecoveredBeyond(Duration value) {
+            offlinePaymentsRecoveredBeyond = value;
+            return this;
+        }
+
+        public Builder storeDegradedBelow(double value) {
+            storeDegradedBelow = value;
+            return this;
+        }
+
+        public Builder storeRecoveredAt(double value) {
+            storeRecoveredAt = value;
+            return this;
+        }
+
+        public Builder storeMinTerminals(int value) {
+            storeMinTerminals = value;
+            return this;
+        }
+
+        public Builder punctuateInterval(Duration value) {
+            punctuateInterval = value;
+            return this;
+        }
+
+        public ProcessorSettings build() {
+            return new ProcessorSettings(this);
+        }
     }
 }

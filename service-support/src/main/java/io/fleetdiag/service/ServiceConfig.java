@@ -184,7 +184,7 @@ public final class ServiceConfig {
         return shown.toString();
     }
 
-    private static boolean looksSecret(String key) {
+    static boolean looksSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("secret") || lower.contains("jaas") || lower.contains("token")
                 || lower.contains("user.info") || lower.contains("api-key") || lower.contains("apikey");
