@@ -19,18 +19,18 @@ public final class ProcessorSettings {
 
     public static final SettingsDefinition DEFINITION = SettingsDefinition.named("result-processor")
             .define("processor.application-id", SettingType.STRING, "fleetdiag-result-processor",
-                    "the Kafka Streams application id: consumer group and prefix of its internal topics")
+                    "Kafka Streams application id; instances with the same id share the work")
             .defineMachineDefault("processor.state-dir", SettingType.PATH, System.getProperty("java.io.tmpdir") + "/fleetdiag-processor",
-                    "${java.io.tmpdir}/fleetdiag-processor", "where Kafka Streams keeps its local state")
+                    "${java.io.tmpdir}/fleetdiag-processor", "RocksDB state")
             .define("processor.offline-after-missed-snapshots", SettingType.INT, "2", SettingCheck.atLeast(1),
-                    "consecutive snapshots without a terminal before it counts as offline")
+                    "TERMINAL_OFFLINE after this many consecutive snapshots without the terminal")
             .define("processor.last-seen-resolution", SettingType.DURATION, "5m", SettingCheck.positive(),
                     "while a terminal stays online, how often its lastSeenAt is refreshed")
-            .define("processor.battery-low-below", SettingType.INT, "20", SettingCheck.between(0, 100), "BATTERY_LOW below this percentage")
+            .define("processor.battery-low-below", SettingType.INT, "20", SettingCheck.between(0, 100), "BATTERY_LOW below this battery level (percent)")
             .define("processor.battery-recovered-at", SettingType.INT, "30", SettingCheck.between(0, 100),
-                    "BATTERY_LOW resolves at this percentage (at or above the alert threshold)")
+                    "BATTERY_LOW resolves at this level (at or above the alert threshold)")
             .define("processor.diagnosis-failing-after", SettingType.INT, "3", SettingCheck.atLeast(1),
-                    "DIAGNOSIS_FAILING after this many failed diagnoses in a row")
+                    "consecutive unsuccessful checks for DIAGNOSIS_FAILING")
             .define("processor.stale-after", SettingType.DURATION, "45m", SettingCheck.positive(),
                     "online without a successful diagnosis for this long: STALE_DIAGNOSIS")
             .define("processor.sdk-expiring-within", SettingType.DURATION, "14d", "MOBILE_SDK_EXPIRING when the SDK expires within this")
@@ -40,7 +40,7 @@ public final class ProcessorSettings {
             .define("processor.offline-payments-recovered-beyond", SettingType.DURATION, "6h",
                     "OFFLINE_PAYMENTS_EXPIRING resolves when expiry is beyond this")
             .define("processor.store-degraded-below", SettingType.DOUBLE, "0.5", SettingCheck.between(0, 1),
-                    "STORE_DEGRADED when the share of healthy terminals in a store falls below this")
+                    "STORE_DEGRADED when the share of healthy online terminals of a store falls below this")
             .define("processor.store-recovered-at", SettingType.DOUBLE, "0.6", SettingCheck.between(0, 1), "STORE_DEGRADED resolves at this share")
             .define("processor.store-min-terminals", SettingType.INT, "2", SettingCheck.atLeast(1),
                     "stores with fewer known terminals are never degraded")
@@ -48,7 +48,7 @@ public final class ProcessorSettings {
             .define("processor.commit-interval", SettingType.DURATION, "200ms", SettingCheck.positive(), "Kafka Streams' commit interval")
             .define("processor.stream-threads", SettingType.INT, "1", SettingCheck.atLeast(1), "Kafka Streams threads")
             .define("processor.advertised-host", SettingType.STRING, "",
-                    "the host peers use for interactive queries; empty means `http.host`")
+                    "how other instances reach this one for queries; empty means `http.host`")
             .define("http.port", SettingType.INT, "8080", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC + "; also the interactive queries");
 
     private final Builder values;

@@ -50,7 +50,8 @@ public final class ServiceLauncher {
     public static ServiceConfig config(String name, List<SettingsDefinition> definitions, String[] args, Map<String, String> environment) {
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0]))
                 : Optional.ofNullable(environment.get("FLEETDIAG_CONFIG")).map(Path::of);
-        ServiceConfig config = ServiceConfig.load(SettingsDefinition.defaults(definitions), file, environment);
+        ServiceConfig config = ServiceConfig.load(SettingsDefinition.defaults(definitions),
+                SettingsDefinition.keys(definitions), file, environment);
         LOG.info("{} settings: {}", name, SettingsDefinition.listing(definitions, config));
         SettingsDefinition.validate(definitions, config);
         return config;

@@ -12,7 +12,7 @@ public enum SettingType {
     INT("whole number"),
     DOUBLE("number"),
     BOOLEAN("`true` or `false`"),
-    DURATION("duration (`500ms`, `30s`, `15m`, `2h`, `1d`, `PT30S`)"),
+    DURATION("duration"),
     LIST("comma-separated list"),
     URL("`http://` or `https://` URL"),
     PATH("file path");

@@ -3,9 +3,11 @@ package io.fleetdiag.service;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -83,6 +85,13 @@ public final class SettingsDefinition {
         Map<String, String> merged = new HashMap<>();
         definitions.forEach(definition -> merged.putAll(definition.defaults()));
         return merged;
+    }
+
+    /** Every declared key, those without a default included. */
+    public static Set<String> keys(Collection<SettingsDefinition> definitions) {
+        Set<String> keys = new HashSet<>();
+        definitions.forEach(definition -> keys.addAll(definition.settings.keySet()));
+        return keys;
     }
 
     public static void validate(Collection<SettingsDefinition> definitions, ServiceConfig config) {
