@@ -9,6 +9,6 @@ public final class PollerMain {
     }
 
     public static void main(String[] args) {
-        System.exit(ServiceLauncher.main("connectivity-poller", PollerService.defaults(), args, PollerService::start));
+        System.exit(ServiceLauncher.main("connectivity-poller", PollerService.definitions(), args, PollerService::start));
     }
 }

@@ -1,11 +1,12 @@
 package io.fleetdiag.poller;
 
 import io.fleetdiag.serde.SchemaRegistryClient;
-import io.fleetdiag.service.AdyenSettings;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.terminalapi.AdyenSettings;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
@@ -28,8 +29,12 @@ public final class PollerService implements AutoCloseable {
         this.http = http;
     }
 
+    public static List<SettingsDefinition> definitions() {
+        return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, PollerSettings.DEFINITION);
+    }
+
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, ServiceHttp.DEFAULTS, PollerSettings.defaults());
+        return definitions().stream().map(SettingsDefinition::defaults).toList();
     }
 
     public static PollerService start(ServiceConfig config, Map<String, String> environment,

@@ -2,8 +2,11 @@ package io.fleetdiag.poller;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingCheck;
+import io.fleetdiag.service.SettingType;
+import io.fleetdiag.service.SettingsDefinition;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,17 +26,23 @@ import java.util.Map;
 public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration checkInterval, int chunkSize,
                              Duration maxCatchUp, Duration leaseTimeout, String transactionalId) {
 
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("connectivity-poller")
+            .define("poller.scopes", SettingType.LIST, "", "required: merchant accounts and `merchantAccount/store` pairs to poll,"
+                    + " e.g. `MyCompany_EU,MyCompany_US/store-17`")
+            .define("poller.poll-interval", SettingType.DURATION, "30s", SettingCheck.positive(), "how often each scope is polled")
+            .define("poller.check-interval", SettingType.DURATION, "15m", SettingCheck.positive(),
+                    "how often each live terminal gets a SCHEDULED check")
+            .define("poller.chunk-size", SettingType.INT, "10000", SettingCheck.atLeast(1),
+                    "POIIDs per snapshot record (100k terminals: 10 records well under 1 MB)")
+            .define("poller.max-catch-up", SettingType.DURATION, "60s", "after an outage, how far back due checks are still sent"
+                    + " (the rest wait for the next cycle, so a restart never bursts)")
+            .define("poller.lease-timeout", SettingType.DURATION, "10s", SettingCheck.positive(), "how soon a standby instance takes over"
+                    + " from a leader that died (at least the broker's `group.min.session.timeout.ms`, 6 s)")
+            .define("poller.transactional-id", SettingType.STRING, "fleetdiag-poller", "the same on every instance: a new leader fences the old one")
+            .define("http.port", SettingType.INT, "8091", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC);
+
     public static Map<String, String> defaults() {
-        Map<String, String> defaults = new HashMap<>();
-        defaults.put("poller.scopes", "");
-        defaults.put("poller.poll-interval", "30s");
-        defaults.put("poller.check-interval", "15m");
-        defaults.put("poller.chunk-size", "10000");
-        defaults.put("poller.max-catch-up", "60s");
-        defaults.put("poller.lease-timeout", "10s");
-        defaults.put("poller.transactional-id", "fleetdiag-poller");
-        defaults.put("http.port", "8091");
-        return defaults;
+        return DEFINITION.defaults();
     }
 
     public static PollerSettings from(ServiceConfig config) {

@@ -165,7 +165,7 @@ class ConnectivityPollerIT {
     void aFailingEndpointPublishesNothingUntilItRecovers() throws Exception {
         TerminalSimulator simulator = simulator(200, 1);
         String merchant = simulator.fleet().terminals().get(0).merchantAccount();
-        simulator.cloud().faults(new Faults("connectedTerminals", 0, null, 0, 0, 1.0, 0, 0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("connectedTerminals").serverError(1.0).build());
         poller(config(merchant, Map.of()), simulator, KEY, new CompletableFuture<>());
         RecordCollector<String, ConnectivitySnapshot> snapshots = snapshots();
         RecordCollector<String, DiagnosisCheckRequest> checks = checks();

@@ -9,6 +9,6 @@ public final class DispatcherMain {
     }
 
     public static void main(String[] args) {
-        System.exit(ServiceLauncher.main("diagnosis-dispatcher", DispatcherService.defaults(), args, DispatcherService::start));
+        System.exit(ServiceLauncher.main("diagnosis-dispatcher", DispatcherService.definitions(), args, DispatcherService::start));
     }
 }

@@ -1,12 +1,13 @@
 package io.fleetdiag.dispatcher;
 
 import io.fleetdiag.serde.SchemaRegistryClient;
-import io.fleetdiag.service.AdyenSettings;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.terminalapi.AdyenSettings;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -30,8 +31,12 @@ public final class DispatcherService implements AutoCloseable {
         this.http = http;
     }
 
+    public static List<SettingsDefinition> definitions() {
+        return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, DispatcherSettings.DEFINITION);
+    }
+
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, AdyenSettings.DEFAULTS, ServiceHttp.DEFAULTS, DispatcherSettings.defaults());
+        return definitions().stream().map(SettingsDefinition::defaults).toList();
     }
 
     public static DispatcherService start(ServiceConfig config, Map<String, String> environment,

@@ -2,8 +2,11 @@ package io.fleetdiag.dispatcher;
 
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingCheck;
+import io.fleetdiag.service.SettingType;
+import io.fleetdiag.service.SettingsDefinition;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,21 +28,26 @@ public record DispatcherSettings(int maxInFlight, String saleId, int maxAttempts
                                  Duration retryMax, double merchantRate, int queueHighWater, Duration shutdownGrace,
                                  Duration commitInterval, String groupId, Duration callTimeout) {
 
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("diagnosis-dispatcher")
+            .define("dispatcher.max-in-flight", SettingType.INT, "512", SettingCheck.atLeast(1), "Terminal API calls at once, over all terminals")
+            .define("dispatcher.sale-id", SettingType.STRING, "fleetdiag", "the SaleID of every request")
+            .define("dispatcher.max-attempts", SettingType.INT, "10", SettingCheck.atLeast(1), "attempts before a check ends as GAVE_UP")
+            .define("dispatcher.check-deadline", SettingType.DURATION, "15m", SettingCheck.positive(),
+                    "for requests without a deadline: how long after `requestedAt` they may still run")
+            .define("dispatcher.retry-base", SettingType.DURATION, "2s", SettingCheck.positive(),
+                    "first retry delay; it doubles per attempt, with jitter; a longer Retry-After wins")
+            .define("dispatcher.retry-max", SettingType.DURATION, "5m", SettingCheck.positive(), "the longest retry delay")
+            .define("dispatcher.rate-per-merchant", SettingType.DOUBLE, "0", SettingCheck.atLeast(0),
+                    "calls per second per merchant account (token bucket); 0 means no limit")
+            .define("dispatcher.queue-high-water", SettingType.INT, "20000", SettingCheck.atLeast(1), "queued checks above which consumption pauses")
+            .define("dispatcher.shutdown-grace", SettingType.DURATION, "30s", "how long a stop waits for calls in flight")
+            .define("dispatcher.commit-interval", SettingType.DURATION, "1s", SettingCheck.positive(),
+                    "how often offsets (and the `calls-end-by` promise) are committed")
+            .define("dispatcher.group-id", SettingType.STRING, "fleetdiag-dispatcher", "consumer group")
+            .define("http.port", SettingType.INT, "8092", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC);
+
     public static Map<String, String> defaults() {
-        Map<String, String> defaults = new HashMap<>();
-        defaults.put("dispatcher.max-in-flight", "512");
-        defaults.put("dispatcher.sale-id", "fleetdiag");
-        defaults.put("dispatcher.max-attempts", "10");
-        defaults.put("dispatcher.check-deadline", "15m");
-        defaults.put("dispatcher.retry-base", "2s");
-        defaults.put("dispatcher.retry-max", "5m");
-        defaults.put("dispatcher.rate-per-merchant", "0");
-        defaults.put("dispatcher.queue-high-water", "20000");
-        defaults.put("dispatcher.shutdown-grace", "30s");
-        defaults.put("dispatcher.commit-interval", "1s");
-        defaults.put("dispatcher.group-id", "fleetdiag-dispatcher");
-        defaults.put("http.port", "8092");
-        return defaults;
+        return DEFINITION.defaults();
     }
 
     public static DispatcherSettings from(ServiceConfig config) {

@@ -199,7 +199,7 @@ class DiagnosisDispatcherIT {
 
     @Test
     void afterACallTimesOutItsTerminalGetsNoRequestForAWholeTimeout() throws Exception {
-        simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 0, 0, 1.0, 1_500, 0, 0));
+        simulator.cloud().faults(Faults.on("sync").stall(1.0, 1_500).build());
         dispatcher(Map.of("adyen.request-timeout", "1s"), KEY, new CompletableFuture<>());
         RecordCollector<String, DiagnosisResult> results = results();
         DiagnosisCheckRequest request = request(terminal(0), CheckReason.MANUAL, false);
@@ -348,9 +348,9 @@ class DiagnosisDispatcherIT {
         DiagnosisResult unreachable = outcome(results, offline,
                 () -> simulator.set(offline.poiid(), ConditionChange.of(Map.of("online", false))));
         DiagnosisResult rejected = outcome(results, terminal(22),
-                () -> simulator.cloud().faults(new Faults("sync", 1.0, "MessageFormat", 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+                () -> simulator.cloud().faults(Faults.on("sync").error(1.0, "MessageFormat").build()));
         DiagnosisResult malformed = outcome(results, terminal(23),
-                () -> simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 1.0, 0, 0, 0, 0, 0)));
+                () -> simulator.cloud().faults(Faults.on("sync").garbage(1.0).build()));
         simulator.cloud().faults(Faults.NONE);
         Terminal busy = terminal(24);
         DiagnosisResult gaveUp = outcome(results, busy, () -> simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true))));

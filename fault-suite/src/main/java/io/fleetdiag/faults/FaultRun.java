@@ -72,7 +72,8 @@ public final class FaultRun {
     private static final Duration SETTLE = Duration.ofMinutes(5);
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
     /** Every misbehaviour the issue names, a few percent each; stalls outlast the 8 s call timeout. */
-    private static final Faults MISBEHAVIOUR = new Faults("all", 0, null, 0.03, 1, 0.03, 0.02, 0.02, 0.02, 12_000, 0.03, 0.03);
+    private static final Faults MISBEHAVIOUR = Faults.on("all").tooManyRequests(0.03, 1).serverError(0.03).garbage(0.02)
+            .truncated(0.02).stall(0.02, 12_000).unknownEnums(0.03).badBase64(0.03).build();
 
     private final FaultSuiteSize size;
     private final long seed;

@@ -9,6 +9,6 @@ public final class ProcessorMain {
     }
 
     public static void main(String[] args) {
-        System.exit(ServiceLauncher.main("result-processor", ProcessorService.defaults(), args, ProcessorService::start));
+        System.exit(ServiceLauncher.main("result-processor", ProcessorService.definitions(), args, ProcessorService::start));
     }
 }

@@ -9,6 +9,7 @@ import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -45,8 +46,12 @@ public final class ProcessorService implements AutoCloseable {
         this.running = running;
     }
 
+    public static List<SettingsDefinition> definitions() {
+        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION);
+    }
+
     public static List<Map<String, String>> defaults() {
-        return List.of(KafkaSettings.DEFAULTS, ServiceHttp.DEFAULTS, ProcessorSettings.defaults());
+        return definitions().stream().map(SettingsDefinition::defaults).toList();
     }
 
     public static ProcessorService start(ServiceConfig config, Map<String, String> environment,

@@ -23,11 +23,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class KafkaSettings {
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "kafka.bootstrap.servers", "localhost:9092",
-            "schema.registry.url", "http://localhost:8081/apis/ccompat/v6",
-            "topics.partitions", "6",
-            "topics.replication-factor", "1");
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("Kafka and the schema registry")
+            .define("kafka.bootstrap.servers", SettingType.STRING, "localhost:9092",
+                    "the Kafka cluster; every other `kafka.*` setting also goes to the clients without the prefix")
+            .define("schema.registry.url", SettingType.URL, "http://localhost:8081/apis/ccompat/v6", "the registry's Confluent API")
+            .secret("schema.registry.basic.auth.user.info", "`user:password` for the registry, never shown")
+            .define("topics.partitions", SettingType.INT, "6", SettingCheck.atLeast(1), "partitions of the topics the service creates when missing")
+            .define("topics.replication-factor", SettingType.INT, "1", SettingCheck.between(1, Short.MAX_VALUE),
+                    "replication factor of the topics the service creates when missing")
+            .optional("topics.prefix", SettingType.STRING, "put before every topic name, for clusters shared with others");
+    public static final Map<String, String> DEFAULTS = DEFINITION.defaults();
 
     private final ServiceConfig config;
     private final String clientId;

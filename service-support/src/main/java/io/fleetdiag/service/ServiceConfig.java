@@ -10,11 +10,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,9 +41,17 @@ public final class ServiceConfig {
     }
 
     public static ServiceConfig load(Map<String, String> defaults, Optional<Path> file, Map<String, String> environment) {
+        return load(defaults, Set.of(), file, environment);
+    }
+
+    /** @param optional settings without a default that the environment may still give */
+    public static ServiceConfig load(Map<String, String> defaults, Set<String> optional, Optional<Path> file,
+                                     Map<String, String> environment) {
         Map<String, String> values = new HashMap<>(defaults);
         file.ifPresent(path -> values.putAll(readProperties(path)));
-        for (String key : List.copyOf(values.keySet())) {
+        Set<String> keys = new HashSet<>(values.keySet());
+        keys.addAll(optional);
+        for (String key : keys) {
             String fromEnvironment = environment.get(environmentName(key));
             if (fromEnvironment != null) {
                 values.put(key, fromEnvironment);
@@ -184,7 +194,7 @@ public final class ServiceConfig {
         return shown.toString();
     }
 
-    private static boolean looksSecret(String key) {
+    static boolean looksSecret(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("secret") || lower.contains("jaas") || lower.contains("token")
                 || lower.contains("user.info") || lower.contains("api-key") || lower.contains("apikey");

@@ -21,8 +21,14 @@ import java.util.function.Supplier;
 public final class ServiceHttp {
 
     public static final String TOKEN_ENV = "FLEETDIAG_HTTP_TOKEN";
-    /** Loopback unless a deployment opens it up (containers set 0.0.0.0). */
-    public static final Map<String, String> DEFAULTS = Map.of("http.host", "127.0.0.1");
+    /** Loopback unless a deployment opens it up (containers set 0.0.0.0); each service defines its own {@code http.port}. */
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("Health and metrics over HTTP")
+            .define("http.host", SettingType.STRING, "127.0.0.1", "interface of `/health` and `/metrics` (and the service's own routes)");
+    public static final Map<String, String> DEFAULTS = DEFINITION.defaults();
+
+    /** For the {@code http.port} each service defines with its own default. */
+    public static final SettingCheck PORT_CHECK = SettingCheck.between(0, 65_535);
+    public static final String PORT_DOC = "port of `/health`, `/metrics` and the service's own routes; 0 picks a free one";
 
     /** What /health reports. */
     public record Health(boolean up, Map<String, Object> details) {

@@ -2,7 +2,6 @@ package io.fleetdiag.service;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,22 +46,23 @@ public final class ServiceLauncher {
         return false;
     }
 
-    public static ServiceConfig config(String name, List<Map<String, String>> defaults, String[] args, Map<String, String> environment) {
-        Map<String, String> merged = new HashMap<>();
-        defaults.forEach(merged::putAll);
+    /** The service's settings, listed (secrets masked) and checked against their definitions before anything starts. */
+    public static ServiceConfig config(String name, List<SettingsDefinition> definitions, String[] args, Map<String, String> environment) {
         Optional<Path> file = args.length > 0 ? Optional.of(Path.of(args[0]))
                 : Optional.ofNullable(environment.get("FLEETDIAG_CONFIG")).map(Path::of);
-        ServiceConfig config = ServiceConfig.load(merged, file, environment);
-        LOG.info("{} settings: {}", name, config);
+        ServiceConfig config = ServiceConfig.load(SettingsDefinition.defaults(definitions),
+                SettingsDefinition.keys(definitions), file, environment);
+        LOG.info("{} settings: {}", name, SettingsDefinition.listing(definitions, config));
+        SettingsDefinition.validate(definitions, config);
         return config;
     }
 
     /** Loads the settings and runs the service; returns the process exit code. */
-    public static int main(String name, List<Map<String, String>> defaults, String[] args, Service service) {
+    public static int main(String name, List<SettingsDefinition> definitions, String[] args, Service service) {
         JvmDefaults.apply();
         Map<String, String> environment = System.getenv();
         try {
-            return run(name, config(name, defaults, args, environment), environment, service);
+            return run(name, config(name, definitions, args, environment), environment, service);
         } catch (ConfigurationException e) {
             System.err.println(name + ": " + e.getMessage());
             return CONFIGURATION_ERROR;

@@ -59,20 +59,4 @@ class ServiceConfigTest {
 
         assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("u:p").contains("b:9092");
     }
-
-    @Test
-    void theApiKeyNeverComesFromASetting(@TempDir Path dir) throws Exception {
-        ServiceConfig withKey = ServiceConfig.of(AdyenSettings.DEFAULTS).with("adyen.api-key", "AQEsecret");
-        Path keyFile = dir.resolve("key");
-        Files.writeString(keyFile, "AQEfromfile");
-
-        assertThatThrownBy(() -> AdyenSettings.terminalApi(withKey, Map.of())).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("ADYEN_API_KEY").hasMessageNotContaining("AQEsecret");
-        assertThatThrownBy(() -> AdyenSettings.terminalApi(ServiceConfig.of(AdyenSettings.DEFAULTS), Map.of()))
-                .hasMessageContaining("No Adyen API key");
-        assertThat(AdyenSettings.terminalApi(ServiceConfig.of(AdyenSettings.DEFAULTS).with("adyen.api-key-file", keyFile.toString()),
-                Map.of()).apiKey().reveal()).isEqualTo("AQEfromfile");
-        assertThat(AdyenSettings.terminalApi(ServiceConfig.of(AdyenSettings.DEFAULTS), Map.of("ADYEN_API_KEY", "AQEenv"))
-                .baseUrl().toString()).isEqualTo("https://terminal-api-test.adyen.com");
-    }
 }

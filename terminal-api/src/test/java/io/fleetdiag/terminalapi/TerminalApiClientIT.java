@@ -117,10 +117,10 @@ class TerminalApiClientIT {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void throttlingAndServerErrorsMeanRetryLaterAndRetryAfterIsHonoured(ApiFlavour flavour) {
-        simulator.cloud().faults(new Faults("all", 0, null, 1.0, 7, 0, 0, 0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("all").tooManyRequests(1.0, 7).build());
         DiagnosisAnswer throttled = diagnose(client(flavour), terminal(2));
         ConnectedTerminals throttledList = client(flavour).connectedTerminals(terminal(2).merchantAccount(), null, null).join();
-        simulator.cloud().faults(new Faults("all", 0, null, 0, 0, 1.0, 0, 0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("all").serverError(1.0).build());
         DiagnosisAnswer failed = diagnose(client(flavour), terminal(2));
 
         assertThat(throttled.outcome()).isEqualTo(CallOutcome.RETRY_LATER);
@@ -135,7 +135,7 @@ class TerminalApiClientIT {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aStalledCallTimesOutAsRetryLater(ApiFlavour flavour) {
-        simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 0, 0, 1.0, 3_000, 0, 0));
+        simulator.cloud().faults(Faults.on("sync").stall(1.0, 3_000).build());
 
         // the simulator keeps a stalled terminal busy after the client gave up, so each flavour stalls its own
         DiagnosisAnswer answer = diagnose(client(flavour, simulator.baseUrl(), KEY, Duration.ofMillis(300)), terminal(30 + flavour.ordinal()));
@@ -174,7 +174,7 @@ class TerminalApiClientIT {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aMessageFormatFailureIsRejected(ApiFlavour flavour) {
-        simulator.cloud().faults(new Faults("sync", 1.0, "MessageFormat", 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("sync").error(1.0, "MessageFormat").build());
 
         DiagnosisAnswer answer = diagnose(client(flavour), terminal(6));
 
@@ -207,10 +207,10 @@ class TerminalApiClientIT {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void garbageAndTruncatedBodiesAreMalformed(ApiFlavour flavour) {
-        simulator.cloud().faults(new Faults("all", 0, null, 0, 0, 0, 1.0, 0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("all").garbage(1.0).build());
         DiagnosisAnswer garbage = diagnose(client(flavour), terminal(9));
         ConnectedTerminals garbageList = client(flavour).connectedTerminals(terminal(9).merchantAccount(), null, null).join();
-        simulator.cloud().faults(new Faults("all", 0, null, 0, 0, 0, 0, 1.0, 0, 0, 0, 0));
+        simulator.cloud().faults(Faults.on("all").truncated(1.0).build());
         DiagnosisAnswer truncated = diagnose(client(flavour), terminal(9));
 
         assertThat(garbage.outcome()).isEqualTo(CallOutcome.MALFORMED);
@@ -221,9 +221,9 @@ class TerminalApiClientIT {
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void unknownEnumsAndBadBase64AreDataNotFailures(ApiFlavour flavour) {
-        simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 0, 0, 0, 0, 1.0, 0));
+        simulator.cloud().faults(Faults.on("sync").unknownEnums(1.0).build());
         DiagnosisAnswer odd = diagnose(client(flavour), reference("V400m-346403161"));
-        simulator.cloud().faults(new Faults("sync", 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 1.0));
+        simulator.cloud().faults(Faults.on("sync").badBase64(1.0).build());
         DiagnosisAnswer badBase64 = diagnose(client(flavour), reference("V400m-346403161"));
 
         assertThat(odd.outcome()).isEqualTo(CallOutcome.SUCCESS);

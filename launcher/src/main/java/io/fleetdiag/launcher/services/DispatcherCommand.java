@@ -15,7 +15,7 @@ public final class DispatcherCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServiceLauncher.main("diagnosis-dispatcher", DispatcherService.defaults(), config == null ? new String[0] : new String[] {config},
+        return ServiceLauncher.main("diagnosis-dispatcher", DispatcherService.definitions(), config == null ? new String[0] : new String[] {config},
                 DispatcherService::start);
     }
 }

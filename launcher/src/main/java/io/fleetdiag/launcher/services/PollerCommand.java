@@ -15,7 +15,7 @@ public final class PollerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServiceLauncher.main("connectivity-poller", PollerService.defaults(), config == null ? new String[0] : new String[] {config},
+        return ServiceLauncher.main("connectivity-poller", PollerService.definitions(), config == null ? new String[0] : new String[] {config},
                 PollerService::start);
     }
 }

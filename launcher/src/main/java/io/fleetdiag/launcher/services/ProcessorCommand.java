@@ -15,7 +15,7 @@ public final class ProcessorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ServiceLauncher.main("result-processor", ProcessorService.defaults(), config == null ? new String[0] : new String[] {config},
+        return ServiceLauncher.main("result-processor", ProcessorService.definitions(), config == null ? new String[0] : new String[] {config},
                 ProcessorService::start);
     }
 }

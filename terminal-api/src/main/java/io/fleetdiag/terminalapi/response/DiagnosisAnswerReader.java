@@ -87,8 +87,8 @@ public final class DiagnosisAnswerReader {
             classified = CallOutcome.MALFORMED;
             message = "unknown Result '" + result + "'";
         }
-        return new DiagnosisAnswer(classified, httpStatus, result, errorCondition, message, null, retryAfter,
-                poiStatus, hosts, additionalRaw, additional, null, false);
+        return DiagnosisAnswer.builder(classified).httpStatus(httpStatus).result(result).errorCondition(errorCondition).message(message)
+                .retryAfter(retryAfter).poiStatus(poiStatus).hostStatuses(hosts).additionalResponse(additionalRaw, additional).build();
     }
 
     private static CallOutcome failure(String errorCondition) {
@@ -121,7 +121,7 @@ public final class DiagnosisAnswerReader {
             outcome = CallOutcome.REJECTED;
         }
         String message = "EventNotification " + eventToNotify + detail(detailMessage);
-        return new DiagnosisAnswer(outcome, httpStatus, null, null, message, eventToNotify, null, null, List.of(), null, null, null, false);
+        return DiagnosisAnswer.builder(outcome).httpStatus(httpStatus).message(message).eventToNotify(eventToNotify).build();
     }
 
     private static PoiStatus poiStatus(JsonNode node) {

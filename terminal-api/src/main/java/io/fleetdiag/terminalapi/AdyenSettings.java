@@ -1,10 +1,10 @@
-package io.fleetdiag.service;
+package io.fleetdiag.terminalapi;
 
-import io.fleetdiag.terminalapi.AdyenEndpoint;
-import io.fleetdiag.terminalapi.ApiFlavour;
-import io.fleetdiag.terminalapi.ApiKey;
-import io.fleetdiag.terminalapi.TerminalApiConfig;
-import io.fleetdiag.terminalapi.TrustStore;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.SettingCheck;
+import io.fleetdiag.service.SettingType;
+import io.fleetdiag.service.SettingsDefinition;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -15,15 +15,25 @@ import java.util.Map;
  * {@code adyen.allow-plain-http} (the simulator only), {@code adyen.truststore} and
  * {@code adyen.truststore-password} (certificates to trust instead of the JVM's). The API key is a secret: it comes from
  * {@code ADYEN_API_KEY}, from the file named by {@code ADYEN_API_KEY_FILE}, or from the file named by
- * the setting {@code adyen.api-key-file}; never from a setting's value.
+ * the setting {@code adyen.api-key-file}; never from a setting's value. It lives here, beside the client, so a
+ * service without the client (the result-processor) does not carry it.
  */
 public final class AdyenSettings {
 
-    public static final Map<String, String> DEFAULTS = Map.of(
-            "adyen.endpoint", "test",
-            "adyen.flavour", "terminal-api",
-            "adyen.request-timeout", "180s",
-            "adyen.allow-plain-http", "false");
+    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("Adyen (connectivity-poller and diagnosis-dispatcher)")
+            .define("adyen.endpoint", SettingType.STRING, "test", SettingCheck.oneOfOrUrl("test", "live", "live-us", "live-au", "live-apse"),
+                    "Adyen's region, or the URL of another endpoint (the simulator)")
+            .define("adyen.flavour", SettingType.STRING, "terminal-api", SettingCheck.oneOf("terminal-api", "device-api"),
+                    "`terminal-api` (`/connectedTerminals`, `/sync`) or `device-api` (Cloud device API `/v1/merchants/...`)")
+            .define("adyen.request-timeout", SettingType.DURATION, "180s", SettingCheck.positive(),
+                    "per call, above Adyen's ~150 s synchronous window")
+            .define("adyen.allow-plain-http", SettingType.BOOLEAN, "false", "`http://` endpoints allowed; only for the simulator")
+            .optional("adyen.truststore", SettingType.PATH, "a PKCS12/JKS file of certificates to trust for `https://` instead of the JVM's"
+                    + " (a private CA, a TLS-inspecting proxy, the simulator on HTTPS); checked at start")
+            .secret("adyen.truststore-password", "the trust store's password, never shown")
+            .optional("adyen.api-key-file", SettingType.PATH, "a file holding the API key, when neither `ADYEN_API_KEY` nor"
+                    + " `ADYEN_API_KEY_FILE` is set; the key itself is never a setting");
+    public static final Map<String, String> DEFAULTS = DEFINITION.defaults();
 
     private AdyenSettings() {
     }

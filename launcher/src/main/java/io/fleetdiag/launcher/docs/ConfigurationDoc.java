@@ -1,0 +1,103 @@
+package io.fleetdiag.launcher.docs;
+
+import io.fleetdiag.dispatcher.DispatcherSettings;
+import io.fleetdiag.poller.PollerSettings;
+import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.service.ServiceHttp;
+import io.fleetdiag.service.SettingsDefinition;
+import io.fleetdiag.simulator.SimulatorMain;
+import io.fleetdiag.terminalapi.AdyenSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The settings tables of docs/configuration.md, made from the services' {@link SettingsDefinition}s and the
+ * simulator's command-line options. The prose around them is written by hand: only what lies between
+ * {@code <!-- generated: NAME -->} and {@code <!-- end generated -->} is replaced.
+ * {@code ConfigurationDocTest} fails when the file and the code differ.
+ */
+public final class ConfigurationDoc {
+
+    public static final Path DEFAULT_FILE = Path.of("docs", "configuration.md");
+    private static final Pattern SECTION = Pattern.compile("(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)", Pattern.DOTALL);
+    private static final Pattern DEFAULT_IN_DESCRIPTION = Pattern.compile("\\s*\\(default [^)]*\\)");
+
+    private ConfigurationDoc() {
+    }
+
+    /** The generated sections by name, in the order the doc shows them. */
+    public static Map<String, String> sections() {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("common", tables(List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION)));
+        sections.put("adyen", tables(List.of(AdyenSettings.DEFINITION)));
+        sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION)));
+        sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
+        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION)));
+        sections.put("terminal-simulator", simulatorOptions());
+        return sections;
+    }
+
+    private static String tables(List<SettingsDefinition> definitions) {
+        return String.join("\n", definitions.stream().map(SettingsDefinition::markdownTable).toList());
+    }
+
+    private static String simulatorOptions() {
+        List<String> lines = new ArrayList<>();
+        lines.add("| option | default | meaning |");
+        lines.add("|---|---|---|");
+        for (OptionSpec option : new CommandLine(new SimulatorMain()).getCommandSpec().options()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            String meaning = DEFAULT_IN_DESCRIPTION.matcher(String.join(" ", option.description())).replaceAll("");
+            lines.add("| `" + option.longestName() + "` | " + (option.defaultValue() == null ? "-" : "`" + option.defaultValue() + "`")
+                    + " | " + meaning.replace("|", "\\|") + " |");
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * The document with every generated section made anew.
+     *
+     * @throws IllegalArgumentException when a section the code has is missing from the document, or the other way round
+     */
+    public static String render(String document) {
+        Map<String, String> sections = sections();
+        List<String> seen = new ArrayList<>();
+        Matcher matcher = SECTION.matcher(document);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(2);
+            String table = sections.get(name);
+            if (table == null) {
+                throw new IllegalArgumentException("docs/configuration.md has a generated section '" + name + "' that no definition makes");
+            }
+            seen.add(name);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + table + matcher.group(4)));
+        }
+        matcher.appendTail(out);
+        if (!seen.equals(List.copyOf(sections.keySet()))) {
+            throw new IllegalArgumentException("docs/configuration.md must have the generated sections " + sections.keySet()
+                    + " in this order, not " + seen);
+        }
+        return out.toString();
+    }
+
+    /** Rewrites the file's generated sections: {@code java -cp ... io.fleetdiag.launcher.docs.ConfigurationDoc [docs/configuration.md]}. */
+    public static void main(String[] args) throws IOException {
+        Path file = args.length > 0 ? Path.of(args[0]) : DEFAULT_FILE;
+        Files.writeString(file, render(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        System.out.println("wrote " + file);
+    }
+}
