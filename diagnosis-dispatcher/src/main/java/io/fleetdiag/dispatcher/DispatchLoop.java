@@ -156,7 +156,7 @@ final class DispatchLoop {
         loop.runEvents();
     }
 
-    /** Whether a call is in flight, or a result or retry unacknowledged, for any of these partition numbers. */
+    /** Whether a call to a terminal of these partition numbers is in flight, or any write is unacknowledged. */
     boolean unsettled(Set<Integer> partitions) {
         return writer.unacknowledged() > 0 || inFlight.values().stream().anyMatch(check -> RecordIntake.touches(check, partitions));
     }

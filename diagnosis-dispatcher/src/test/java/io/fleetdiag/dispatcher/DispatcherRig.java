@@ -12,11 +12,8 @@ import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,30 +39,6 @@ final class DispatcherRig {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
-    /** Time that moves only when the test says. */
-    static final class HandClock extends Clock {
-        private volatile Instant now = START;
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** A call the dispatcher made, answered when the test completes it. */
     record Call(DiagnosisCall request, CompletableFuture<DiagnosisAnswer> answer) {
         void answer(CallOutcome outcome, String message) {
@@ -73,7 +46,7 @@ final class DispatcherRig {
         }
     }
 
-    final HandClock clock = new HandClock();
+    final HandClock clock = new HandClock(START);
     final TopicCatalog catalog = new TopicCatalog(TopicNames.from(Map.of("topics.prefix", "unit.")), new SingleObjectAvroSerdes());
     final MetadataKeepingConsumer consumer = new MetadataKeepingConsumer();
     final MockProducer<String, byte[]> producer;
