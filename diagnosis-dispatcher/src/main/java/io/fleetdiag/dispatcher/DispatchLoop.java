@@ -122,9 +122,7 @@ final class DispatchLoop {
                 }
             });
         }
-        metrics.inFlight.set(inFlight.size());
-        metrics.queued.set(lanes.waitingCount());
-        metrics.delayed.set(loop.timerCount());
+        metrics.gauges(inFlight.size(), lanes.waitingCount(), loop.timerCount());
     }
 
     boolean running() {
@@ -137,9 +135,19 @@ final class DispatchLoop {
         running = false;
     }
 
-    /** After the last step: waits for calls in flight and their results, and commits what is finished. */
+    /** After the last step: waits up to the grace for calls in flight and their results, commits what is finished. */
     void finish() {
-        drain(closeGrace);
+        consumer.pause(consumer.assignment());
+        Instant deadline = clock.instant().plus(closeGrace);
+        while ((!inFlight.isEmpty() || writer.unacknowledged() > 0) && clock.instant().isBefore(deadline)) {
+            loop.runEvents();
+            loop.runDueTimers();
+            consumer.poll(IDLE_POLL);
+        }
+        loop.runEvents();
+        if (!inFlight.isEmpty()) {
+            LOG.info("Stopping with {} calls unanswered; their checks run again after the restart", inFlight.size());
+        }
         commitHandingOver(commits.partitions());
     }
 
@@ -239,20 +247,5 @@ final class DispatchLoop {
 
     private void finishSources(PendingCheck check) {
         check.sources().forEach(source -> commits.finished(source.partition(), source.offset()));
-    }
-
-    /** Waits up to {@code grace} for calls in flight and their results; what is unfinished stays uncommitted. */
-    private void drain(Duration grace) {
-        consumer.pause(consumer.assignment());
-        Instant deadline = clock.instant().plus(grace);
-        while ((!inFlight.isEmpty() || writer.unacknowledged() > 0) && clock.instant().isBefore(deadline)) {
-            loop.runEvents();
-            loop.runDueTimers();
-            consumer.poll(IDLE_POLL);
-        }
-        loop.runEvents();
-        if (!inFlight.isEmpty()) {
-            LOG.info("Stopping with {} calls unanswered; their checks run again after the restart", inFlight.size());
-        }
     }
 }
