@@ -7,6 +7,7 @@ import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.service.retry.Backoff;
 import io.fleetdiag.terminalapi.CallOutcome;
 import io.fleetdiag.terminalapi.ConnectedTerminals;
 import io.fleetdiag.terminalapi.TerminalApiClient;
@@ -61,6 +62,8 @@ public final class ConnectivityPoller implements AutoCloseable {
     private final CheckSchedule schedule;
     private final SnapshotChunker chunker;
     private final PollerMetrics metrics;
+    /** Failed polls of a scope come back sooner than the poll interval, but not sooner than Adyen asks. */
+    private final Backoff backoff;
     private final LeaseLeadership leadership;
     private final Topic<String, Long> scheduleState;
     private final ScheduledExecutorService leader = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -100,6 +103,7 @@ public final class ConnectivityPoller implements AutoCloseable {
                     }
                 });
         this.metrics = new PollerMetrics(registry, leadership::leading);
+        this.backoff = Backoff.exact(FIRST_RETRY, settings.pollInterval());
     }
 
     public void start() {
@@ -209,7 +213,7 @@ public final class ConnectivityPoller implements AutoCloseable {
         }
         if (answer.outcome() != CallOutcome.SUCCESS) {
             state.failures++;
-            Duration wait = backoff(state.failures, answer.retryAfter());
+            Duration wait = backoff.after(state.failures, answer.retryAfter());
             state.nextPollAt = clock.instant().plus(wait);
             metrics.failed(scope.key(), answer.outcome().name());
             LOG.warn("Poll of {} failed ({}: {}); no snapshot published; retrying in {} s",
@@ -239,7 +243,7 @@ public final class ConnectivityPoller implements AutoCloseable {
             metrics.published(scope.key(), chunks.size(), checks.size(), Duration.between(polledAt, clock.instant()));
         } else if (term != null) {
             state.failures++;
-            state.nextPollAt = clock.instant().plus(backoff(state.failures, null));
+            state.nextPollAt = clock.instant().plus(backoff.after(state.failures, null));
         }
     }
 
@@ -275,12 +279,6 @@ public final class ConnectivityPoller implements AutoCloseable {
     private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value, Instant at) {
         producer.send(new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), key,
                 topic.valueSerde().serializer().serialize(topic.name(), value)));
-    }
-
-    private Duration backoff(int failures, Duration retryAfter) {
-        long exponential = FIRST_RETRY.toMillis() << Math.min(failures - 1, 16);
-        Duration wait = Duration.ofMillis(Math.min(exponential, settings.pollInterval().toMillis()));
-        return retryAfter != null && retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
     }
 
     private static Instant latest(Instant a, Instant b) {

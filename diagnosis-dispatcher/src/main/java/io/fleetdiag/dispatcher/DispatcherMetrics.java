@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DispatcherMetrics {
 
     private final MeterRegistry registry;
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger queued = new AtomicInteger();
-    final AtomicInteger delayed = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger delayed = new AtomicInteger();
 
     DispatcherMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -23,6 +23,12 @@ final class DispatcherMetrics {
                 .description("Checks waiting for their terminal or a free slot").register(registry);
         Gauge.builder("fleetdiag.dispatcher.delayed", delayed, AtomicInteger::get)
                 .description("Checks waiting for their retry time").register(registry);
+    }
+
+    void gauges(int callsInFlight, int checksQueued, int timersSet) {
+        inFlight.set(callsInFlight);
+        queued.set(checksQueued);
+        delayed.set(timersSet);
     }
 
     void answered(String outcome, Duration latency) {
