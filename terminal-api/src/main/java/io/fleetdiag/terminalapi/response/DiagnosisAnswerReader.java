@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Turns the HTTP answer to a diagnosis request into one {@link DiagnosisAnswer}, following
- * request-diagnosis.md and DESIGN.md: a DiagnosisResponse with Result Success is SUCCESS; Busy,
- * InProgress and NotAllowed mean retry later without interrupting a sale; UnreachableHost and an
+ * docs/design.md: a DiagnosisResponse with Result Success is SUCCESS; Busy, InProgress and NotAllowed
+ * (Busy and InProgress also inside any other *Response envelope) mean retry later without interrupting
+ * a sale; an answer for another ServiceID is classified by its content, the mismatch kept; UnreachableHost and an
  * EventNotification Reject ("Did not receive a response from the POI") mean the terminal is not
  * reachable; anything that is not the documented JSON is MALFORMED. Never throws.
  */
@@ -52,13 +53,14 @@ public final class DiagnosisAnswerReader {
         if (response == null || !response.isObject()) {
             return malformed(httpStatus, "neither SaleToPOIResponse nor SaleToPOIRequest in the answer");
         }
+        // Adyen's own examples answer with another ServiceID than the request's: the content decides, the
+        // mismatch is kept on the answer.
         String answeredServiceId = text(response.path("MessageHeader").get("ServiceID"));
-        if (expectedServiceId != null && answeredServiceId != null && !expectedServiceId.equals(answeredServiceId)) {
-            return malformed(httpStatus, "answer is for ServiceID " + answeredServiceId + ", not " + expectedServiceId);
-        }
+        String mismatch = expectedServiceId != null && answeredServiceId != null && !expectedServiceId.equals(answeredServiceId)
+                ? answeredServiceId : null;
         JsonNode diagnosis = response.get("DiagnosisResponse");
         if (diagnosis == null || !diagnosis.isObject()) {
-            return malformed(httpStatus, "SaleToPOIResponse without DiagnosisResponse");
+            return otherResponse(httpStatus, response, retryAfter, mismatch);
         }
         JsonNode outcome = diagnosis.get("Response");
         if (outcome == null || !outcome.isObject()) {
@@ -88,7 +90,33 @@ public final class DiagnosisAnswerReader {
             message = "unknown Result '" + result + "'";
         }
         return new DiagnosisAnswer(classified, httpStatus, result, errorCondition, message, null, retryAfter,
-                poiStatus, hosts, additionalRaw, additional, null, false);
+                poiStatus, hosts, additionalRaw, additional, null, false, mismatch);
+    }
+
+    /**
+     * A SaleToPOIResponse whose body is another *Response than DiagnosisResponse. A terminal busy with a sale
+     * may answer with the envelope of what it is doing; a Busy or InProgress failure in it still means "later".
+     */
+    private static DiagnosisAnswer otherResponse(int httpStatus, JsonNode response, Duration retryAfter, String mismatch) {
+        var names = response.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode outcome = response.get(name).path("Response");
+            if (!name.endsWith("Response") || !outcome.isObject()) {
+                continue;
+            }
+            String result = text(outcome.get("Result"));
+            String errorCondition = text(outcome.get("ErrorCondition"));
+            if ("Failure".equalsIgnoreCase(result) && ("Busy".equals(errorCondition) || "InProgress".equals(errorCondition))) {
+                String additionalRaw = text(outcome.get("AdditionalResponse"));
+                Map<String, String> pairs = AdditionalResponseParser.pairs(additionalRaw, new ArrayList<>());
+                return new DiagnosisAnswer(CallOutcome.RETRY_LATER, httpStatus, result, errorCondition,
+                        errorCondition + " in " + name + detail(pairs.get("message")), null, retryAfter, null, List.of(),
+                        additionalRaw, null, null, false, mismatch);
+            }
+            return malformed(httpStatus, "SaleToPOIResponse with " + name + " instead of DiagnosisResponse");
+        }
+        return malformed(httpStatus, "SaleToPOIResponse without DiagnosisResponse");
     }
 
     private static CallOutcome failure(String errorCondition) {
@@ -121,7 +149,7 @@ public final class DiagnosisAnswerReader {
             outcome = CallOutcome.REJECTED;
         }
         String message = "EventNotification " + eventToNotify + detail(detailMessage);
-        return new DiagnosisAnswer(outcome, httpStatus, null, null, message, eventToNotify, null, null, List.of(), null, null, null, false);
+        return new DiagnosisAnswer(outcome, httpStatus, null, null, message, eventToNotify, null, null, List.of(), null, null, null, false, null);
     }
 
     private static PoiStatus poiStatus(JsonNode node) {
