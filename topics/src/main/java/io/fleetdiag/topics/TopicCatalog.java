@@ -6,6 +6,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.serde.AvroSerde;
 import io.fleetdiag.serde.SchemaRegistryClient;
@@ -35,6 +36,7 @@ public final class TopicCatalog {
     private final Topic<String, StoreHealth> storeHealth;
     private final Topic<String, TerminalAlert> alerts;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, TerminalInventory> inventory;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -46,6 +48,7 @@ public final class TopicCatalog {
         storeHealth = topic(names.storeHealth(), keys, values, StoreHealth.class, TABLE);
         alerts = topic(names.alerts(), keys, values, TerminalAlert.class, EVENTS);
         deadLetters = topic(names.deadLetters(), keys, values, DeadLetter.class, DEAD_LETTERS);
+        inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -100,7 +103,12 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /** The Management API's inventory, one record per terminal; a tombstone when a terminal leaves it. */
+    public Topic<String, TerminalInventory> inventory() {
+        return inventory;
+    }
+
     public List<Topic<String, ?>> all() {
-        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters);
+        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory);
     }
 }
