@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * What one scope's listing changes on the compacted topic: a record for each terminal that is new or
  * differs from what the topic holds, a tombstone for each terminal of the scope that the listing no longer
- * holds. A listing that would remove more than the allowed share of the scope is taken as a glitch of the
+ * holds. A listing that is smaller than the scope by more than the allowed share is taken as a glitch of the
  * source (an empty or collapsed answer): its removals are held, its additions and changes still go out.
  */
 final class InventoryChanges {
@@ -52,7 +52,8 @@ final class InventoryChanges {
                 }
             }
         }
-        if (!removals.isEmpty() && removals.size() > maxRemovedShare * ofScope) {
+        // a listing that shrank by more than the share is a collapse; one that only replaced terminals is not
+        if (!removals.isEmpty() && listed.size() < (1 - maxRemovedShare) * ofScope) {
             return new Result(changes, removals.size());
         }
         changes.addAll(removals);

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The fleet-inventory source's settings: {@code inventory.endpoint} (empty: off; {@code test}, {@code live} or a
  * URL such as the simulator's {@code http://host:port/v3}), {@code inventory.refresh-interval},
  * {@code inventory.page-size} (1 to 100), {@code inventory.request-timeout} and {@code inventory.max-removed-share}
- * (a listing that would drop more of a scope than this is held as a glitch, not published as removals). The
+ * (a listing that shrank by more than this share of a scope is held as a glitch, not published as removals). The
  * Management API key is a secret: {@code MANAGEMENT_API_KEY}, the file named by {@code MANAGEMENT_API_KEY_FILE} or
  * by the setting {@code inventory.api-key-file}; never a setting's value. Plain HTTP and the trust store follow
  * {@code adyen.allow-plain-http} and {@code adyen.truststore}.

@@ -56,6 +56,7 @@ public final class InventorySource implements AutoCloseable {
     });
     private Map<String, TerminalInventory> published;
     private long nextRefreshAt;
+    private boolean wasLeading;
 
     public InventorySource(InventorySettings settings, List<Scope> scopes, ManagementApiClient client,
                            Topic<String, TerminalInventory> topic, Producer<String, TerminalInventory> producer,
@@ -72,7 +73,7 @@ public final class InventorySource implements AutoCloseable {
     }
 
     public void start() {
-        // a short first delay so a leader elected at start lists soon, then the refresh interval
+        // ticks at most every second so a newly elected leader lists soon; it lists once per refresh interval
         thread.scheduleWithFixedDelay(this::refreshIfLeading, 0, Math.min(settings.refreshInterval().toMillis(), 1_000), TimeUnit.MILLISECONDS);
     }
 
@@ -82,7 +83,14 @@ public final class InventorySource implements AutoCloseable {
     }
 
     private void refreshIfLeading() {
-        if (!leading.getAsBoolean() || clock.millis() < nextRefreshAt) {
+        boolean leads = leading.getAsBoolean();
+        if (leads && !wasLeading) {
+            // another instance may have published while this one stood by: start from what the topic holds now
+            published = null;
+            nextRefreshAt = 0;
+        }
+        wasLeading = leads;
+        if (!leads || clock.millis() < nextRefreshAt) {
             return;
         }
         try {
@@ -115,8 +123,8 @@ public final class InventorySource implements AutoCloseable {
             }
             InventoryChanges.Result result = InventoryChanges.of(scope, listing, published, clock.instant(), settings.maxRemovedShare());
             if (result.heldRemovals() > 0) {
-                LOG.warn("The inventory listing of {} would remove {} terminals, more than inventory.max-removed-share;"
-                        + " holding the removals until a listing confirms them", scope.key(), result.heldRemovals());
+                LOG.warn("The inventory listing of {} shrank by more than inventory.max-removed-share; holding {} removals"
+                        + " until a listing confirms them", scope.key(), result.heldRemovals());
             }
             publish(result.changes());
             LOG.info("Inventory of {}: {} terminals listed, {} records published", scope.key(), listing.size(), result.changes().size());

@@ -79,12 +79,23 @@ class InventoryChangesTest {
                 List.of(terminal("V400m-1", "EU-1"), terminal("V400m-2", "EU-1"), terminal("V400m-3", "EU-1"), terminal("V400m-4", "EU-1")));
 
         InventoryChanges.Result empty = InventoryChanges.of(SCOPE, List.of(), published, LATER, 0.5);
-        InventoryChanges.Result collapsed = InventoryChanges.of(SCOPE, List.of(terminal("V400m-1", "EU-1"), terminal("V400m-5", "EU-1")),
-                published, LATER, 0.5);
+        InventoryChanges.Result collapsed = InventoryChanges.of(SCOPE, List.of(terminal("V400m-5", "EU-1")), published, LATER, 0.5);
 
         assertThat(empty.changes()).isEmpty();
         assertThat(empty.heldRemovals()).isEqualTo(4);
         assertThat(collapsed.changes()).extracting(InventoryChanges.Change::poiid).containsExactly("V400m-5");
-        assertThat(collapsed.heldRemovals()).isEqualTo(3);
+        assertThat(collapsed.heldRemovals()).isEqualTo(4);
+    }
+
+    @Test
+    void aListingThatReplacesTerminalsWithoutShrinkingRemovesTheOldOnes() {
+        Map<String, TerminalInventory> published = published(SCOPE, List.of(terminal("V400m-1", "EU-1"), terminal("V400m-2", "EU-1")));
+
+        InventoryChanges.Result result = InventoryChanges.of(SCOPE, List.of(terminal("V400m-7", "EU-1"), terminal("V400m-8", "EU-1")),
+                published, LATER, 0.5);
+
+        assertThat(result.heldRemovals()).isZero();
+        assertThat(result.changes()).filteredOn(change -> change.value() == null).extracting(InventoryChanges.Change::poiid)
+                .containsExactlyInAnyOrder("V400m-1", "V400m-2");
     }
 }
