@@ -1,5 +1,7 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.poller.inventory.InventorySettings;
+import io.fleetdiag.poller.inventory.InventorySource;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
@@ -8,29 +10,41 @@ import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.terminalapi.AdyenSettings;
 import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.terminalapi.management.ManagementApiClient;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The poller as a running service: topics and schemas in place, the poller, health and metrics over HTTP. */
+/**
+ * The poller as a running service: topics and schemas in place, the poller, health and metrics over HTTP, and,
+ * when {@code inventory.endpoint} is set, the fleet-inventory source, which lists only while this instance leads.
+ */
 public final class PollerService implements AutoCloseable {
 
     private final ConnectivityPoller poller;
     private final HttpEndpoint http;
+    private final Optional<InventorySource> inventory;
 
-    private PollerService(ConnectivityPoller poller, HttpEndpoint http) {
+    private PollerService(ConnectivityPoller poller, HttpEndpoint http, Optional<InventorySource> inventory) {
         this.poller = poller;
         this.http = http;
+        this.inventory = inventory;
     }
 
     public static List<SettingsDefinition> definitions() {
-        return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, PollerSettings.DEFINITION);
+        return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, PollerSettings.DEFINITION,
+                InventorySettings.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -46,23 +60,41 @@ public final class PollerService implements AutoCloseable {
     public static PollerService start(ServiceConfig config, TerminalApiClient adyen, Map<String, String> environment,
                                       CompletableFuture<RuntimeException> fatal) throws Exception {
         PollerSettings settings = PollerSettings.from(config);
+        Optional<InventorySettings> inventorySettings = InventorySettings.from(config, environment);
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-poller");
         SchemaRegistryClient registry = kafka.registry();
         TopicCatalog catalog = kafka.catalog(registry);
         try (Admin admin = Admin.create(kafka.admin())) {
-            kafka.prepare(admin, registry, List.of(catalog.snapshots(), catalog.checkRequests()));
+            kafka.prepare(admin, registry, inventorySettings.isPresent()
+                    ? List.of(catalog.snapshots(), catalog.checkRequests(), catalog.inventory())
+                    : List.of(catalog.snapshots(), catalog.checkRequests()));
             TopicAdmin.ensureTopics(admin, catalog.poller(), 1, kafka.replicationFactor());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConnectivityPoller poller = new ConnectivityPoller(settings, kafka, catalog, adyen, metrics, Clock.systemUTC(), fatal::complete);
         poller.start();
+        Optional<InventorySource> inventory = inventorySettings.map(inventoryConfig -> new InventorySource(inventoryConfig,
+                settings.scopes(), new ManagementApiClient(inventoryConfig.api()), catalog.inventory(),
+                new KafkaProducer<>(inventoryProducer(kafka), new StringSerializer(), catalog.inventory().valueSerde().serializer()),
+                kafka.consumer("fleetdiag-inventory"), poller::leading, Clock.systemUTC(), fatal::complete));
+        inventory.ifPresent(InventorySource::start);
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
                 () -> new ServiceHttp.Health(true, Map.of("leading", poller.leading())), Map.of());
-        return new PollerService(poller, http);
+        return new PollerService(poller, http, inventory);
     }
 
     public ConnectivityPoller poller() {
         return poller;
+    }
+
+    private static Map<String, Object> inventoryProducer(KafkaSettings kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.producer());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, config.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "fleetdiag-poller") + "-inventory");
+        return config;
+    }
+
+    public Optional<InventorySource> inventory() {
+        return inventory;
     }
 
     public int httpPort() {
@@ -71,6 +103,9 @@ public final class PollerService implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (inventory.isPresent()) {
+            inventory.get().close();
+        }
         poller.close();
         http.close();
     }

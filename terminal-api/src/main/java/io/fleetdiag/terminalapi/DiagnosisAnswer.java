@@ -105,6 +105,14 @@ public final class DiagnosisAnswer {
         return parts.mayStillRun;
     }
 
+    /**
+     * MessageHeader.ServiceID of the answer when it differs from the request's (Adyen's own documentation
+     * examples do this); null when they match or the answer carried none.
+     */
+    public String answeredServiceId() {
+        return parts.answeredServiceId;
+    }
+
     @Override
     public String toString() {
         return "DiagnosisAnswer[outcome=" + parts.outcome + ", httpStatus=" + parts.httpStatus + ", result=" + parts.result
@@ -127,6 +135,7 @@ public final class DiagnosisAnswer {
         private AdditionalResponse additionalResponse;
         private Duration latency;
         private boolean mayStillRun;
+        private String answeredServiceId;
 
         private Builder(CallOutcome outcome) {
             this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -135,7 +144,8 @@ public final class DiagnosisAnswer {
         private Builder copy() {
             return new Builder(outcome).httpStatus(httpStatus).result(result).errorCondition(errorCondition).message(message)
                     .eventToNotify(eventToNotify).retryAfter(retryAfter).poiStatus(poiStatus).hostStatuses(hostStatuses)
-                    .additionalResponse(additionalResponseRaw, additionalResponse).latency(latency).mayStillRun(mayStillRun);
+                    .additionalResponse(additionalResponseRaw, additionalResponse).latency(latency).mayStillRun(mayStillRun)
+                    .answeredServiceId(answeredServiceId);
         }
 
         public Builder httpStatus(Integer value) {
@@ -192,6 +202,11 @@ public final class DiagnosisAnswer {
 
         public Builder mayStillRun(boolean value) {
             mayStillRun = value;
+            return this;
+        }
+
+        public Builder answeredServiceId(String value) {
+            answeredServiceId = value;
             return this;
         }
 

@@ -32,6 +32,10 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--api-key", description = "The X-API-Key callers must send; else $SIMULATOR_API_KEY.")
     String apiKey;
 
+    @Option(names = "--management-api-key",
+            description = "The X-API-Key of the Management API (/v3/terminals); else $SIMULATOR_MANAGEMENT_API_KEY, else the --api-key.")
+    String managementApiKey;
+
     @Option(names = "--profile", description = "static, realistic or demo (default ${DEFAULT-VALUE}).", defaultValue = "realistic")
     String profile;
 
@@ -59,7 +63,8 @@ public final class SimulatorMain implements Callable<Integer> {
         SimulatorConfig config = SimulatorConfig.defaults(key)
                 .withHost(host).withPort(port).withTerminals(terminals).withMerchants(merchants).withSeed(seed)
                 .withRates(LifeRates.named(profile))
-                .withLatency(new LatencyModel(latencyMedianMs, latencySigma));
+                .withLatency(new LatencyModel(latencyMedianMs, latencySigma))
+                .withManagementApiKey(managementApiKey != null ? managementApiKey : System.getenv("SIMULATOR_MANAGEMENT_API_KEY"));
         if (tlsKeyStore != null) {
             String password = System.getenv("SIMULATOR_TLS_PASSWORD");
             if (password == null) {

@@ -7,6 +7,7 @@ import io.fleetdiag.simulator.fleet.Condition;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.simulator.inventory.Inventory;
 import io.fleetdiag.simulator.life.FleetLife;
 import io.fleetdiag.simulator.life.LifeRates;
 import java.net.URI;
@@ -53,7 +54,9 @@ public final class TerminalSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        SimulatedCloud cloud = new SimulatedCloud(fleet, config.apiKey(), config.latency(), config.clock(), scheduler);
+        Inventory inventory = Inventory.of(fleet, config.clock().instant(), config.seed());
+        SimulatedCloud cloud = new SimulatedCloud(fleet, inventory, config.apiKey(), config.managementApiKey(), config.latency(),
+                config.clock(), scheduler);
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("simulator-http");
         threads.setDaemon(true);
@@ -84,7 +87,7 @@ public final class TerminalSimulator implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The base URL of both API flavours ({@code /sync}, {@code /v1/...}) and of {@code /admin}. */
+    /** The base URL of both API flavours ({@code /sync}, {@code /v1/...}) and of {@code /admin}; {@code /v3} is the Management API. */
     public URI baseUrl() {
         String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
         return URI.create((tls ? "https://" : "http://") + host + ":" + port());

@@ -6,6 +6,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.serde.AvroSerde;
 import io.fleetdiag.serde.SchemaRegistryClient;
@@ -39,6 +40,7 @@ public final class TopicCatalog {
     private final Topic<String, DeadLetter> deadLetters;
     private final Topic<String, Long> pollerLease;
     private final Topic<String, Long> pollerState;
+    private final Topic<String, TerminalInventory> inventory;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -52,6 +54,7 @@ public final class TopicCatalog {
         deadLetters = topic(names.deadLetters(), keys, values, DeadLetter.class, DEAD_LETTERS);
         pollerLease = new Topic<>(names.pollerLease(), Long.class, keys, Serdes.Long(), EVENTS);
         pollerState = new Topic<>(names.pollerState(), Long.class, keys, Serdes.Long(), TABLE);
+        inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -106,6 +109,11 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /** The Management API's inventory, one record per terminal; a tombstone when a terminal leaves it. */
+    public Topic<String, TerminalInventory> inventory() {
+        return inventory;
+    }
+
     /**
      * The poller's lease, one partition: every poller instance joins one group on it and the owner of
      * its partition polls. Its records are never read.
@@ -121,7 +129,7 @@ public final class TopicCatalog {
 
     /** The shared topics of Avro records: created with the configured partitions, their value schemas registered. */
     public List<Topic<String, ?>> all() {
-        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters);
+        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory);
     }
 
     /** The poller's private topics, each of one partition and without a registered schema. */

@@ -23,6 +23,7 @@ import io.fleetdiag.schemas.ResolvableIssue;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.StoreAndForwardStatus;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
 import java.nio.ByteBuffer;
@@ -164,6 +165,14 @@ final class SampleRecords {
                         .setSummary("Anti-removal switches triggered").setRaisedAt(AT).build()))
                 .setUpdatedAt(AT)
                 .build();
+    }
+
+    static TerminalInventory inventory() {
+        return TerminalInventory.newBuilder().setPoiid("V400m-346403161").setModel("V400m").setSerialNumber("346403161")
+                .setFirmwareVersion("adyen_v1_69p4").setCompanyId("YOUR_COMPANY_ID").setMerchantAccount("ADYEN_MERCHANT_ACCOUNT")
+                .setStore("YOUR_STORE").setAssignmentStatus("boarded").setConnectivity("{\"wifi\":{\"ipAddress\":\"192.168.2.2\"}}")
+                .setLastActivityAt(Instant.parse("2026-05-25T10:00:00Z")).setLastTransactionAt(Instant.parse("2026-05-25T09:58:00Z"))
+                .setScope("ADYEN_MERCHANT_ACCOUNT").setListedAt(Instant.parse("2026-05-25T10:00:05Z")).build();
     }
 
     static StoreHealth storeHealth() {

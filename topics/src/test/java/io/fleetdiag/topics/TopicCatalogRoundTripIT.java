@@ -80,6 +80,7 @@ class TopicCatalogRoundTripIT {
         roundTrip(catalog.storeHealth(), "ADYEN_MERCHANT_ACCOUNT/YOUR_STORE", SampleRecords.storeHealth());
         roundTrip(catalog.alerts(), "UX410-1234", SampleRecords.alert());
         roundTrip(catalog.deadLetters(), "V400m-1", SampleRecords.deadLetter());
+        roundTrip(catalog.inventory(), "V400m-346403161", SampleRecords.inventory());
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class ResultFactory {
                 .setAttempts(request.getAttempt() + (answer == null ? 0 : 1))
                 .setCoalescedRequestIds(check.coalesced())
                 .setServiceId(serviceId)
+                .setAnsweredServiceId(answer == null ? null : answer.answeredServiceId())
                 .setSaleId(saleId)
                 .setLatencyMs(answer == null || answer.latency() == null ? null : answer.latency().toMillis())
                 .setHttpStatus(answer == null ? null : answer.httpStatus())

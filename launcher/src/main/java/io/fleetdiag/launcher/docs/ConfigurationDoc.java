@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.docs;
 
 import io.fleetdiag.dispatcher.DispatcherSettings;
 import io.fleetdiag.poller.PollerSettings;
+import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceHttp;
@@ -41,7 +42,7 @@ public final class ConfigurationDoc {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("common", tables(List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION)));
         sections.put("adyen", tables(List.of(AdyenSettings.DEFINITION)));
-        sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION)));
+        sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
         sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());

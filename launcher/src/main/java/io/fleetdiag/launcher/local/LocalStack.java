@@ -13,6 +13,7 @@ import io.fleetdiag.terminalapi.ApiFlavour;
 import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
+import io.fleetdiag.terminalapi.management.ManagementApiConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String SIMULATOR_KEY = "fleetdiag-local-simulator-key";
+    private static final String SIMULATOR_MANAGEMENT_KEY = "fleetdiag-local-simulator-management-key";
 
     /** What to run. Ports of 0 are picked free. */
     public record Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
@@ -92,6 +94,7 @@ public final class LocalStack implements AutoCloseable {
                 .withSeed(options.seed())
                 .withMerchants(2)
                 .withReferenceTerminals(false)
+                .withManagementApiKey(SIMULATOR_MANAGEMENT_KEY)
                 .withRates(LifeRates.named(options.profile()))
                 .withLatency(new LatencyModel(300, 0.5))));
         TerminalApiClient adyen = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
@@ -135,8 +138,12 @@ public final class LocalStack implements AutoCloseable {
                 "poller.scopes", String.join(",", simulator.fleet().merchantAccounts()),
                 "poller.poll-interval", "5s",
                 "poller.check-interval", "60s",
-                "poller.lease-timeout", "6s"));
-        keep(PollerService.start(config(PollerService.defaults(), pollerSettings), adyen, Map.of(), fatal));
+                "poller.lease-timeout", "6s",
+                "inventory.endpoint", simulator.baseUrl() + "/v3",
+                "inventory.refresh-interval", "5m",
+                "adyen.allow-plain-http", "true"));
+        keep(PollerService.start(config(PollerService.defaults(), pollerSettings), adyen,
+                Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
         LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
                 registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
     }

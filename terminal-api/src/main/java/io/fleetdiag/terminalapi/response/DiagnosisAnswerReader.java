@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Turns the HTTP answer to a diagnosis request into one {@link DiagnosisAnswer}, following
- * request-diagnosis.md and DESIGN.md: a DiagnosisResponse with Result Success is SUCCESS; Busy,
- * InProgress and NotAllowed mean retry later without interrupting a sale; UnreachableHost and an
+ * docs/design.md: a DiagnosisResponse with Result Success is SUCCESS; Busy, InProgress and NotAllowed
+ * (Busy and InProgress also inside any other *Response envelope) mean retry later without interrupting
+ * a sale; an answer for another ServiceID is classified by its content, the mismatch kept; UnreachableHost and an
  * EventNotification Reject ("Did not receive a response from the POI") mean the terminal is not
  * reachable; anything that is not the documented JSON is MALFORMED. Never throws.
  */
@@ -52,13 +53,14 @@ public final class DiagnosisAnswerReader {
         if (response == null || !response.isObject()) {
             return malformed(httpStatus, "neither SaleToPOIResponse nor SaleToPOIRequest in the answer");
         }
+        // Adyen's own examples answer with another ServiceID than the request's: the content decides, the
+        // mismatch is kept on the answer.
         String answeredServiceId = text(response.path("MessageHeader").get("ServiceID"));
-        if (expectedServiceId != null && answeredServiceId != null && !expectedServiceId.equals(answeredServiceId)) {
-            return malformed(httpStatus, "answer is for ServiceID " + answeredServiceId + ", not " + expectedServiceId);
-        }
+        String mismatch = expectedServiceId != null && answeredServiceId != null && !expectedServiceId.equals(answeredServiceId)
+                ? answeredServiceId : null;
         JsonNode diagnosis = response.get("DiagnosisResponse");
         if (diagnosis == null || !diagnosis.isObject()) {
-            return malformed(httpStatus, "SaleToPOIResponse without DiagnosisResponse");
+            return otherResponse(httpStatus, response, retryAfter, mismatch);
         }
         JsonNode outcome = diagnosis.get("Response");
         if (outcome == null || !outcome.isObject()) {
@@ -88,7 +90,34 @@ public final class DiagnosisAnswerReader {
             message = "unknown Result '" + result + "'";
         }
         return DiagnosisAnswer.builder(classified).httpStatus(httpStatus).result(result).errorCondition(errorCondition).message(message)
-                .retryAfter(retryAfter).poiStatus(poiStatus).hostStatuses(hosts).additionalResponse(additionalRaw, additional).build();
+                .retryAfter(retryAfter).poiStatus(poiStatus).hostStatuses(hosts).additionalResponse(additionalRaw, additional)
+                .answeredServiceId(mismatch).build();
+    }
+
+    /**
+     * A SaleToPOIResponse whose body is another *Response than DiagnosisResponse. A terminal busy with a sale
+     * may answer with the envelope of what it is doing; a Busy or InProgress failure in it still means "later".
+     */
+    private static DiagnosisAnswer otherResponse(int httpStatus, JsonNode response, Duration retryAfter, String mismatch) {
+        var names = response.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode outcome = response.get(name).path("Response");
+            if (!name.endsWith("Response") || !outcome.isObject()) {
+                continue;
+            }
+            String result = text(outcome.get("Result"));
+            String errorCondition = text(outcome.get("ErrorCondition"));
+            if ("Failure".equalsIgnoreCase(result) && ("Busy".equals(errorCondition) || "InProgress".equals(errorCondition))) {
+                String additionalRaw = text(outcome.get("AdditionalResponse"));
+                Map<String, String> pairs = AdditionalResponseParser.pairs(additionalRaw, new ArrayList<>());
+                return DiagnosisAnswer.builder(CallOutcome.RETRY_LATER).httpStatus(httpStatus).result(result)
+                        .errorCondition(errorCondition).message(errorCondition + " in " + name + detail(pairs.get("message")))
+                        .retryAfter(retryAfter).additionalResponse(additionalRaw, null).answeredServiceId(mismatch).build();
+            }
+            return malformed(httpStatus, "SaleToPOIResponse with " + name + " instead of DiagnosisResponse");
+        }
+        return malformed(httpStatus, "SaleToPOIResponse without DiagnosisResponse");
     }
 
     private static CallOutcome failure(String errorCondition) {

@@ -133,11 +133,56 @@ class DiagnosisAnswerReaderTest {
     }
 
     @Test
-    void anAnswerForAnotherServiceIdIsMalformed() {
-        DiagnosisAnswer answer = DiagnosisAnswerReader.read(200, read(ReferenceExamples.DIAGNOSIS_RESPONSE_BATTERY), null, "041");
+    void theHostExampleAnsweringAnotherServiceIdIsClassifiedByItsContentWithTheMismatchKept() {
+        // The reference sends ServiceID 282 for the host diagnosis and shows an answer carrying 040.
+        DiagnosisAnswer answer = DiagnosisAnswerReader.read(200, read(ReferenceExamples.DIAGNOSIS_RESPONSE_HOST_REACHED), null, "282");
+
+        assertThat(answer.outcome()).isEqualTo(CallOutcome.SUCCESS);
+        assertThat(answer.answeredServiceId()).isEqualTo("040");
+        assertThat(answer.hostStatuses()).singleElement().satisfies(host -> assertThat(host.getReachable()).isTrue());
+    }
+
+    @Test
+    void aMatchingServiceIdRecordsNoMismatch() {
+        DiagnosisAnswer answer = DiagnosisAnswerReader.read(200, read(ReferenceExamples.DIAGNOSIS_RESPONSE_BATTERY), null, "040");
+
+        assertThat(answer.outcome()).isEqualTo(CallOutcome.SUCCESS);
+        assertThat(answer.answeredServiceId()).isNull();
+    }
+
+    @Test
+    void aBusyAnswerForAnotherServiceIdIsStillRetryLater() {
+        DiagnosisAnswer answer = DiagnosisAnswerReader.read(200, failure("Busy", "TX_IN_PROGRESS"), null, "77");
+
+        assertThat(answer.outcome()).isEqualTo(CallOutcome.RETRY_LATER);
+        assertThat(answer.answeredServiceId()).isEqualTo("1");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PaymentResponse, Busy", "PaymentResponse, InProgress", "ReversalResponse, Busy", "InputResponse, InProgress"})
+    void busyOrInProgressInsideAnyResponseEnvelopeIsRetryLater(String envelope, String errorCondition) {
+        String body = """
+                {"SaleToPOIResponse":{"MessageHeader":{"ServiceID":"9"},"%s":{"Response":{"Result":"Failure",
+                "ErrorCondition":"%s","AdditionalResponse":"message=TX_IN_PROGRESS"}}}}""".formatted(envelope, errorCondition);
+
+        DiagnosisAnswer answer = DiagnosisAnswerReader.read(200, body, null, "9");
+
+        assertThat(answer.outcome()).isEqualTo(CallOutcome.RETRY_LATER);
+        assertThat(answer.errorCondition()).isEqualTo(errorCondition);
+        assertThat(answer.message()).isEqualTo(errorCondition + " in " + envelope + ": TX_IN_PROGRESS");
+        assertThat(answer.answeredServiceId()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"SaleToPOIResponse\":{\"PaymentResponse\":{\"Response\":{\"Result\":\"Success\"}}}}|with PaymentResponse instead of DiagnosisResponse",
+            "{\"SaleToPOIResponse\":{\"PaymentResponse\":{\"Response\":{\"Result\":\"Failure\",\"ErrorCondition\":\"Refusal\"}}}}|with PaymentResponse instead",
+            "{\"SaleToPOIResponse\":{\"PaymentResponse\":{}}}|without DiagnosisResponse"})
+    void anyOtherResponseEnvelopeIsMalformed(String body, String reason) {
+        DiagnosisAnswer answer = read200(body);
 
         assertThat(answer.outcome()).isEqualTo(CallOutcome.MALFORMED);
-        assertThat(answer.message()).contains("ServiceID 040");
+        assertThat(answer.message()).contains(reason);
     }
 
     @Test

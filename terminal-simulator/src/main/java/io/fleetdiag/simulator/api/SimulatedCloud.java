@@ -1,17 +1,20 @@
 package io.fleetdiag.simulator.api;
 
 import io.fleetdiag.simulator.fleet.Fleet;
+import io.fleetdiag.simulator.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What the endpoints share: the fleet, the answers' latency and faults, the API key, the stats. */
+/** What the endpoints share: the fleet and its inventory, the answers' latency and faults, the API keys, the stats. */
 public final class SimulatedCloud {
 
     private final Fleet fleet;
     private final byte[] apiKey;
+    private final byte[] managementApiKey;
+    private final Inventory inventory;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final SimulatorStats stats = new SimulatorStats();
@@ -19,8 +22,16 @@ public final class SimulatedCloud {
     private final AtomicReference<LatencyModel> latency;
 
     public SimulatedCloud(Fleet fleet, String apiKey, LatencyModel latency, Clock clock, ScheduledExecutorService scheduler) {
+        this(fleet, Inventory.of(fleet, clock.instant(), 0), apiKey, null, latency, clock, scheduler);
+    }
+
+    /** @param managementApiKey the Management API's key; null when the Terminal API key also has that role */
+    public SimulatedCloud(Fleet fleet, Inventory inventory, String apiKey, String managementApiKey, LatencyModel latency,
+                          Clock clock, ScheduledExecutorService scheduler) {
         this.fleet = fleet;
+        this.inventory = inventory;
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.managementApiKey = (managementApiKey == null ? apiKey : managementApiKey).getBytes(StandardCharsets.UTF_8);
         this.latency = new AtomicReference<>(latency);
         this.clock = clock;
         this.scheduler = scheduler;
@@ -28,6 +39,10 @@ public final class SimulatedCloud {
 
     public Fleet fleet() {
         return fleet;
+    }
+
+    public Inventory inventory() {
+        return inventory;
     }
 
     public SimulatorStats stats() {
@@ -59,6 +74,14 @@ public final class SimulatedCloud {
     }
 
     boolean authorized(String presentedKey) {
-        return presentedKey != null && MessageDigest.isEqual(apiKey, presentedKey.getBytes(StandardCharsets.UTF_8));
+        return matches(apiKey, presentedKey);
+    }
+
+    boolean managementAuthorized(String presentedKey) {
+        return matches(managementApiKey, presentedKey);
+    }
+
+    private static boolean matches(byte[] key, String presentedKey) {
+        return presentedKey != null && MessageDigest.isEqual(key, presentedKey.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes the paths Adyen serves (both API flavours) and the admin API. Every Adyen path needs the
- * configured {@code X-API-Key}; a missing or wrong key gets 401 as from Adyen.
+ * configured {@code X-API-Key}; a missing or wrong key gets 401 as from Adyen. The Management API
+ * ({@code /v3}) checks its own key.
  */
 public final class SimulatorHandler extends Handler.Abstract {
 
@@ -23,12 +24,14 @@ public final class SimulatorHandler extends Handler.Abstract {
     private final DiagnosisEndpoint diagnosis;
     private final ConnectedEndpoint connected;
     private final AdminEndpoint admin;
+    private final ManagementEndpoint management;
 
     public SimulatorHandler(SimulatedCloud cloud) {
         this.cloud = cloud;
         this.diagnosis = new DiagnosisEndpoint(cloud);
         this.connected = new ConnectedEndpoint(cloud);
         this.admin = new AdminEndpoint(cloud);
+        this.management = new ManagementEndpoint(cloud);
     }
 
     @Override
@@ -39,6 +42,10 @@ public final class SimulatorHandler extends Handler.Abstract {
         try {
             if (path.startsWith("/admin/")) {
                 admin.handle(exchange);
+                return true;
+            }
+            if (path.startsWith("/v3/")) {
+                management.handle(exchange);
                 return true;
             }
             Matcher device = DEVICE_API.matcher(path);
