@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every fleetdiag topic with its key and value serdes (DESIGN.md, "Topics"). Keys are strings (a
+ * Every fleetdiag topic with its key and value serdes (docs/design.md#topics). Keys are strings (a
  * POIID, a scope or a store); values are Avro records in the Confluent wire format.
  */
 public final class TopicCatalog {

@@ -3,7 +3,7 @@ package io.fleetdiag.topics;
 import java.util.Map;
 
 /**
- * The names of fleetdiag's topics. Each defaults to the name in DESIGN.md and can be changed by the
+ * The names of fleetdiag's topics. Each defaults to the name in docs/design.md#topics and can be changed by the
  * key {@code topics.<default name>}; {@code topics.prefix} is put before every name, for clusters
  * shared by several environments.
  */

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Turns the HTTP answer to a diagnosis request into one {@link DiagnosisAnswer}, following
- * request-diagnosis.md and DESIGN.md: a DiagnosisResponse with Result Success is SUCCESS; Busy,
+ * docs/design.md#the-terminal-api: a DiagnosisResponse with Result Success is SUCCESS; Busy,
  * InProgress and NotAllowed mean retry later without interrupting a sale; UnreachableHost and an
  * EventNotification Reject ("Did not receive a response from the POI") mean the terminal is not
  * reachable; anything that is not the documented JSON is MALFORMED. Never throws.

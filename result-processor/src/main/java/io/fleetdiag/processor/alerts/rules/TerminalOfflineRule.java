@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots (check-cloud-connection.md). */
+/** TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots (docs/alerts.md#rules). */
 public final class TerminalOfflineRule implements Rule {
 
     static final String REMEDIATION = "Restore the cloud connection: check that WebSockets are enabled in the Customer Area"
