@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,15 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code benchmarks/run [smoke|default|full]}: every scenario, a table on the console, the figures as JSON. */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
         description = "Run fleetdiag's benchmarks against a real broker, registry and the simulator; print a table and write JSON.")
 public final class BenchmarkMain implements Callable<Integer> {
 
-    @Option(names = "--size", defaultValue = "default", description = "smoke, default or full (default ${DEFAULT-VALUE}).")
-    String size;
+    @Spec
+    CommandSpec spec;
+
+    private BenchmarkSize size;
 
     @Option(names = "--out", defaultValue = "benchmarks/results/latest.json", description = "Where the JSON goes (default ${DEFAULT-VALUE}).")
     Path out;
@@ -38,8 +44,25 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--profile", description = "Record each service process with JFR (the .jfr files go next to its log).")
     boolean profile;
 
+    private List<String> only;
+
+    // setters, so a misspelt size or scenario is refused when the arguments are parsed rather than run as nothing
+    @Option(names = "--size", defaultValue = "default", description = "smoke, default or full (default ${DEFAULT-VALUE}).")
+    void size(String value) {
+        size = Arrays.stream(BenchmarkSize.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke, default or full, not " + value));
+    }
+
     @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, dispatcher, poller, end-to-end, local-footprint.")
-    List<String> only;
+    void only(List<String> names) {
+        List<String> known = scenarios().stream().map(Scenario::name).toList();
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "--only takes " + String.join(", ", known) + ", not " + name);
+            }
+        }
+        only = names;
+    }
 
     public static void main(String[] args) {
         // the broker and services log to a file; the console is for the table
@@ -55,9 +78,8 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BenchmarkSize benchmarkSize = BenchmarkSize.valueOf(size.toUpperCase(Locale.ROOT));
         Path work = workDir != null ? workDir : Files.createTempDirectory("fleetdiag-bench-");
-        Report report = run(benchmarkSize, work, only, profile, System.out);
+        Report report = run(size, work, only, profile, System.out);
         report.write(out);
         System.out.println();
         report.print(System.out);

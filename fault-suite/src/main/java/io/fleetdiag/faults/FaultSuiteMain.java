@@ -3,19 +3,31 @@ package io.fleetdiag.faults;
 import io.fleetdiag.faults.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code fault-suite/run [smoke|default]}: one run, its summary on the console and as JSON; exit 1 when a check fails. */
 @Command(name = "fault-suite", mixinStandardHelpOptions = true,
         description = "Run fleetdiag's services under SIGKILLs, broker restarts, a misbehaving Adyen and garbage input, then count.")
 public final class FaultSuiteMain implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    private FaultSuiteSize size;
+
+    // a setter, so a misspelt size is refused when the arguments are parsed
     @Option(names = "--size", defaultValue = "default", description = "smoke or default (default ${DEFAULT-VALUE}).")
-    String size;
+    void size(String value) {
+        size = Arrays.stream(FaultSuiteSize.values()).filter(s -> s.name().equalsIgnoreCase(value)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke or default, not " + value));
+    }
 
     @Option(names = "--seed", defaultValue = "20261123", description = "Seed of the schedule, the fleet and the garbage (default ${DEFAULT-VALUE}).")
     long seed;
@@ -39,7 +51,7 @@ public final class FaultSuiteMain implements Callable<Integer> {
         Files.createDirectories(work.resolve("logs"));
         // the broker and the simulator in this JVM log where the services do, so the leak checks read them too
         System.setProperty("fleetdiag.faults.log", work.resolve("logs").resolve("suite.log").toString());
-        Verdict verdict = new FaultRun(FaultSuiteSize.valueOf(size.toUpperCase(Locale.ROOT)), seed, work, System.out).run();
+        Verdict verdict = new FaultRun(size, seed, work, System.out).run();
         verdict.write(out);
         System.out.println();
         verdict.print(System.out);

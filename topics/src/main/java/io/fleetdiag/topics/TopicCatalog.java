@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Every fleetdiag topic with its key and value serdes (docs/design.md, "Topics"). Keys are strings (a
+ * Every fleetdiag topic with its key and value serdes (docs/design.md#topics). Keys are strings (a
  * POIID, a scope or a store). The shared topics carry Avro records in the Confluent wire format; the
  * poller's two single-partition topics carry plain longs and are private to it.
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The names of fleetdiag's topics, the poller's own lease and schedule-state topics included. Each
- * defaults to the name in docs/design.md ("Topics") and is changed by one scheme: the key
+ * defaults to the name in docs/design.md#topics and is changed by one scheme: the key
  * {@code topics.<default name>=<name>}; {@code topics.prefix} is put before every name, for clusters
  * shared by several environments.
  */

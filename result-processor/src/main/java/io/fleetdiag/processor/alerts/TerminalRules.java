@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every per-terminal alert rule of DESIGN.md, with the configured thresholds. */
+/** Every per-terminal alert rule of docs/alerts.md, with the configured thresholds. */
 public final class TerminalRules {
 
     private final List<Rule> rules;

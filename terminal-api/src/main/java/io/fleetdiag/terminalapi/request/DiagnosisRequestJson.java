@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.terminalapi.DiagnosisCall;
 
-/** The Terminal API DiagnosisRequest of request-diagnosis.md, with the standard MessageHeader. */
+/** The Terminal API DiagnosisRequest of docs/design.md#the-terminal-api, with the standard MessageHeader. */
 public final class DiagnosisRequestJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();

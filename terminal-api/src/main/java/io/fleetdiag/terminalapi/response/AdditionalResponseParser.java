@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * Parses {@code Response.AdditionalResponse}, the URL-encoded {@code k=v&k=v} string of a
- * DiagnosisResponse, into its documented keys (request-diagnosis.md). It never throws: a value that
+ * DiagnosisResponse, into its documented keys (docs/design.md#the-terminal-api). It never throws: a value that
  * does not decode is left out of its field and recorded in {@code parseProblems}, and keys the
  * documents do not describe are kept in {@code otherEntries}.
  */

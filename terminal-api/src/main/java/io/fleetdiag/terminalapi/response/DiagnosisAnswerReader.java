@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Turns the HTTP answer to a diagnosis request into one {@link DiagnosisAnswer}, following
- * docs/design.md: a DiagnosisResponse with Result Success is SUCCESS; Busy, InProgress and NotAllowed
+ * docs/design.md#the-terminal-api: a DiagnosisResponse with Result Success is SUCCESS; Busy, InProgress and NotAllowed
  * (Busy and InProgress also inside any other *Response envelope) mean retry later without interrupting
  * a sale; an answer for another ServiceID is classified by its content, the mismatch kept; UnreachableHost and an
  * EventNotification Reject ("Did not receive a response from the POI") mean the terminal is not

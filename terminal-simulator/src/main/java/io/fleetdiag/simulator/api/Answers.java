@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The JSON Adyen answers with, shaped after the examples of request-diagnosis.md. */
+/** The JSON Adyen answers with, shaped after Adyen's examples (docs/design.md#the-terminal-api). */
 final class Answers {
 
     static final ObjectMapper JSON = new ObjectMapper();

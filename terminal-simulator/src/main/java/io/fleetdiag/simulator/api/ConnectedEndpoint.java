@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Which terminals have a live cloud connection (check-cloud-connection.md): {@code POST
+ * Which terminals have a live cloud connection (docs/design.md#the-terminal-api): {@code POST
  * /connectedTerminals} with a merchant account and optionally a store or one terminal, and the Cloud
  * device API's {@code GET .../connectedDevices?store=} and {@code GET .../devices/{id}/status}. An
  * unknown merchant account has no connected terminals.

@@ -181,7 +181,7 @@ final class DiagnosisEndpoint {
         cloud.scheduler().schedule(() -> exchange.json(200, answer.get()), delayMs, TimeUnit.MILLISECONDS);
     }
 
-    /** What makes the request break the MessageHeader rules of request-diagnosis.md, or null. */
+    /** What makes the request break the MessageHeader rules of docs/design.md#the-terminal-api, or null. */
     private static String formatProblem(JsonNode header, JsonNode request) {
         if (!"3.0".equals(text(header, "ProtocolVersion"))) {
             return "ProtocolVersion must be 3.0";

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** TAMPER_DETECTED: tamperStatus ARS_TRIGGERED on a UX300/UX410 (request-diagnosis.md). */
+/** TAMPER_DETECTED: tamperStatus ARS_TRIGGERED on a UX300/UX410 (docs/alerts.md#rules). */
 public final class TamperRule implements Rule {
 
     static final String TRIGGERED = "ARS_TRIGGERED";

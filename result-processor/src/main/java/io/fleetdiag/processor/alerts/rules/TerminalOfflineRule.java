@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots
- * (docs/alerts.md). One that dropped out during its daily restart is held until the reboot window
+ * (docs/alerts.md#rules). One that dropped out during its daily restart is held until the reboot window
  * ends, then raised if it is still away: a wall-clock rule for that case.
  */
 public final class TerminalOfflineRule implements Rule {
