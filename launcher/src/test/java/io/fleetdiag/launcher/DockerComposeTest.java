@@ -42,7 +42,7 @@ class DockerComposeTest {
 
     @Test
     void itRunsKafkaARegistryTheThreeServicesAndTheSimulatorAsAProfile() {
-        assertThat(services).containsOnlyKeys("kafka", "schema-registry", "processor", "dispatcher", "poller", "simulator");
+        assertThat(services).containsOnlyKeys("kafka", "schema-registry", "processor", "dispatcher", "poller", "simulator", "connect");
         assertThat(services.get("simulator").get("profiles")).isEqualTo(List.of("simulator"));
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:4.4");
         assertThat((String) services.get("schema-registry").get("image")).startsWith("apicurio/apicurio-registry");
@@ -85,13 +85,38 @@ class DockerComposeTest {
         services.forEach((name, service) -> assertThat(service).as(name).containsKey("healthcheck"));
         Map<String, Object> volumes = (Map<String, Object>) compose.get("volumes");
         services.forEach((name, service) -> ((List<String>) service.getOrDefault("volumes", List.of()))
-                .forEach(volume -> assertThat(volumes).containsKey(volume.substring(0, volume.indexOf(':')))));
+                .forEach(volume -> {
+                    String source = volume.substring(0, volume.indexOf(':'));
+                    if (source.startsWith("./")) {
+                        // a build output (the plugin directory) need not exist yet, the module that builds it must
+                        assertThat(Path.of(System.getProperty("fleetdiag.compose")).resolveSibling(source.replaceFirst("/target/.*", ""))).as(volume).exists();
+                    } else {
+                        assertThat(volumes).containsKey(source);
+                    }
+                }));
         services.forEach((name, service) -> {
             Object dependsOn = service.get("depends_on");
             if (dependsOn instanceof Map<?, ?> dependencies) {
                 assertThat(services.keySet()).as(name).containsAll((Set<String>) dependencies.keySet());
             }
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLakeProfileRunsAConnectWorkerWithThePluginAndTheConnectorsOfTheRepository() throws Exception {
+        Map<String, Object> connect = services.get("connect");
+        assertThat(connect.get("profiles")).isEqualTo(List.of("lake"));
+        assertThat((String) connect.get("image")).isEqualTo(services.get("kafka").get("image"));
+        assertThat((List<String>) connect.get("command")).first().asString().endsWith("/connect-distributed.sh");
+        assertThat((List<String>) connect.get("volumes"))
+                .contains("./lake-connect-plugin/target/plugin:/opt/fleetdiag/plugins:ro");
+        Path connectors = Path.of(System.getProperty("fleetdiag.compose")).resolveSibling("docker/connect");
+        try (var files = Files.list(connectors)) {
+            assertThat(files.filter(file -> file.toString().endsWith(".json")).map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("diagnosis_results.json", "terminal_alerts.json", "terminal_state.json",
+                            "store_health.json", "connectivity_snapshots.json");
+        }
     }
 
     private static Map<String, String> defaults(String service) {
