@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
-import io.fleetdiag.serde.RegistryClientConfig;
-import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
@@ -23,7 +21,6 @@ import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.topics.TopicCatalog;
-import io.fleetdiag.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +57,7 @@ class ConnectivityPollerIT {
     void names(TestCluster testCluster) {
         cluster = testCluster;
         prefix = cluster.uniqueName("poller") + ".";
-        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
-                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
+        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
     }
 
     @AfterEach

@@ -9,8 +9,6 @@ import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.DiagnosisResult;
-import io.fleetdiag.serde.RegistryClientConfig;
-import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
@@ -31,7 +29,6 @@ import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.testsupport.harness.ServiceFiles;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
-import io.fleetdiag.topics.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -76,8 +73,7 @@ class DiagnosisDispatcherIT {
     void start(TestCluster testCluster) throws Exception {
         cluster = testCluster;
         prefix = cluster.uniqueName("dispatch") + ".";
-        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
-                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
+        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
         simulator = keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(1_500).withReferenceTerminals(false)
                 .withLatency(new LatencyModel(50, 0.2))));
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.testsupport.SampleRecords;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import java.nio.file.Path;

@@ -12,8 +12,6 @@ import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
-import io.fleetdiag.serde.RegistryClientConfig;
-import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.JavaProcess;
@@ -23,7 +21,6 @@ import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.testsupport.harness.ServiceFiles;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
-import io.fleetdiag.topics.TopicNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,8 +77,7 @@ class ResultProcessorIT {
     void names(TestCluster testCluster) {
         cluster = testCluster;
         prefix = cluster.uniqueName("processor") + ".";
-        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
-                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
+        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
         start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 

@@ -24,14 +24,7 @@ public record TerminalApiConfig(URI baseUrl, ApiFlavour flavour, ApiKey apiKey, 
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-        String url = baseUrl.toString();
-        if (url.endsWith("/")) {
-            baseUrl = URI.create(url.substring(0, url.length() - 1));
-        }
-        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !allowPlainHttp) {
-            throw new IllegalArgumentException("Refusing plain HTTP to " + baseUrl
-                    + ": the API key would travel unencrypted. Use https, or allow plain HTTP for the simulator only.");
-        }
+        baseUrl = BaseUrls.checked(baseUrl, allowPlainHttp);
     }
 
     public static TerminalApiConfig of(URI baseUrl, ApiFlavour flavour, ApiKey apiKey) {

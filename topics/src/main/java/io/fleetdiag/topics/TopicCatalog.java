@@ -9,6 +9,7 @@ import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.serde.AvroSerde;
+import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,11 @@ public final class TopicCatalog {
     }
 
     /** The catalogue with fleetdiag's own serde against the given registry, registering schemas on first use. */
+    /** Every topic under {@code prefix} (a test's or an environment's own), its schemas in the registry at {@code registryUrl}. */
+    public static TopicCatalog prefixed(String prefix, String registryUrl) {
+        return create(TopicNames.from(Map.of("topics.prefix", prefix)), new SchemaRegistryClient(RegistryClientConfig.of(registryUrl)));
+    }
+
     public static TopicCatalog create(TopicNames names, SchemaRegistryClient registry) {
         return new TopicCatalog(names, new ValueSerdes() {
             @Override

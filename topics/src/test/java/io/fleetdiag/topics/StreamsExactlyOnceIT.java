@@ -7,6 +7,7 @@ import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.testsupport.SampleRecords;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.testsupport.SampleRecords;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import java.io.ByteArrayOutputStream;

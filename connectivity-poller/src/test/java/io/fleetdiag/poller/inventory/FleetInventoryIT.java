@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.schemas.TerminalInventory;
-import io.fleetdiag.serde.RegistryClientConfig;
-import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
@@ -22,7 +20,6 @@ import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
-import io.fleetdiag.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -60,8 +57,7 @@ class FleetInventoryIT {
     void start(TestCluster testCluster) throws Exception {
         cluster = testCluster;
         prefix = cluster.uniqueName("inventory") + ".";
-        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
-                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
+        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
         simulator = resources.keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(400).withMerchants(2)
                 .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY)));
     }

@@ -1,6 +1,7 @@
 package io.fleetdiag.terminalapi.management;
 
 import io.fleetdiag.terminalapi.ApiKey;
+import io.fleetdiag.terminalapi.BaseUrls;
 import io.fleetdiag.terminalapi.TrustStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,14 +35,7 @@ public record ManagementApiConfig(URI baseUrl, ApiKey apiKey, Duration requestTi
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
-        String url = baseUrl.toString();
-        if (url.endsWith("/")) {
-            baseUrl = URI.create(url.substring(0, url.length() - 1));
-        }
-        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !allowPlainHttp) {
-            throw new IllegalArgumentException("Refusing plain HTTP to " + baseUrl
-                    + ": the API key would travel unencrypted. Use https, or allow plain HTTP for the simulator only.");
-        }
+        baseUrl = BaseUrls.checked(baseUrl, allowPlainHttp);
     }
 
     /** The base URL a setting names: {@code test}, {@code live} or any URL (the simulator's {@code http://host:port/v3}). */

@@ -1,6 +1,5 @@
 package io.fleetdiag.processor.alerts.rules;
 
-import static io.fleetdiag.processor.alerts.rules.RuleStates.holding;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.raising;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +12,7 @@ class OfflineForwardFailedRuleTest {
 
     private final OfflineForwardFailedRule rule = new OfflineForwardFailedRule();
 
-    private static TerminalState status(String status) {
+    private TerminalState status(String status) {
         return RuleStates.additional(additional -> additional.setStoreAndForwardStatus(StoreAndForwardStatus.newBuilder().setForwardAttemptStatus(status).build()));
     }
 
@@ -28,16 +27,8 @@ class OfflineForwardFailedRuleTest {
     }
 
     @Test
-    void resolvesOnSuccessInAnyCase() {
-        assertThat(holding(rule, status("Success"))).isEmpty();
-        assertThat(holding(rule, status("SUCCESS"))).isEmpty();
-    }
-
-    @Test
-    void noStatusIsNoAlert() {
-        assertThat(raising(rule, status(null))).isEmpty();
-        assertThat(raising(rule, RuleStates.unknown().build())).isEmpty();
-        assertThat(rule.evidence(RuleStates.unknown().build(), RuleStates.NOW)).isEmpty();
+    void resolvesOnSuccessInAnyCaseAndNoStatusIsNoAlert() {
+        RuleStates.assertSuccessClearsAndNoStatusIsNoAlert(rule, this::status);
     }
 
     @Test

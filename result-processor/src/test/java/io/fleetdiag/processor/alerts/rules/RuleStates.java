@@ -1,5 +1,7 @@
 package io.fleetdiag.processor.alerts.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AdditionalResponse;
@@ -11,6 +13,7 @@ import io.fleetdiag.schemas.TerminalState;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Terminal states for the rule tests: only the parts a rule reads, everything else left empty. */
 final class RuleStates {
@@ -57,5 +60,17 @@ final class RuleStates {
 
     static Optional<AlertCondition> holding(Rule rule, TerminalState state) {
         return rule.evaluate(state, true, NOW);
+    }
+
+    /**
+     * For a rule on a status text that only "Success" clears: it resolves on Success in any case, and a
+     * missing status (or no answer at all) raises nothing and has no evidence.
+     */
+    static void assertSuccessClearsAndNoStatusIsNoAlert(Rule rule, Function<String, TerminalState> status) {
+        assertThat(holding(rule, status.apply("Success"))).isEmpty();
+        assertThat(holding(rule, status.apply("SUCCESS"))).isEmpty();
+        assertThat(raising(rule, status.apply(null))).isEmpty();
+        assertThat(raising(rule, unknown().build())).isEmpty();
+        assertThat(rule.evidence(unknown().build(), NOW)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package io.fleetdiag.topics;
+package io.fleetdiag.testsupport;
 
 import io.fleetdiag.schemas.ActiveAlert;
 import io.fleetdiag.schemas.AdditionalResponse;
@@ -33,14 +33,14 @@ import java.util.List;
 import java.util.Map;
 
 /** One fully populated record of every topic value, with values from Adyen's reference examples. */
-final class SampleRecords {
+public final class SampleRecords {
 
-    static final Instant AT = Instant.parse("2026-11-23T09:30:00.250Z");
+    public static final Instant AT = Instant.parse("2026-11-23T09:30:00.250Z");
 
     private SampleRecords() {
     }
 
-    static ConnectivitySnapshot snapshot() {
+    public static ConnectivitySnapshot snapshot() {
         return ConnectivitySnapshot.newBuilder()
                 .setSnapshotId("0f9c2c1e-5a55-4a61-9c8e-2b1d3c4d5e6f")
                 .setScope("ADYEN_MERCHANT_ACCOUNT/YOUR_STORE_ID")
@@ -56,7 +56,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static DiagnosisCheckRequest checkRequest() {
+    public static DiagnosisCheckRequest checkRequest() {
         return DiagnosisCheckRequest.newBuilder()
                 .setRequestId("req-040")
                 .setPoiid("V400m-346403161")
@@ -73,14 +73,16 @@ final class SampleRecords {
                 .build();
     }
 
-    static DiagnosisResult terminalResult() {
+    /** The answer to {@link #checkRequest()}. */
+    public static DiagnosisResult terminalResult() {
+        DiagnosisCheckRequest request = checkRequest();
         return DiagnosisResult.newBuilder()
-                .setRequestId("req-040")
-                .setPoiid("V400m-346403161")
-                .setMerchantAccount("ADYEN_MERCHANT_ACCOUNT")
-                .setStore("YOUR_STORE")
-                .setReason(CheckReason.HOST_FOLLOWUP)
-                .setHostDiagnosis(true)
+                .setRequestId(request.getRequestId())
+                .setPoiid(request.getPoiid())
+                .setMerchantAccount(request.getMerchantAccount())
+                .setStore(request.getStore())
+                .setReason(request.getReason())
+                .setHostDiagnosis(request.getHostDiagnosis())
                 .setOutcome(DiagnosisOutcome.SUCCESS)
                 .setRequestedAt(AT)
                 .setCompletedAt(AT.plusMillis(1_250))
@@ -120,7 +122,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static DiagnosisResult mobileResult() {
+    public static DiagnosisResult mobileResult() {
         return DiagnosisResult.newBuilder(terminalResult())
                 .setPoiid("AC2ABBE8-EDD8-4E2B-AF45-8770FA2347DC.924")
                 .setPoiStatus(PoiStatus.newBuilder()
@@ -146,7 +148,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static TerminalState terminalState() {
+    public static TerminalState terminalState() {
         return TerminalState.newBuilder()
                 .setPoiid("V400m-346403161")
                 .setMerchantAccount("ADYEN_MERCHANT_ACCOUNT")
@@ -167,7 +169,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static TerminalInventory inventory() {
+    public static TerminalInventory inventory() {
         return TerminalInventory.newBuilder().setPoiid("V400m-346403161").setModel("V400m").setSerialNumber("346403161")
                 .setFirmwareVersion("adyen_v1_69p4").setCompanyId("YOUR_COMPANY_ID").setMerchantAccount("ADYEN_MERCHANT_ACCOUNT")
                 .setStore("YOUR_STORE").setAssignmentStatus("boarded").setConnectivity("{\"wifi\":{\"ipAddress\":\"192.168.2.2\"}}")
@@ -175,7 +177,7 @@ final class SampleRecords {
                 .setScope("ADYEN_MERCHANT_ACCOUNT").setListedAt(Instant.parse("2026-05-25T10:00:05Z")).build();
     }
 
-    static StoreHealth storeHealth() {
+    public static StoreHealth storeHealth() {
         return StoreHealth.newBuilder()
                 .setMerchantAccount("ADYEN_MERCHANT_ACCOUNT")
                 .setStore("YOUR_STORE")
@@ -188,7 +190,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static TerminalAlert alert() {
+    public static TerminalAlert alert() {
         return TerminalAlert.newBuilder()
                 .setAlertId("alert-1")
                 .setStatus(AlertStatus.RAISED)
@@ -206,7 +208,7 @@ final class SampleRecords {
                 .build();
     }
 
-    static DeadLetter deadLetter() {
+    public static DeadLetter deadLetter() {
         return DeadLetter.newBuilder()
                 .setApplication("diagnosis-dispatcher")
                 .setSourceTopic("diagnosis-check-requests")
