@@ -33,7 +33,7 @@ class SchemaConventionsTest {
     void thereIsOneValueSchemaPerTopicOfTheDesign() {
         assertThat(TopicValueSchemas.all()).extracting(Schema::getName).containsExactlyInAnyOrder(
                 "ConnectivitySnapshot", "DiagnosisCheckRequest", "DiagnosisResult", "TerminalState",
-                "StoreHealth", "TerminalAlert", "DeadLetter");
+                "StoreHealth", "TerminalAlert", "DeadLetter", "AlertOperation");
     }
 
     private static void check(Schema schema, List<String> violations, Set<String> seen) {
