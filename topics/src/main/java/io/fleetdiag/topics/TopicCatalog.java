@@ -1,5 +1,6 @@
 package io.fleetdiag.topics;
 
+import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
@@ -35,6 +36,7 @@ public final class TopicCatalog {
     private final Topic<String, StoreHealth> storeHealth;
     private final Topic<String, TerminalAlert> alerts;
     private final Topic<String, DeadLetter> deadLetters;
+    private final Topic<String, AlertOperation> alertOperations;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -46,6 +48,7 @@ public final class TopicCatalog {
         storeHealth = topic(names.storeHealth(), keys, values, StoreHealth.class, TABLE);
         alerts = topic(names.alerts(), keys, values, TerminalAlert.class, EVENTS);
         deadLetters = topic(names.deadLetters(), keys, values, DeadLetter.class, DEAD_LETTERS);
+        alertOperations = topic(names.alertOperations(), keys, values, AlertOperation.class, TABLE);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -100,7 +103,12 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /** Acknowledgements (keyed by alertId) and silences (keyed by silenceId), compacted: the latest of each is its current form. */
+    public Topic<String, AlertOperation> alertOperations() {
+        return alertOperations;
+    }
+
     public List<Topic<String, ?>> all() {
-        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters);
+        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, alertOperations);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
  * shared by several environments.
  */
 public record TopicNames(String snapshots, String checkRequests, String checkRetries, String results,
-                         String terminalState, String storeHealth, String alerts, String deadLetters) {
+                         String terminalState, String storeHealth, String alerts, String deadLetters,
+                         String alertOperations) {
 
     public static final String SNAPSHOTS = "terminal-connectivity-snapshots";
     public static final String CHECK_REQUESTS = "diagnosis-check-requests";
@@ -18,6 +19,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
     public static final String STORE_HEALTH = "store-health";
     public static final String ALERTS = "terminal-alerts";
     public static final String DEAD_LETTERS = "fleetdiag-dead-letters";
+    public static final String ALERT_OPERATIONS = "alert-operations";
 
     public static TopicNames defaults() {
         return from(Map.of());
@@ -28,7 +30,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
         return new TopicNames(
                 name(config, prefix, SNAPSHOTS), name(config, prefix, CHECK_REQUESTS), name(config, prefix, CHECK_RETRIES),
                 name(config, prefix, RESULTS), name(config, prefix, TERMINAL_STATE), name(config, prefix, STORE_HEALTH),
-                name(config, prefix, ALERTS), name(config, prefix, DEAD_LETTERS));
+                name(config, prefix, ALERTS), name(config, prefix, DEAD_LETTERS), name(config, prefix, ALERT_OPERATIONS));
     }
 
     private static String name(Map<String, String> config, String prefix, String defaultName) {

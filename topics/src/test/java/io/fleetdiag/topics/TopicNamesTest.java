@@ -11,7 +11,8 @@ class TopicNamesTest {
     void defaultsAreTheNamesOfTheDesign() {
         assertThat(TopicNames.defaults()).isEqualTo(new TopicNames(
                 "terminal-connectivity-snapshots", "diagnosis-check-requests", "diagnosis-check-retries",
-                "diagnosis-results", "terminal-state", "store-health", "terminal-alerts", "fleetdiag-dead-letters"));
+                "diagnosis-results", "terminal-state", "store-health", "terminal-alerts", "fleetdiag-dead-letters",
+                "alert-operations"));
     }
 
     @Test
