@@ -4,6 +4,7 @@ import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.schemas.ActiveAlert;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
@@ -38,6 +39,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     private KeyValueStore<String, StoreContribution> members;
     private KeyValueStore<String, StoreHealth> health;
     private KeyValueStore<String, TerminalAlert> alerts;
+    private AlertOperations operations;
 
     /** The stores this processor needs, for the topology. */
     public static List<StoreBuilder<?>> stores(Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
@@ -57,6 +59,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
         this.members = context.getStateStore(MEMBERS_STORE);
         this.health = context.getStateStore(HEALTH_STORE);
         this.alerts = context.getStateStore(ALERTS_STORE);
+        this.operations = AlertOperations.inProcessor(context.getStateStore(AlertOperations.TABLE));
     }
 
     @Override
@@ -94,6 +97,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
         }
         AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, contribution.at(), null, type -> evidence(counts));
         for (TerminalAlert edge : outcome.edges()) {
+            operations.flag(edge, edge.getEventTime());
             if (edge.getStatus() == AlertStatus.RAISED) {
                 alerts.put(contribution.storeKey(), edge);
             } else {
