@@ -2,11 +2,15 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
+import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
@@ -15,14 +19,11 @@ import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -50,21 +50,20 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * GET /api/alerts?active=true[&amp;type=T]       every active alert
  * GET /api/fleet                             terminals, online, offline, alerts by type, results by outcome
  * </pre>
+ * Alerts show their acknowledgement and whether a silence holds now; acknowledging and silencing are
+ * {@link AlertOperationsApi}'s.
  */
 public final class ProcessorQueries {
 
     private final Supplier<KafkaStreams> streams;
-    private final Supplier<HostInfo> self;
-    private final Optional<String> bearerToken;
+    private final Peers peers;
     private final TerminalStateCodec states;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param self this instance as peers reach it, known once its HTTP port is bound */
     public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken, TerminalStateCodec states) {
         this.states = states;
         this.streams = streams;
-        this.self = self;
-        this.bearerToken = bearerToken;
+        this.peers = new Peers(streams, self, bearerToken);
     }
 
     public Map<String, Route> routes() {
@@ -81,7 +80,7 @@ public final class ProcessorQueries {
             return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
         }
         return byKey(TerminalProcessor.STATE_STORE, poiid, call.path(), () -> Optional.ofNullable(
-                states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid))), "No terminal " + poiid);
+                states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid))).map(this::withOperations), "No terminal " + poiid);
     }
 
     private Reply store(HttpCall call) throws Exception {
@@ -91,7 +90,7 @@ public final class ProcessorQueries {
         }
         String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
         return byKey(StoreProcessor.HEALTH_STORE, key, call.path(), () -> Optional.ofNullable(
-                this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).get(key)), "No store " + key);
+                this.<StoreHealth>store(StoreProcessor.HEALTH_STORE).get(key)).map(ProcessorQueries::json), "No store " + key);
     }
 
     private Reply alerts(HttpCall call) throws Exception {
@@ -106,7 +105,7 @@ public final class ProcessorQueries {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;
                         if (type == null || alert.getType().name().equals(type)) {
-                            alerts.add(json(alert));
+                            alerts.add(withOperations(alert));
                         }
                     }
                 }
@@ -184,12 +183,12 @@ public final class ProcessorQueries {
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return rebalancing();
         }
-        if (!owner.activeHost().equals(self.get())) {
+        if (!owner.activeHost().equals(peers.self())) {
             HttpResponse<String> answer = forward(owner.activeHost(), path);
             return Reply.json(answer.statusCode(), answer.body());
         }
         try {
-            return local.find().map(value -> Reply.json(200, json(value).toString())).orElse(Reply.error(404, notFound));
+            return local.find().map(value -> Reply.json(200, value.toString())).orElse(Reply.error(404, notFound));
         } catch (InvalidStateStoreException e) {
             return rebalancing();
         }
@@ -197,7 +196,31 @@ public final class ProcessorQueries {
 
     @FunctionalInterface
     private interface StoreLookup {
-        Optional<? extends SpecificRecord> find();
+        Optional<JsonNode> find();
+    }
+
+    /** An active alert with its acknowledgement and whether a silence holds now (docs/alert-operations.md). */
+    private JsonNode withOperations(TerminalAlert alert) {
+        ObjectNode node = (ObjectNode) json(alert);
+        operations().status(alert.getAlertId(), Silences.scopeOf(alert), Instant.now()).forEach((field, value) -> node.putPOJO(field, value));
+        return node;
+    }
+
+    /** The terminal's state with the same for each of its active alerts. */
+    private JsonNode withOperations(TerminalState state) {
+        ObjectNode node = (ObjectNode) json(state);
+        AlertOperations operations = operations();
+        Instant now = Instant.now();
+        for (JsonNode alert : node.path("activeAlerts")) {
+            AlertScope scope = AlertScope.newBuilder().setPoiid(state.getPoiid()).setMerchantAccount(state.getMerchantAccount())
+                    .setStore(state.getStore()).setAlertType(alert.path("type").asText()).build();
+            operations.status(alert.path("alertId").asText(), scope, now).forEach((field, value) -> ((ObjectNode) alert).putPOJO(field, value));
+        }
+        return node;
+    }
+
+    private AlertOperations operations() {
+        return AlertOperations.queried(store(AlertOperations.TABLE));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
@@ -205,15 +228,11 @@ public final class ProcessorQueries {
     }
 
     private Iterable<HostInfo> others() {
-        return streams.get().metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
-                .filter(host -> !host.equals(self.get())).distinct().toList();
+        return peers.others();
     }
 
     private HttpResponse<String> forward(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).GET();
-        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return peers.get(host, pathAndQuery);
     }
 
     private static boolean isLocalOnly(HttpCall call) {

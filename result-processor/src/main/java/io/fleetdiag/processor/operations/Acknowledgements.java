@@ -13,19 +13,18 @@ public final class Acknowledgements {
     }
 
     /** The acknowledgement names the alert's subject and type, so a reader of the topic alone knows what was acknowledged. */
-    public static AlertOperation of(TerminalAlert alert, String by, String note, Instant at) {
+    public static AlertOperation of(String alertId, AlertScope alert, String by, String note, Instant at) {
         return AlertOperation.newBuilder()
                 .setKind(AlertOperationKind.ACKNOWLEDGEMENT)
-                .setId(alert.getAlertId())
+                .setId(alertId)
                 .setBy(by)
                 .setNote(note)
                 .setCreatedAt(at)
-                .setScope(AlertScope.newBuilder()
-                        .setPoiid(alert.getPoiid())
-                        .setMerchantAccount(alert.getMerchantAccount())
-                        .setStore(alert.getStore())
-                        .setAlertType(alert.getType().name())
-                        .build())
+                .setScope(alert)
                 .build();
+    }
+
+    public static AlertOperation of(TerminalAlert alert, String by, String note, Instant at) {
+        return of(alert.getAlertId(), Silences.scopeOf(alert), by, note, at);
     }
 }

@@ -2,10 +2,14 @@ package io.fleetdiag.processor.operations;
 
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertOperationKind;
+import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -69,18 +73,18 @@ public final class AlertOperations {
     }
 
     /** The active silence matching the alert at that moment; of several, the one that lasts longest. */
-    public Optional<AlertOperation> silencing(TerminalAlert alert, Instant at) {
+    public Optional<AlertOperation> silencing(AlertScope alert, Instant at) {
         return silences().stream()
                 .filter(silence -> Silences.activeAt(silence, at) && Silences.matches(silence, alert))
-                .max((a, b) -> a.getUntil().compareTo(b.getUntil()));
+                .max(Comparator.comparing(AlertOperation::getUntil));
     }
 
     /**
-     * Sets the silence and acknowledgement fields of an alert as of {@code at}: on an edge its event
-     * time, for a query now. Changes and returns the same record.
+     * Sets the silence and acknowledgement fields of an alert edge as of its event time. Changes and
+     * returns the same record.
      */
     public TerminalAlert flag(TerminalAlert alert, Instant at) {
-        Optional<AlertOperation> silence = silencing(alert, at);
+        Optional<AlertOperation> silence = silencing(Silences.scopeOf(alert), at);
         alert.setSilenced(silence.isPresent());
         alert.setSilenceId(silence.map(AlertOperation::getId).orElse(null));
         alert.setPaging(silence.isEmpty());
@@ -89,5 +93,18 @@ public final class AlertOperations {
         alert.setAcknowledgedAt(ack.map(AlertOperation::getCreatedAt).orElse(null));
         alert.setAcknowledgementNote(ack.map(AlertOperation::getNote).orElse(null));
         return alert;
+    }
+
+    /** The same fields for the JSON of a query, as of now: whether a silence holds now, who acknowledged. */
+    public Map<String, Object> status(String alertId, AlertScope alert, Instant now) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        Optional<AlertOperation> silence = silencing(alert, now);
+        status.put("silenced", silence.isPresent());
+        status.put("silenceId", silence.map(AlertOperation::getId).orElse(null));
+        Optional<AlertOperation> ack = acknowledgement(alertId);
+        status.put("acknowledgedBy", ack.map(AlertOperation::getBy).orElse(null));
+        status.put("acknowledgedAt", ack.map(operation -> operation.getCreatedAt().toString()).orElse(null));
+        status.put("acknowledgementNote", ack.map(AlertOperation::getNote).orElse(null));
+        return status;
     }
 }

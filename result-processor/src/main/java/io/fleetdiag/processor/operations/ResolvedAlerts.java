@@ -21,6 +21,7 @@ public final class ResolvedAlerts implements Processor<String, TerminalAlert, Vo
 
     public static final String TABLE = "resolved-alerts-table";
     public static final Duration KEPT = Duration.ofDays(30);
+    public static final long KEPT_DAYS = KEPT.toDays();
 
     private WindowStore<String, TerminalAlert> resolved;
 

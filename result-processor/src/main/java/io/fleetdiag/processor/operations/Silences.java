@@ -44,7 +44,7 @@ public final class Silences {
     }
 
     /** Every field the silence's scope sets equals the alert's; a scope that sets none matches nothing. */
-    public static boolean matches(AlertOperation silence, TerminalAlert alert) {
+    public static boolean matches(AlertOperation silence, AlertScope alert) {
         AlertScope scope = silence.getScope();
         if (scope == null || (scope.getPoiid() == null && scope.getMerchantAccount() == null && scope.getAlertType() == null)) {
             return false;
@@ -52,7 +52,13 @@ public final class Silences {
         return same(scope.getPoiid(), alert.getPoiid())
                 && same(scope.getMerchantAccount(), alert.getMerchantAccount())
                 && same(scope.getStore(), alert.getStore())
-                && same(scope.getAlertType(), alert.getType().name());
+                && same(scope.getAlertType(), alert.getAlertType());
+    }
+
+    /** What a silence would have to match of this alert. */
+    public static AlertScope scopeOf(TerminalAlert alert) {
+        return AlertScope.newBuilder().setPoiid(alert.getPoiid()).setMerchantAccount(alert.getMerchantAccount())
+                .setStore(alert.getStore()).setAlertType(alert.getType().name()).build();
     }
 
     private static boolean same(String wanted, String actual) {
