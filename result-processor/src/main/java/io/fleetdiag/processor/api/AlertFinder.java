@@ -1,6 +1,6 @@
 package io.fleetdiag.processor.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.schemas.AlertScope;
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface AlertFinder {
 
     /** An episode as found: its subject and type, whether it is still active, and its latest edge as JSON. */
-    record Found(String alertId, AlertScope scope, boolean active, JsonNode json) {
+    record Found(String alertId, AlertScope scope, boolean active, ObjectNode json) {
     }
 
     /** @param localOnly look only at this instance's part (the answer to a peer) */

@@ -1,5 +1,13 @@
 package io.fleetdiag.processor.api;
 
+import static io.fleetdiag.processor.api.OperationRequests.LONGEST_NAME;
+import static io.fleetdiag.processor.api.OperationRequests.body;
+import static io.fleetdiag.processor.api.OperationRequests.name;
+import static io.fleetdiag.processor.api.OperationRequests.note;
+import static io.fleetdiag.processor.api.OperationRequests.scopeProblem;
+import static io.fleetdiag.processor.api.OperationRequests.text;
+import static io.fleetdiag.processor.api.OperationRequests.untilProblem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.processor.operations.Acknowledgements;
@@ -8,7 +16,6 @@ import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertScope;
-import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Reply;
@@ -17,12 +24,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +55,6 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class AlertOperationsApi {
 
-    /** A silence is for maintenance or a known outage, not a way to switch alerts off for good. */
-    static final Duration LONGEST_SILENCE = Duration.ofDays(90);
-    private static final int LONGEST_NAME = 200;
-    private static final int LONGEST_NOTE = 2_000;
 
     private final AlertFinder finder;
     private final Supplier<AlertOperations> table;
@@ -106,7 +105,9 @@ public final class AlertOperationsApi {
             return Reply.error(404, "No alert " + alertId + " (none active, none resolved in the last " + ResolvedAlerts.KEPT.toDays() + " days)");
         }
         if (!ack) {
-            return Reply.json(200, found.get().json().toString());
+            ObjectNode json = found.get().json().deepCopy();
+            table.get().status(alertId, found.get().scope(), clock.instant()).forEach(json::putPOJO);
+            return Reply.json(200, json.toString());
         }
         if (!found.get().active()) {
             return Reply.error(409, "Alert " + alertId + " is already resolved (at " + found.get().json().path("resolvedAt").asText() + ")");
@@ -122,14 +123,14 @@ public final class AlertOperationsApi {
             return Reply.error(400, problem.get());
         }
         AlertOperation acknowledgement = Acknowledgements.of(alertId, found.get().scope(), text(body, "by"), text(body, "note"), clock.instant());
-        return written(acknowledgement, () -> Reply.json(200, Json.write(acknowledgementJson(acknowledgement))));
+        return written(acknowledgement, () -> Reply.json(200, Json.write(OperationsJson.acknowledgement(acknowledgement))));
     }
 
     private Reply silences(HttpCall call) throws Exception {
         String silenceId = decode(call.rest());
         return switch (call.method()) {
             case "GET" -> silenceId.isEmpty() ? list("true".equals(call.query("all", "false")))
-                    : table.get().silence(silenceId).map(silence -> Reply.json(200, Json.write(silenceJson(silence))))
+                    : table.get().silence(silenceId).map(silence -> Reply.json(200, Json.write(OperationsJson.silence(silence, clock.instant()))))
                     .orElse(Reply.error(404, "No silence " + silenceId));
             case "POST" -> silenceId.isEmpty() ? create(call) : Reply.error(405, "POST /api/silences creates a silence");
             case "DELETE" -> silenceId.isEmpty() ? Reply.error(400, "Give a silence: DELETE /api/silences/{silenceId}?by=NAME") : end(call, silenceId);
@@ -142,7 +143,7 @@ public final class AlertOperationsApi {
         List<Map<String, Object>> silences = table.get().silences().stream()
                 .filter(silence -> all || Silences.activeAt(silence, now))
                 .sorted(Comparator.comparing(AlertOperation::getCreatedAt))
-                .map(this::silenceJson).toList();
+                .map(silence -> OperationsJson.silence(silence, now)).toList();
         return Reply.json(200, Json.write(silences));
     }
 
@@ -154,14 +155,15 @@ public final class AlertOperationsApi {
             return Reply.error(400, "The body must be a JSON object, e.g. {\"poiid\": \"V400m-123\", \"until\": \"2026-12-01T18:00:00Z\", \"by\": \"you\"}");
         }
         Instant now = clock.instant();
-        Optional<String> problem = scopeProblem(body).or(() -> untilProblem(body, now)).or(() -> name(body, "by")).or(() -> note(body, "reason"));
+        Optional<String> problem = scopeProblem(body).or(() -> untilProblem(body, now))
+                .or(() -> name(body, "by")).or(() -> note(body, "reason"));
         if (problem.isPresent()) {
             return Reply.error(400, problem.get());
         }
         AlertScope scope = AlertScope.newBuilder().setPoiid(text(body, "poiid")).setMerchantAccount(text(body, "merchantAccount"))
                 .setStore(text(body, "store")).setAlertType(text(body, "type")).build();
         AlertOperation silence = Silences.create(scope, Instant.parse(text(body, "until")), text(body, "by"), text(body, "reason"), now);
-        return written(silence, () -> Reply.json(201, Json.write(silenceJson(silence))));
+        return written(silence, () -> Reply.json(201, Json.write(OperationsJson.silence(silence, clock.instant()))));
     }
 
     private Reply end(HttpCall call, String silenceId) throws Exception {
@@ -185,60 +187,7 @@ public final class AlertOperationsApi {
             return Reply.error(409, "Silence " + silenceId + " has already ended");
         }
         AlertOperation ended = Silences.ended(silence.get(), by.strip(), now);
-        return written(ended, () -> Reply.json(200, Json.write(silenceJson(ended))));
-    }
-
-    private static Optional<String> scopeProblem(JsonNode body) {
-        String poiid = text(body, "poiid");
-        String merchantAccount = text(body, "merchantAccount");
-        String store = text(body, "store");
-        String type = text(body, "type");
-        if (poiid == null && merchantAccount == null && type == null) {
-            return Optional.of("Say what to silence: a terminal (poiid), a store (merchantAccount and store) or merchant account, an alert type (type), or a store or terminal and a type");
-        }
-        if (poiid != null && (merchantAccount != null || store != null)) {
-            return Optional.of("A terminal silence needs no merchantAccount or store: a terminal belongs to one store");
-        }
-        if (store != null && merchantAccount == null) {
-            return Optional.of("A store is named by its merchantAccount and store");
-        }
-        if (type != null && Arrays.stream(AlertType.values()).noneMatch(known -> known != AlertType.UNKNOWN && known.name().equals(type))) {
-            return Optional.of("No alert type " + type + "; the types are " + Arrays.stream(AlertType.values())
-                    .filter(known -> known != AlertType.UNKNOWN).map(Enum::name).toList());
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> untilProblem(JsonNode body, Instant now) {
-        String until = text(body, "until");
-        if (until == null) {
-            return Optional.of("Say when the silence ends: until, an ISO-8601 instant such as 2026-12-01T18:00:00Z");
-        }
-        try {
-            Instant end = Instant.parse(until);
-            if (!end.isAfter(now)) {
-                return Optional.of("until " + until + " is not in the future");
-            }
-            if (end.isAfter(now.plus(LONGEST_SILENCE))) {
-                return Optional.of("A silence lasts at most " + LONGEST_SILENCE.toDays() + " days");
-            }
-            return Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.of("until must be an ISO-8601 instant such as 2026-12-01T18:00:00Z, not " + until);
-        }
-    }
-
-    private static Optional<String> name(JsonNode body, String field) {
-        String value = text(body, field);
-        if (value == null || value.isBlank()) {
-            return Optional.of("Say who you are: \"" + field + "\"");
-        }
-        return value.length() > LONGEST_NAME ? Optional.of(field + " is longer than " + LONGEST_NAME + " characters") : Optional.empty();
-    }
-
-    private static Optional<String> note(JsonNode body, String field) {
-        String value = text(body, field);
-        return value != null && value.length() > LONGEST_NOTE ? Optional.of(field + " is longer than " + LONGEST_NOTE + " characters") : Optional.empty();
+        return written(ended, () -> Reply.json(200, Json.write(OperationsJson.silence(ended, clock.instant()))));
     }
 
     /** Answers only once the broker has the record, so a 2xx means every instance will see it. */
@@ -249,49 +198,6 @@ public final class AlertOperationsApi {
         } catch (ExecutionException | TimeoutException e) {
             return Reply.error(503, "Not written to the alert-operations topic, try again: " + e.getMessage());
         }
-    }
-
-    private Map<String, Object> silenceJson(AlertOperation silence) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("silenceId", silence.getId());
-        json.put("poiid", silence.getScope().getPoiid());
-        json.put("merchantAccount", silence.getScope().getMerchantAccount());
-        json.put("store", silence.getScope().getStore());
-        json.put("type", silence.getScope().getAlertType());
-        json.put("until", silence.getUntil().toString());
-        json.put("by", silence.getBy());
-        json.put("reason", silence.getNote());
-        json.put("createdAt", silence.getCreatedAt().toString());
-        json.put("endedAt", silence.getEndedAt() == null ? null : silence.getEndedAt().toString());
-        json.put("endedBy", silence.getEndedBy());
-        json.put("active", Silences.activeAt(silence, clock.instant()));
-        return json;
-    }
-
-    private static Map<String, Object> acknowledgementJson(AlertOperation ack) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("alertId", ack.getId());
-        json.put("poiid", ack.getScope().getPoiid());
-        json.put("merchantAccount", ack.getScope().getMerchantAccount());
-        json.put("store", ack.getScope().getStore());
-        json.put("type", ack.getScope().getAlertType());
-        json.put("acknowledgedBy", ack.getBy());
-        json.put("acknowledgedAt", ack.getCreatedAt().toString());
-        json.put("acknowledgementNote", ack.getNote());
-        return json;
-    }
-
-    private static JsonNode body(HttpCall call) throws IOException {
-        JsonNode body = Json.MAPPER.readTree(call.body() == null || call.body().isBlank() ? "{}" : call.body());
-        if (!(body instanceof ObjectNode)) {
-            throw new IOException("not an object");
-        }
-        return body;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
     }
 
     private static Reply unavailable() {

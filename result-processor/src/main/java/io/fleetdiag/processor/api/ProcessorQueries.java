@@ -2,15 +2,12 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.processor.operations.AlertOperations;
-import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
-import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
@@ -80,7 +77,8 @@ public final class ProcessorQueries {
             return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
         }
         return byKey(TerminalProcessor.STATE_STORE, poiid, call.path(), () -> Optional.ofNullable(
-                states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid))).map(this::withOperations), "No terminal " + poiid);
+                        states.decode(this.<byte[]>store(TerminalProcessor.STATE_STORE).get(poiid)))
+                .map(state -> OperationsJson.terminal(state, operations(), Instant.now())), "No terminal " + poiid);
     }
 
     private Reply store(HttpCall call) throws Exception {
@@ -100,12 +98,14 @@ public final class ProcessorQueries {
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
         try {
+            AlertOperations operations = operations();
+            Instant now = Instant.now();
             for (String storeName : new String[] {TerminalProcessor.ACTIVE_ALERTS_STORE, StoreProcessor.ALERTS_STORE}) {
                 try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>store(storeName).all()) {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;
                         if (type == null || alert.getType().name().equals(type)) {
-                            alerts.add(withOperations(alert));
+                            alerts.add(OperationsJson.alert(alert, operations, now));
                         }
                     }
                 }
@@ -199,28 +199,8 @@ public final class ProcessorQueries {
         Optional<JsonNode> find();
     }
 
-    /** An active alert with its acknowledgement and whether a silence holds now (docs/alert-operations.md). */
-    private JsonNode withOperations(TerminalAlert alert) {
-        ObjectNode node = (ObjectNode) json(alert);
-        operations().status(alert.getAlertId(), Silences.scopeOf(alert), Instant.now()).forEach((field, value) -> node.putPOJO(field, value));
-        return node;
-    }
-
-    /** The terminal's state with the same for each of its active alerts. */
-    private JsonNode withOperations(TerminalState state) {
-        ObjectNode node = (ObjectNode) json(state);
-        AlertOperations operations = operations();
-        Instant now = Instant.now();
-        for (JsonNode alert : node.path("activeAlerts")) {
-            AlertScope scope = AlertScope.newBuilder().setPoiid(state.getPoiid()).setMerchantAccount(state.getMerchantAccount())
-                    .setStore(state.getStore()).setAlertType(alert.path("type").asText()).build();
-            operations.status(alert.path("alertId").asText(), scope, now).forEach((field, value) -> ((ObjectNode) alert).putPOJO(field, value));
-        }
-        return node;
-    }
-
     private AlertOperations operations() {
-        return AlertOperations.queried(store(AlertOperations.TABLE));
+        return AlertOperations.queried(store(AlertOperations.TABLE)).readingSilencesOnce();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

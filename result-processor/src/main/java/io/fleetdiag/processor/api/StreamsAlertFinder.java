@@ -86,12 +86,7 @@ final class StreamsAlertFinder implements AlertFinder {
     }
 
     private static Found found(TerminalAlert alert, boolean active) {
-        ObjectNode json;
-        try {
-            json = (ObjectNode) Json.MAPPER.readTree(alert.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Avro record is not JSON: " + e.getMessage(), e);
-        }
+        ObjectNode json = OperationsJson.avro(alert);
         json.put("active", active);
         return new Found(alert.getAlertId(), Silences.scopeOf(alert), active, json);
     }
@@ -100,7 +95,7 @@ final class StreamsAlertFinder implements AlertFinder {
         AlertScope scope = AlertScope.newBuilder()
                 .setPoiid(text(json, "poiid")).setMerchantAccount(text(json, "merchantAccount"))
                 .setStore(text(json, "store")).setAlertType(text(json, "type")).build();
-        return new Found(alertId, scope, json.path("active").asBoolean(), json);
+        return new Found(alertId, scope, json.path("active").asBoolean(), (ObjectNode) json);
     }
 
     private static String text(JsonNode json, String field) {

@@ -59,6 +59,12 @@ public final class AlertOperations {
         });
     }
 
+    /** The same table with its silences read now and kept, for looking at many alerts in one go. */
+    public AlertOperations readingSilencesOnce() {
+        List<AlertOperation> read = List.copyOf(silences.get());
+        return new AlertOperations(byId, () -> read);
+    }
+
     public Optional<AlertOperation> silence(String silenceId) {
         return Optional.ofNullable(byId.apply(silenceId)).filter(operation -> operation.getKind() == AlertOperationKind.SILENCE);
     }

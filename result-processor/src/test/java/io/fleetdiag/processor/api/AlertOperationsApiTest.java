@@ -3,6 +3,7 @@ package io.fleetdiag.processor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.schemas.AlertOperation;
@@ -46,9 +47,9 @@ class AlertOperationsApiTest {
     void start() throws Exception {
         AlertScope terminal = AlertScope.newBuilder().setPoiid("V400m-1").setMerchantAccount("AcmeRetail_EU").setStore("EU-0001")
                 .setAlertType("BATTERY_LOW").build();
-        alerts.put(ACTIVE, new AlertFinder.Found(ACTIVE, terminal, true, Json.MAPPER.readTree("{\"alertId\":\"" + ACTIVE + "\",\"active\":true}")));
+        alerts.put(ACTIVE, new AlertFinder.Found(ACTIVE, terminal, true, (ObjectNode) Json.MAPPER.readTree("{\"alertId\":\"" + ACTIVE + "\",\"active\":true}")));
         alerts.put(RESOLVED, new AlertFinder.Found(RESOLVED, terminal, false,
-                Json.MAPPER.readTree("{\"alertId\":\"" + RESOLVED + "\",\"active\":false,\"resolvedAt\":\"2026-11-23T09:00:00Z\"}")));
+                (ObjectNode) Json.MAPPER.readTree("{\"alertId\":\"" + RESOLVED + "\",\"active\":false,\"resolvedAt\":\"2026-11-23T09:00:00Z\"}")));
         AlertFinder finder = (alertId, localOnly) -> Optional.ofNullable(alerts.get(alertId));
         AlertOperationsApi api = new AlertOperationsApi(finder, this::tableFromTopic, producer, "alert-operations",
                 Clock.fixed(NOW, ZoneOffset.UTC));
