@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -105,7 +106,7 @@ public final class SilenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ApiCall.run(client, "POST", "/api/silences", body(Instant.now()), silence -> "Silence " + silence.path("silenceId").asText()
+        return ApiCall.run(client, "POST", "/api/silences", body(Instant.now().truncatedTo(ChronoUnit.SECONDS)), silence -> "Silence " + silence.path("silenceId").asText()
                 + " until " + silence.path("until").asText() + "; end it early with `fleetdiag unsilence " + silence.path("silenceId").asText()
                 + " --by NAME`");
     }

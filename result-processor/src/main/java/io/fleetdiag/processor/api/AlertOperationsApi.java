@@ -25,6 +25,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class AlertOperationsApi {
         }
         if (!ack) {
             ObjectNode json = found.get().json().deepCopy();
-            table.get().status(alertId, found.get().scope(), clock.instant()).forEach(json::putPOJO);
+            table.get().status(alertId, found.get().scope(), now()).forEach(json::putPOJO);
             return Reply.json(200, json.toString());
         }
         if (!found.get().active()) {
@@ -122,7 +123,7 @@ public final class AlertOperationsApi {
         if (problem.isPresent()) {
             return Reply.error(400, problem.get());
         }
-        AlertOperation acknowledgement = Acknowledgements.of(alertId, found.get().scope(), text(body, "by"), text(body, "note"), clock.instant());
+        AlertOperation acknowledgement = Acknowledgements.of(alertId, found.get().scope(), text(body, "by"), text(body, "note"), now());
         return written(acknowledgement, () -> Reply.json(200, Json.write(OperationsJson.acknowledgement(acknowledgement))));
     }
 
@@ -130,7 +131,7 @@ public final class AlertOperationsApi {
         String silenceId = decode(call.rest());
         return switch (call.method()) {
             case "GET" -> silenceId.isEmpty() ? list("true".equals(call.query("all", "false")))
-                    : table.get().silence(silenceId).map(silence -> Reply.json(200, Json.write(OperationsJson.silence(silence, clock.instant()))))
+                    : table.get().silence(silenceId).map(silence -> Reply.json(200, Json.write(OperationsJson.silence(silence, now()))))
                     .orElse(Reply.error(404, "No silence " + silenceId));
             case "POST" -> silenceId.isEmpty() ? create(call) : Reply.error(405, "POST /api/silences creates a silence");
             case "DELETE" -> silenceId.isEmpty() ? Reply.error(400, "Give a silence: DELETE /api/silences/{silenceId}?by=NAME") : end(call, silenceId);
@@ -139,7 +140,7 @@ public final class AlertOperationsApi {
     }
 
     private Reply list(boolean all) {
-        Instant now = clock.instant();
+        Instant now = now();
         List<Map<String, Object>> silences = table.get().silences().stream()
                 .filter(silence -> all || Silences.activeAt(silence, now))
                 .sorted(Comparator.comparing(AlertOperation::getCreatedAt))
@@ -154,7 +155,7 @@ public final class AlertOperationsApi {
         } catch (IOException e) {
             return Reply.error(400, "The body must be a JSON object, e.g. {\"poiid\": \"V400m-123\", \"until\": \"2026-12-01T18:00:00Z\", \"by\": \"you\"}");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Optional<String> problem = scopeProblem(body).or(() -> untilProblem(body, now))
                 .or(() -> name(body, "by")).or(() -> note(body, "reason"));
         if (problem.isPresent()) {
@@ -163,7 +164,7 @@ public final class AlertOperationsApi {
         AlertScope scope = AlertScope.newBuilder().setPoiid(text(body, "poiid")).setMerchantAccount(text(body, "merchantAccount"))
                 .setStore(text(body, "store")).setAlertType(text(body, "type")).build();
         AlertOperation silence = Silences.create(scope, Instant.parse(text(body, "until")), text(body, "by"), text(body, "reason"), now);
-        return written(silence, () -> Reply.json(201, Json.write(OperationsJson.silence(silence, clock.instant()))));
+        return written(silence, () -> Reply.json(201, Json.write(OperationsJson.silence(silence, now()))));
     }
 
     private Reply end(HttpCall call, String silenceId) throws Exception {
@@ -182,12 +183,12 @@ public final class AlertOperationsApi {
         if (silence.isEmpty()) {
             return Reply.error(404, "No silence " + silenceId);
         }
-        Instant now = clock.instant();
+        Instant now = now();
         if (!Silences.activeAt(silence.get(), now)) {
             return Reply.error(409, "Silence " + silenceId + " has already ended");
         }
         AlertOperation ended = Silences.ended(silence.get(), by.strip(), now);
-        return written(ended, () -> Reply.json(200, Json.write(OperationsJson.silence(ended, clock.instant()))));
+        return written(ended, () -> Reply.json(200, Json.write(OperationsJson.silence(ended, now()))));
     }
 
     /** Answers only once the broker has the record, so a 2xx means every instance will see it. */
@@ -198,6 +199,11 @@ public final class AlertOperationsApi {
         } catch (ExecutionException | TimeoutException e) {
             return Reply.error(503, "Not written to the alert-operations topic, try again: " + e.getMessage());
         }
+    }
+
+    /** Milliseconds, as the topic keeps them, so that an answer shows what every instance will see. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Reply unavailable() {
