@@ -1,10 +1,14 @@
 package io.fleetdiag.launcher;
 
+import io.fleetdiag.launcher.client.AckCommand;
 import io.fleetdiag.launcher.client.AlertsCommand;
 import io.fleetdiag.launcher.client.CheckCommand;
+import io.fleetdiag.launcher.client.SilenceCommand;
+import io.fleetdiag.launcher.client.SilencesCommand;
 import io.fleetdiag.launcher.client.StoreCommand;
 import io.fleetdiag.launcher.client.TerminalCommand;
 import io.fleetdiag.launcher.lake.LakeCommand;
+import io.fleetdiag.launcher.client.UnsilenceCommand;
 import io.fleetdiag.launcher.local.LocalCommand;
 import io.fleetdiag.launcher.services.DispatcherCommand;
 import io.fleetdiag.launcher.services.PollerCommand;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fleetdiag", mixinStandardHelpOptions = true, version = "fleetdiag 0.1.0",
         description = "Payment-terminal fleet diagnostics on Apache Kafka, driven by Adyen's cloud Terminal API.",
         subcommands = {LocalCommand.class, SimulatorCommand.class, PollerCommand.class, DispatcherCommand.class, ProcessorCommand.class,
-                CheckCommand.class, AlertsCommand.class, TerminalCommand.class, StoreCommand.class, LakeCommand.class, CommandLine.HelpCommand.class})
+                CheckCommand.class, AlertsCommand.class, TerminalCommand.class, StoreCommand.class, LakeCommand.class,
+                AckCommand.class, SilenceCommand.class, SilencesCommand.class, UnsilenceCommand.class, CommandLine.HelpCommand.class})
 public final class FleetdiagCommand implements Runnable {
 
     @CommandLine.Spec

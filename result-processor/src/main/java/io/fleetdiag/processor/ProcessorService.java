@@ -1,21 +1,25 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
 import io.fleetdiag.processor.errors.DeadLetterWriter;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
+import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.Route;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -38,11 +44,13 @@ public final class ProcessorService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
+    private final Producer<String, AlertOperation> operations;
     private final CompletableFuture<Void> running;
 
-    private ProcessorService(KafkaStreams streams, HttpEndpoint http, CompletableFuture<Void> running) {
+    private ProcessorService(KafkaStreams streams, HttpEndpoint http, Producer<String, AlertOperation> operations, CompletableFuture<Void> running) {
         this.streams = streams;
         this.http = http;
+        this.operations = operations;
         this.running = running;
     }
 
@@ -74,7 +82,11 @@ public final class ProcessorService implements AutoCloseable {
         // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
         AtomicReference<HostInfo> advertised = new AtomicReference<>();
         ProcessorQueries queries = new ProcessorQueries(running::get, advertised::get, token, new TerminalStateCodec(catalog.terminalState()));
-        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), queries.routes());
+        Producer<String, AlertOperation> operations = new KafkaProducer<>(kafka.producer(),
+                catalog.alertOperations().keySerde().serializer(), catalog.alertOperations().valueSerde().serializer());
+        Map<String, Route> routes = new HashMap<>(queries.routes());
+        routes.putAll(AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()).routes());
+        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), routes);
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -95,7 +107,7 @@ public final class ProcessorService implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
-        return new ProcessorService(streams, http, firstRunning);
+        return new ProcessorService(streams, http, operations, firstRunning);
     }
 
     /**
@@ -148,5 +160,6 @@ public final class ProcessorService implements AutoCloseable {
     public void close() throws Exception {
         streams.close(Duration.ofSeconds(30));
         http.close();
+        operations.close(Duration.ofSeconds(10));
     }
 }

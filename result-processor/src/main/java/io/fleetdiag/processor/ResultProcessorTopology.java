@@ -1,5 +1,7 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
@@ -11,19 +13,23 @@ import io.fleetdiag.processor.terminal.TerminalInput;
 import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
+import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The result processor's topology, in three sub-topologies:
@@ -32,8 +38,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
  * <li>diagnosis results and presence changes of a terminal update its state, open and close its alert
  * episodes, ask for follow-up checks, and tell its store how it counts;</li>
- * <li>store contributions (keyed by store) update store health and STORE_DEGRADED.</li>
+ * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
+ * <li>resolved alerts are remembered by alertId, to answer acknowledgements of them.</li>
  * </ol>
+ * Acknowledgements and silences (alert-operations) are a global table that every instance holds whole:
+ * any terminal's alert may match any silence (docs/alert-operations.md).
  */
 public final class ResultProcessorTopology {
 
@@ -56,6 +65,10 @@ public final class ResultProcessorTopology {
                         StoreProcessor.stateTables(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
                 .flatMap(List::stream)
                 .forEach(builder::addStateStore);
+        Topic<String, AlertOperation> operations = topics.alertOperations();
+        builder.globalTable(operations.name(), Consumed.with(operations.keySerde(), operations.valueSerde()).withName("alert-operations-source"),
+                Materialized.<String, AlertOperation, KeyValueStore<Bytes, byte[]>>as(AlertOperations.TABLE).withKeySerde(operations.keySerde())
+                        .withValueSerde(operations.valueSerde()));
 
         SourceLoss sourceLoss = new SourceLoss(settings.sourceLostShare(), settings.sourceLostMinTerminals());
         KStream<String, PresenceOutput> presenceOutputs = source(builder, topics.snapshots())
@@ -94,6 +107,9 @@ public final class ResultProcessorTopology {
                 .branch((key, out) -> out instanceof TerminalOutput.Contribution, Branched.withConsumer(contributions ->
                         stores(contributions.mapValues(out -> ((TerminalOutput.Contribution) out).contribution(), Named.as("store-shares")),
                                 settings, topics), "contribution"));
+
+        builder.addStateStore(ResolvedAlerts.table(topics.alerts().valueSerde()));
+        source(builder, topics.alerts()).process(ResolvedAlerts::new, Named.as("resolved-alerts"), ResolvedAlerts.TABLE);
         return builder.build();
     }
 

@@ -1,7 +1,9 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
+import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
@@ -26,6 +28,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The real topology on TopologyTestDriver, with the topics a test feeds and reads. Every output reads
@@ -40,6 +43,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TerminalStateCodec codec;
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
     private final TestInputTopic<String, DiagnosisResult> results;
+    private final TestInputTopic<String, AlertOperation> operations;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
@@ -76,6 +80,7 @@ final class ProcessorDriver implements AutoCloseable {
         StringDeserializer keysOut = new StringDeserializer();
         snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
+        operations = driver.createInputTopic(catalog.alertOperations().name(), keys, catalog.alertOperations().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
         checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
@@ -92,6 +97,11 @@ final class ProcessorDriver implements AutoCloseable {
 
     void result(DiagnosisResult result) {
         results.pipeInput(result.getPoiid(), result, result.getCompletedAt());
+    }
+
+    /** An acknowledgement or silence as the REST API writes it. */
+    void operation(AlertOperation operation) {
+        operations.pipeInput(operation.getId(), operation, operation.getCreatedAt());
     }
 
     void advanceWallClock(Duration duration) {
@@ -125,6 +135,19 @@ final class ProcessorDriver implements AutoCloseable {
     TerminalState state(String poiid) {
         KeyValueStore<String, byte[]> table = driver.getKeyValueStore(TerminalProcessor.STATE_TABLE);
         return codec.decode(table.get(poiid));
+    }
+
+    /** The active alert as the processor keeps it for queries. */
+    TerminalAlert activeAlert(String alertId) {
+        return driver.<String, TerminalAlert>getKeyValueStore(TerminalProcessor.ACTIVE_ALERTS_TABLE).get(alertId);
+    }
+
+    /** The resolved episode as remembered for acknowledgements, or null. */
+    TerminalAlert resolvedAlert(String alertId) {
+        try (WindowStoreIterator<TerminalAlert> found = driver.<String, TerminalAlert>getWindowStore(ResolvedAlerts.TABLE)
+                .fetch(alertId, Instant.EPOCH, T0.plus(Duration.ofDays(365)))) {
+            return found.hasNext() ? found.next().value : null;
+        }
     }
 
     @Override

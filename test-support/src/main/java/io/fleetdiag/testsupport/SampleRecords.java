@@ -2,6 +2,9 @@ package io.fleetdiag.testsupport;
 
 import io.fleetdiag.schemas.ActiveAlert;
 import io.fleetdiag.schemas.AdditionalResponse;
+import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.AlertOperationKind;
+import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.AttestationResult;
@@ -205,6 +208,12 @@ public final class SampleRecords {
                 .setRequestId("req-040")
                 .setRaisedAt(AT)
                 .setEventTime(AT)
+                .setPaging(false)
+                .setSilenced(true)
+                .setSilenceId("silence-1")
+                .setAcknowledgedBy("Store operations, Amsterdam")
+                .setAcknowledgedAt(AT.plusSeconds(60))
+                .setAcknowledgementNote("engineer on the way")
                 .build();
     }
 
@@ -221,6 +230,21 @@ public final class SampleRecords {
                 .setReason("Unknown magic byte 0x7b")
                 .setExceptionClass("org.apache.kafka.common.errors.SerializationException")
                 .setFailedAt(AT)
+                .build();
+    }
+
+    public static AlertOperation silence() {
+        return AlertOperation.newBuilder()
+                .setKind(AlertOperationKind.SILENCE)
+                .setId("silence-1")
+                .setBy("Store operations, Amsterdam")
+                .setNote("till replacement")
+                .setCreatedAt(AT)
+                .setScope(AlertScope.newBuilder().setMerchantAccount("ADYEN_MERCHANT_ACCOUNT").setStore("YOUR_STORE")
+                        .setAlertType("TERMINAL_OFFLINE").build())
+                .setUntil(AT.plusSeconds(7_200))
+                .setEndedAt(AT.plusSeconds(3_600))
+                .setEndedBy("Store operations, Amsterdam")
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetdiag.topics;
 
+import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
@@ -42,6 +43,7 @@ public final class TopicCatalog {
     private final Topic<String, Long> pollerLease;
     private final Topic<String, Long> pollerState;
     private final Topic<String, TerminalInventory> inventory;
+    private final Topic<String, AlertOperation> alertOperations;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -56,6 +58,7 @@ public final class TopicCatalog {
         pollerLease = new Topic<>(names.pollerLease(), Long.class, keys, Serdes.Long(), EVENTS);
         pollerState = new Topic<>(names.pollerState(), Long.class, keys, Serdes.Long(), TABLE);
         inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
+        alertOperations = topic(names.alertOperations(), keys, values, AlertOperation.class, TABLE);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -115,6 +118,11 @@ public final class TopicCatalog {
         return deadLetters;
     }
 
+    /** Acknowledgements (keyed by alertId) and silences (keyed by silenceId), compacted: the latest of each is its current form. */
+    public Topic<String, AlertOperation> alertOperations() {
+        return alertOperations;
+    }
+
     /** The Management API's inventory, one record per terminal; a tombstone when a terminal leaves it. */
     public Topic<String, TerminalInventory> inventory() {
         return inventory;
@@ -135,7 +143,8 @@ public final class TopicCatalog {
 
     /** The shared topics of Avro records: created with the configured partitions, their value schemas registered. */
     public List<Topic<String, ?>> all() {
-        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory);
+        return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory,
+                alertOperations);
     }
 
     /** The poller's private topics, each of one partition and without a registered schema. */

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public record TopicNames(String snapshots, String checkRequests, String checkRetries, String results,
                          String terminalState, String storeHealth, String alerts, String deadLetters,
-                         String pollerLease, String pollerState, String inventory) {
+                         String pollerLease, String pollerState, String inventory,
+                         String alertOperations) {
 
     public static final String SNAPSHOTS = "terminal-connectivity-snapshots";
     public static final String CHECK_REQUESTS = "diagnosis-check-requests";
@@ -24,6 +25,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
     public static final String POLLER_LEASE = "fleetdiag-poller-lease";
     public static final String POLLER_STATE = "fleetdiag-poller-state";
     public static final String INVENTORY = "terminal-inventory";
+    public static final String ALERT_OPERATIONS = "alert-operations";
 
     /** Keys of an earlier scheme that named the poller's topics by a short name; refused so they do not go unnoticed. */
     private static final Map<String, String> REPLACED_KEYS = Map.of(
@@ -45,7 +47,8 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
                 name(config, prefix, SNAPSHOTS), name(config, prefix, CHECK_REQUESTS), name(config, prefix, CHECK_RETRIES),
                 name(config, prefix, RESULTS), name(config, prefix, TERMINAL_STATE), name(config, prefix, STORE_HEALTH),
                 name(config, prefix, ALERTS), name(config, prefix, DEAD_LETTERS),
-                name(config, prefix, POLLER_LEASE), name(config, prefix, POLLER_STATE), name(config, prefix, INVENTORY));
+                name(config, prefix, POLLER_LEASE), name(config, prefix, POLLER_STATE), name(config, prefix, INVENTORY),
+                name(config, prefix, ALERT_OPERATIONS));
     }
 
     /** Each topic's name by its default name, in the order of the components. */
@@ -62,6 +65,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
         names.put(POLLER_LEASE, pollerLease);
         names.put(POLLER_STATE, pollerState);
         names.put(INVENTORY, inventory);
+        names.put(ALERT_OPERATIONS, alertOperations);
         return names;
     }
 

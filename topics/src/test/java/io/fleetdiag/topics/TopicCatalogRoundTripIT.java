@@ -82,6 +82,7 @@ class TopicCatalogRoundTripIT {
         roundTrip(catalog.alerts(), "UX410-1234", SampleRecords.alert());
         roundTrip(catalog.deadLetters(), "V400m-1", SampleRecords.deadLetter());
         roundTrip(catalog.inventory(), "V400m-346403161", SampleRecords.inventory());
+        roundTrip(catalog.alertOperations(), "silence-1", SampleRecords.silence());
     }
 
     @Test
@@ -112,9 +113,11 @@ class TopicCatalogRoundTripIT {
         try (Admin admin = cluster.admin()) {
             ConfigResource state = new ConfigResource(ConfigResource.Type.TOPIC, catalog.terminalState().name());
             ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, catalog.alerts().name());
-            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(state, alerts)).all().get();
+            ConfigResource operations = new ConfigResource(ConfigResource.Type.TOPIC, catalog.alertOperations().name());
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(state, alerts, operations)).all().get();
 
             assertThat(configs.get(state).get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(configs.get(operations).get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(configs.get(alerts).get("cleanup.policy").value()).isEqualTo("delete");
         }
     }

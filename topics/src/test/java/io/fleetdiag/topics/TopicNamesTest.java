@@ -13,7 +13,7 @@ class TopicNamesTest {
         assertThat(TopicNames.defaults()).isEqualTo(new TopicNames(
                 "terminal-connectivity-snapshots", "diagnosis-check-requests", "diagnosis-check-retries",
                 "diagnosis-results", "terminal-state", "store-health", "terminal-alerts", "fleetdiag-dead-letters",
-                "fleetdiag-poller-lease", "fleetdiag-poller-state", "terminal-inventory"));
+                "fleetdiag-poller-lease", "fleetdiag-poller-state", "terminal-inventory", "alert-operations"));
     }
 
     @Test
@@ -40,7 +40,7 @@ class TopicNamesTest {
 
             assertThat(renamed.byDefaultName()).as(defaultName)
                     .containsEntry(defaultName, "renamed")
-                    .hasSize(11);
+                    .hasSize(12);
             assertThat(renamed.byDefaultName().values()).as(defaultName).containsOnlyOnce("renamed");
         }
     }

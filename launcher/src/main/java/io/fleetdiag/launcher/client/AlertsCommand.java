@@ -18,13 +18,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fleetdiag alerts [--follow] [--json]}: every alert on the alert topic from the beginning. */
+/**
+ * {@code fleetdiag alerts [--follow [--include-silenced]] [--json]}: every alert on the alert topic from the
+ * beginning. With --follow it is a paging view: once caught up, it prints only edges that page, so a
+ * silenced alert does not show there (docs/alert-operations.md).
+ */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Print every alert on the alert topic from the beginning; exit when caught up unless --follow.")
+        description = "Print every alert on the alert topic from the beginning; exit when caught up unless --follow."
+                + " With --follow, new alerts that a silence holds are left out (they do not page) unless --include-silenced.")
 public final class AlertsCommand implements Callable<Integer> {
 
     @Option(names = "--follow", description = "Keep printing new alerts.")
     boolean follow;
+
+    @Option(names = "--include-silenced", description = "With --follow, also print new alerts that a silence holds.")
+    boolean includeSilenced;
 
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
@@ -50,7 +58,10 @@ public final class AlertsCommand implements Callable<Integer> {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (follow || partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<String, TerminalAlert> record : consumer.poll(Duration.ofMillis(500))) {
-                    out.println(json ? record.value().toString() : line(record.value()));
+                    boolean history = record.offset() < end.get(new TopicPartition(record.topic(), record.partition()));
+                    if (shown(record.value(), history)) {
+                        out.println(json ? record.value().toString() : line(record.value()));
+                    }
                 }
                 out.flush();
             }
@@ -58,8 +69,15 @@ public final class AlertsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String line(TerminalAlert alert) {
-        return String.format("%s %-8s %-26s %-8s %s%n    %s", alert.getEventTime(), alert.getStatus(), alert.getType(), alert.getSeverity(),
-                alert.getSummary(), alert.getRemediation());
+    /** The history is shown whole; what arrives while following is shown when it pages. */
+    boolean shown(TerminalAlert alert, boolean history) {
+        return history || !follow || includeSilenced || alert.getPaging();
+    }
+
+    static String line(TerminalAlert alert) {
+        String operations = (alert.getSilenced() ? " [silenced by " + alert.getSilenceId() + "]" : "")
+                + (alert.getAcknowledgedBy() == null ? "" : " [acknowledged by " + alert.getAcknowledgedBy() + "]");
+        return String.format("%s %-8s %-26s %-8s %s%s%n    %s%n    alertId %s", alert.getEventTime(), alert.getStatus(), alert.getType(),
+                alert.getSeverity(), alert.getSummary(), operations, alert.getRemediation(), alert.getAlertId());
     }
 }

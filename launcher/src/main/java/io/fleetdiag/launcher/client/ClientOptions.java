@@ -4,6 +4,7 @@ import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import java.net.URI;
@@ -67,9 +68,23 @@ public final class ClientOptions {
 
     /** GET on the REST API; fails with one line when it does not answer. */
     HttpResponse<String> get(String path) {
+        return send("GET", path, null);
+    }
+
+    /**
+     * A request to the REST API, with the bearer token of {@code FLEETDIAG_HTTP_TOKEN} when it is set;
+     * fails with one line when the API does not answer.
+     */
+    HttpResponse<String> send(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(40))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        Optional.ofNullable(System.getenv(ServiceHttp.TOKEN_ENV)).filter(token -> !token.isBlank())
+                .ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new ConfigurationException("Cannot reach the fleetdiag REST API at " + api + ": start `fleetdiag local`, or point --api at a result processor");
         }

@@ -3,6 +3,7 @@ package io.fleetdiag.processor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.fleetdiag.processor.presence.PresenceProcessor;
+import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.FleetCounts;
@@ -16,14 +17,11 @@ import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +32,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -51,21 +48,20 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * GET /api/alerts?active=true[&amp;type=T]       every active alert
  * GET /api/fleet                             terminals, online, offline, alerts by type, results by outcome
  * </pre>
+ * Alerts show their acknowledgement and whether a silence holds now; acknowledging and silencing are
+ * {@link AlertOperationsApi}'s.
  */
 public final class ProcessorQueries {
 
     private final Supplier<KafkaStreams> streams;
-    private final Supplier<HostInfo> self;
-    private final Optional<String> bearerToken;
+    private final Peers peers;
     private final TerminalStateCodec states;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param self this instance as peers reach it, known once its HTTP port is bound */
     public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken, TerminalStateCodec states) {
         this.states = states;
         this.streams = streams;
-        this.self = self;
-        this.bearerToken = bearerToken;
+        this.peers = new Peers(streams, self, bearerToken);
     }
 
     public Map<String, Route> routes() {
@@ -82,7 +78,8 @@ public final class ProcessorQueries {
             return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
         }
         return byKey(TerminalProcessor.STATE_TABLE, poiid, call.path(), () -> Optional.ofNullable(
-                states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid))), "No terminal " + poiid);
+                        states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
+                .map(state -> OperationsJson.terminal(state, operations(), Instant.now())), "No terminal " + poiid);
     }
 
     private Reply store(HttpCall call) throws Exception {
@@ -92,7 +89,7 @@ public final class ProcessorQueries {
         }
         String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
         return byKey(StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
-                this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)), "No store " + key);
+                this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)).map(ProcessorQueries::json), "No store " + key);
     }
 
     private Reply alerts(HttpCall call) throws Exception {
@@ -102,13 +99,15 @@ public final class ProcessorQueries {
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
         try {
+            AlertOperations operations = operations();
+            Instant now = Instant.now();
             for (String tableName : new String[] {TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE,
                     PresenceProcessor.SOURCE_ALERTS_TABLE}) {
                 try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>table(tableName).all()) {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;
                         if (type == null || alert.getType().name().equals(type)) {
-                            alerts.add(json(alert));
+                            alerts.add(OperationsJson.alert(alert, operations, now));
                         }
                     }
                 }
@@ -186,12 +185,12 @@ public final class ProcessorQueries {
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return rebalancing();
         }
-        if (!owner.activeHost().equals(self.get())) {
+        if (!owner.activeHost().equals(peers.self())) {
             HttpResponse<String> answer = forward(owner.activeHost(), path);
             return Reply.json(answer.statusCode(), answer.body());
         }
         try {
-            return local.find().map(value -> Reply.json(200, json(value).toString())).orElse(Reply.error(404, notFound));
+            return local.find().map(value -> Reply.json(200, value.toString())).orElse(Reply.error(404, notFound));
         } catch (InvalidStateStoreException e) {
             return rebalancing();
         }
@@ -199,7 +198,11 @@ public final class ProcessorQueries {
 
     @FunctionalInterface
     private interface TableLookup {
-        Optional<? extends SpecificRecord> find();
+        Optional<JsonNode> find();
+    }
+
+    private AlertOperations operations() {
+        return AlertOperations.queried(table(AlertOperations.TABLE)).readingSilencesOnce();
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> table(String name) {
@@ -207,15 +210,11 @@ public final class ProcessorQueries {
     }
 
     private Iterable<HostInfo> others() {
-        return streams.get().metadataForAllStreamsClients().stream().map(StreamsMetadata::hostInfo)
-                .filter(host -> !host.equals(self.get())).distinct().toList();
+        return peers.others();
     }
 
     private HttpResponse<String> forward(HostInfo host, String pathAndQuery) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).GET();
-        bearerToken.ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return peers.get(host, pathAndQuery);
     }
 
     private static boolean isLocalOnly(HttpCall call) {

@@ -4,6 +4,7 @@ import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.schemas.ActiveAlert;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
@@ -41,6 +42,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     private KeyValueStore<String, StoreContribution> members;
     private KeyValueStore<String, StoreHealth> health;
     private KeyValueStore<String, TerminalAlert> alerts;
+    private AlertOperations operations;
 
     /** The state tables this processor needs, for the topology. */
     public static List<StoreBuilder<?>> stateTables(Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
@@ -60,6 +62,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
         this.members = context.getStateStore(MEMBERS_TABLE);
         this.health = context.getStateStore(HEALTH_TABLE);
         this.alerts = context.getStateStore(ALERTS_TABLE);
+        this.operations = AlertOperations.inProcessor(context.getStateStore(AlertOperations.TABLE));
     }
 
     @Override
@@ -97,6 +100,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
         }
         AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, contribution.at(), null, type -> evidence(counts));
         for (TerminalAlert edge : outcome.edges()) {
+            operations.flag(edge, edge.getEventTime());
             if (edge.getStatus() == AlertStatus.RAISED) {
                 alerts.put(contribution.storeKey(), edge);
             } else {

@@ -4,6 +4,7 @@ import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.processor.alerts.TerminalRules;
 import io.fleetdiag.processor.followup.FollowUpChecks;
+import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.schemas.ActiveAlert;
@@ -65,6 +66,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, String> dueIndex;
     private String countsKey;
+    private AlertOperations operations;
 
     /**
      * The state tables this processor needs, for the topology: terminal states as {@link TerminalStateCodec}
@@ -96,6 +98,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         this.due = context.getStateStore(DUE_TABLE);
         this.dueIndex = context.getStateStore(DUE_INDEX_TABLE);
         this.countsKey = "task-" + context.taskId();
+        this.operations = AlertOperations.inProcessor(context.getStateStore(AlertOperations.TABLE));
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::wallClock);
     }
 
@@ -159,6 +162,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             forward(poiid, new TerminalOutput.State(encoded), at);
         }
         for (TerminalAlert edge : outcome.edges()) {
+            operations.flag(edge, edge.getEventTime());
             if (edge.getStatus() == AlertStatus.RAISED) {
                 activeAlerts.put(edge.getAlertId(), edge);
             } else {

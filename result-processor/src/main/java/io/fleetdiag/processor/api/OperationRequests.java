@@ -1,0 +1,92 @@
+package io.fleetdiag.processor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.service.Json;
+import io.fleetdiag.service.http.HttpCall;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Reads and checks the JSON bodies of acknowledgements and silences; each check names what is wrong. */
+final class OperationRequests {
+
+    /** A silence is for maintenance or a known outage, not a way to switch alerts off for good. */
+    static final Duration LONGEST_SILENCE = Duration.ofDays(90);
+    static final int LONGEST_NAME = 200;
+    static final int LONGEST_NOTE = 2_000;
+
+    private OperationRequests() {
+    }
+
+    static Optional<String> scopeProblem(JsonNode body) {
+        String poiid = text(body, "poiid");
+        String merchantAccount = text(body, "merchantAccount");
+        String store = text(body, "store");
+        String type = text(body, "type");
+        if (poiid == null && merchantAccount == null && type == null) {
+            return Optional.of("Say what to silence: a terminal (poiid), a store (merchantAccount and store) or merchant account, an alert type (type), or a store or terminal and a type");
+        }
+        if (poiid != null && (merchantAccount != null || store != null)) {
+            return Optional.of("A terminal silence needs no merchantAccount or store: a terminal belongs to one store");
+        }
+        if (store != null && merchantAccount == null) {
+            return Optional.of("A store is named by its merchantAccount and store");
+        }
+        if (type != null && Arrays.stream(AlertType.values()).noneMatch(known -> known != AlertType.UNKNOWN && known.name().equals(type))) {
+            return Optional.of("No alert type " + type + "; the types are " + Arrays.stream(AlertType.values())
+                    .filter(known -> known != AlertType.UNKNOWN).map(Enum::name).toList());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> untilProblem(JsonNode body, Instant now) {
+        String until = text(body, "until");
+        if (until == null) {
+            return Optional.of("Say when the silence ends: until, an ISO-8601 instant such as 2026-12-01T18:00:00Z");
+        }
+        try {
+            Instant end = Instant.parse(until);
+            if (!end.isAfter(now)) {
+                return Optional.of("until " + until + " is not in the future");
+            }
+            if (end.isAfter(now.plus(LONGEST_SILENCE))) {
+                return Optional.of("A silence lasts at most " + LONGEST_SILENCE.toDays() + " days");
+            }
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of("until must be an ISO-8601 instant such as 2026-12-01T18:00:00Z, not " + until);
+        }
+    }
+
+    static Optional<String> name(JsonNode body, String field) {
+        String value = text(body, field);
+        if (value == null || value.isBlank()) {
+            return Optional.of("Say who you are: \"" + field + "\"");
+        }
+        return value.length() > LONGEST_NAME ? Optional.of(field + " is longer than " + LONGEST_NAME + " characters") : Optional.empty();
+    }
+
+    static Optional<String> note(JsonNode body, String field) {
+        String value = text(body, field);
+        return value != null && value.length() > LONGEST_NOTE ? Optional.of(field + " is longer than " + LONGEST_NOTE + " characters") : Optional.empty();
+    }
+
+    static JsonNode body(HttpCall call) throws IOException {
+        JsonNode body = Json.MAPPER.readTree(call.body() == null || call.body().isBlank() ? "{}" : call.body());
+        if (!(body instanceof ObjectNode)) {
+            throw new IOException("not an object");
+        }
+        return body;
+    }
+
+    static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
+}

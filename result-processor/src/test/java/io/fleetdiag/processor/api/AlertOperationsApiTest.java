@@ -1,0 +1,179 @@
+package io.fleetdiag.processor.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.operations.Silences;
+import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.AlertOperationKind;
+import io.fleetdiag.schemas.AlertScope;
+import io.fleetdiag.service.Json;
+import io.fleetdiag.service.http.HttpEndpoint;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The acknowledgement and silence endpoints over real HTTP, with the bearer token, writing to a MockProducer. */
+class AlertOperationsApiTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final String TOKEN = "s3cret-token";
+    private static final String ACTIVE = "1b4e28ba-2fa1-11d2-883f-0016d3cca427";
+    private static final String RESOLVED = "6fa459ea-ee8a-3ca4-894e-db77e160355e";
+
+    private final MockProducer<String, AlertOperation> producer =
+            new MockProducer<>(true, null, new StringSerializer(), (topic, value) -> new byte[0]);
+    private final Map<String, AlertFinder.Found> alerts = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpEndpoint endpoint;
+
+    @BeforeEach
+    void start() throws Exception {
+        AlertScope terminal = AlertScope.newBuilder().setPoiid("V400m-1").setMerchantAccount("AcmeRetail_EU").setStore("EU-0001")
+                .setAlertType("BATTERY_LOW").build();
+        alerts.put(ACTIVE, new AlertFinder.Found(ACTIVE, terminal, true, (ObjectNode) Json.MAPPER.readTree("{\"alertId\":\"" + ACTIVE + "\",\"active\":true}")));
+        alerts.put(RESOLVED, new AlertFinder.Found(RESOLVED, terminal, false,
+                (ObjectNode) Json.MAPPER.readTree("{\"alertId\":\"" + RESOLVED + "\",\"active\":false,\"resolvedAt\":\"2026-11-23T09:00:00Z\"}")));
+        AlertFinder finder = (alertId, localOnly) -> Optional.ofNullable(alerts.get(alertId));
+        AlertOperationsApi api = new AlertOperationsApi(finder, this::tableFromTopic, producer, "alert-operations",
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        endpoint = HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), api.routes());
+    }
+
+    /** What the global table would hold: the latest record of each key written so far. */
+    private AlertOperations tableFromTopic() {
+        Map<String, AlertOperation> latest = new LinkedHashMap<>();
+        producer.history().forEach(record -> latest.put(record.key(), record.value()));
+        return new AlertOperations(latest::get, () -> latest.values().stream()
+                .filter(operation -> operation.getId().startsWith(Silences.ID_PREFIX)).toList());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        endpoint.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, boolean withToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (withToken) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> call(String method, String path, String body) throws Exception {
+        return call(method, path, body, true);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void anAcknowledgementOfAnActiveAlertIsWrittenKeyedByItsAlertIdWithTheAlertsSubject() throws Exception {
+        HttpResponse<String> answer = call("POST", "/api/alerts/" + ACTIVE + "/ack", "{\"by\": \"Ana\", \"note\": \"charger ordered\"}");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(json(answer).path("acknowledgedBy").asText()).isEqualTo("Ana");
+        assertThat(producer.history()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("alert-operations");
+            assertThat(record.key()).isEqualTo(ACTIVE);
+            assertThat(record.value().getKind()).isEqualTo(AlertOperationKind.ACKNOWLEDGEMENT);
+            assertThat(record.value().getBy()).isEqualTo("Ana");
+            assertThat(record.value().getNote()).isEqualTo("charger ordered");
+            assertThat(record.value().getCreatedAt()).isEqualTo(NOW);
+            assertThat(record.value().getScope().getPoiid()).isEqualTo("V400m-1");
+            assertThat(record.value().getScope().getAlertType()).isEqualTo("BATTERY_LOW");
+        });
+    }
+
+    @Test
+    void unknownResolvedUnauthorisedOrNamelessAcknowledgementsAreRefusedAndWriteNothing() throws Exception {
+        assertThat(call("POST", "/api/alerts/nope/ack", "{\"by\": \"Ana\"}").statusCode()).isEqualTo(404);
+        HttpResponse<String> resolved = call("POST", "/api/alerts/" + RESOLVED + "/ack", "{\"by\": \"Ana\"}");
+        assertThat(resolved.statusCode()).isEqualTo(409);
+        assertThat(json(resolved).path("error").asText()).contains("already resolved").contains("2026-11-23T09:00:00Z");
+        assertThat(call("POST", "/api/alerts/" + ACTIVE + "/ack", "{\"by\": \"Ana\"}", false).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/alerts/" + ACTIVE + "/ack", "{\"note\": \"who am I\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/alerts/" + ACTIVE + "/ack", "[1, 2]").statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/api/alerts/" + ACTIVE + "/ack", null).statusCode()).isEqualTo(405);
+        assertThat(producer.history()).isEmpty();
+
+        assertThat(json(call("GET", "/api/alerts/" + RESOLVED, null)).path("active").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSilenceIsWrittenListedWhileActiveAndEndedEarlyOnce() throws Exception {
+        HttpResponse<String> created = call("POST", "/api/silences",
+                "{\"merchantAccount\": \"AcmeRetail_EU\", \"store\": \"EU-0001\", \"type\": \"PRINTER_FAULT\","
+                        + " \"until\": \"2026-11-23T12:00:00Z\", \"by\": \"Ana\", \"reason\": \"paper delivery late\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String silenceId = json(created).path("silenceId").asText();
+        assertThat(silenceId).startsWith(Silences.ID_PREFIX);
+        ProducerRecord<String, AlertOperation> written = producer.history().get(0);
+        assertThat(written.key()).isEqualTo(silenceId);
+        assertThat(written.value().getUntil()).isEqualTo(Instant.parse("2026-11-23T12:00:00Z"));
+        assertThat(written.value().getScope().getStore()).isEqualTo("EU-0001");
+
+        JsonNode listed = json(call("GET", "/api/silences", null));
+        assertThat(listed).singleElement().satisfies(silence -> {
+            assertThat(silence.path("silenceId").asText()).isEqualTo(silenceId);
+            assertThat(silence.path("type").asText()).isEqualTo("PRINTER_FAULT");
+            assertThat(silence.path("reason").asText()).isEqualTo("paper delivery late");
+            assertThat(silence.path("active").asBoolean()).isTrue();
+        });
+
+        assertThat(call("DELETE", "/api/silences/" + silenceId, null).statusCode()).isEqualTo(400);
+        assertThat(call("DELETE", "/api/silences/silence-unknown?by=Ana", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> ended = call("DELETE", "/api/silences/" + silenceId + "?by=Bo", null);
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        assertThat(producer.history()).hasSize(2).last().satisfies(record -> {
+            assertThat(record.key()).isEqualTo(silenceId);
+            assertThat(record.value().getEndedAt()).isEqualTo(NOW);
+            assertThat(record.value().getEndedBy()).isEqualTo("Bo");
+        });
+        assertThat(call("DELETE", "/api/silences/" + silenceId + "?by=Bo", null).statusCode()).isEqualTo(409);
+        assertThat(json(call("GET", "/api/silences", null))).isEmpty();
+        assertThat(json(call("GET", "/api/silences?all=true", null))).singleElement()
+                .satisfies(silence -> assertThat(silence.path("endedBy").asText()).isEqualTo("Bo"));
+    }
+
+    @Test
+    void silencesThatMakeNoSenseAreRefusedWithTheReason() throws Exception {
+        Map<String, String> refused = Map.of(
+                "{\"until\": \"2026-11-23T12:00:00Z\", \"by\": \"Ana\"}", "Say what to silence",
+                "{\"poiid\": \"V400m-1\", \"store\": \"EU-0001\", \"merchantAccount\": \"A\", \"until\": \"2026-11-23T12:00:00Z\", \"by\": \"Ana\"}",
+                "needs no merchantAccount",
+                "{\"store\": \"EU-0001\", \"until\": \"2026-11-23T12:00:00Z\", \"by\": \"Ana\"}", "merchantAccount and store",
+                "{\"type\": \"PAPER\", \"until\": \"2026-11-23T12:00:00Z\", \"by\": \"Ana\"}", "No alert type PAPER",
+                "{\"poiid\": \"V400m-1\", \"until\": \"2026-11-23T09:00:00Z\", \"by\": \"Ana\"}", "not in the future",
+                "{\"poiid\": \"V400m-1\", \"until\": \"tomorrow\", \"by\": \"Ana\"}", "ISO-8601",
+                "{\"poiid\": \"V400m-1\", \"until\": \"2027-11-23T09:00:00Z\", \"by\": \"Ana\"}", "at most 90 days",
+                "{\"poiid\": \"V400m-1\", \"until\": \"2026-11-23T12:00:00Z\"}", "Say who you are");
+        for (Map.Entry<String, String> body : refused.entrySet()) {
+            HttpResponse<String> answer = call("POST", "/api/silences", body.getKey());
+            assertThat(answer.statusCode()).as(body.getKey()).isEqualTo(400);
+            assertThat(json(answer).path("error").asText()).as(body.getKey()).contains(body.getValue());
+        }
+        assertThat(producer.history()).isEmpty();
+        assertThat(call("GET", "/api/silences", null, false).statusCode()).isEqualTo(401);
+        assertThat(List.of(json(call("GET", "/api/silences", null)))).singleElement().satisfies(list -> assertThat(list).isEmpty());
+    }
+}
