@@ -93,6 +93,8 @@ record DocumentedCommands(Path root) {
         return commands;
     }
 
+    private static final Pattern WORD = Pattern.compile("\"[^\"]*\"|\\S+");
+
     private static String withoutComment(String text) {
         int hash = text.indexOf(" #");
         return (hash < 0 ? text : text.substring(0, hash)).strip();
@@ -102,14 +104,15 @@ record DocumentedCommands(Path root) {
     static Set<List<String>> expand(String command) {
         String program = PROGRAMS.stream().filter(p -> command.equals(p) || command.startsWith(p + " ")).findFirst().orElseThrow();
         List<List<String>> variants = List.of(List.of(program));
-        for (String word : command.substring(program.length()).strip().split("\\s+")) {
-            String plain = word.replace("[", "").replace("]", "");
+        for (String word : words(command.substring(program.length()).strip())) {
+            boolean quoted = word.startsWith("\"");
+            String plain = quoted ? word.substring(1, word.length() - 1) : word.replace("[", "").replace("]", "");
             if (plain.isEmpty()) {
                 continue;
             }
             List<List<String>> next = new ArrayList<>();
             for (List<String> variant : variants) {
-                for (String alternative : plain.split("\\|")) {
+                for (String alternative : quoted ? new String[] {plain} : plain.split("\\|")) {
                     List<String> longer = new ArrayList<>(variant);
                     longer.add(alternative);
                     next.add(longer);
@@ -118,6 +121,16 @@ record DocumentedCommands(Path root) {
             variants = next;
         }
         return new LinkedHashSet<>(variants);
+    }
+
+    /** The words as a shell splits them: white space apart, except inside double quotes (kept, to be told apart). */
+    private static List<String> words(String arguments) {
+        List<String> words = new ArrayList<>();
+        Matcher word = WORD.matcher(arguments);
+        while (word.find()) {
+            words.add(word.group());
+        }
+        return words;
     }
 
     private static List<String> read(Path page) {

@@ -220,7 +220,7 @@ public final class SampleRecords {
     public static DeadLetter deadLetter() {
         return DeadLetter.newBuilder()
                 .setApplication("diagnosis-dispatcher")
-                .setSourceTopic("diagnosis-check-requests")
+                .setSourceTopic("prod.diagnosis-check-requests")
                 .setSourcePartition(3)
                 .setSourceOffset(1_234)
                 .setSourceTimestamp(AT)
