@@ -14,6 +14,9 @@ import java.util.Map;
  * @param lastSeenResolution          while a terminal stays online, how often its lastSeenAt is refreshed
  * @param staleAfter                  online without a successful diagnosis for this long: STALE_DIAGNOSIS
  * @param punctuateInterval           how often wall-clock rules are evaluated
+ * @param unconfirmedCriticalAt       UNCONFIRMED_BATCH is WARNING above 0 and CRITICAL from this many payments
+ * @param iosCaptureWait              how long after a host diagnosis of an iOS installation that still shows
+ *                                    unconfirmed payments its one follow-up comes (Adyen's 3-minute capture-retry wait)
  */
 public record ProcessorSettings(
         int offlineAfterMissedSnapshots, Duration lastSeenResolution,
@@ -22,7 +25,8 @@ public record ProcessorSettings(
         Duration sdkExpiringWithin, Duration sdkRecoveredBeyond,
         Duration offlinePaymentsExpiringWithin, Duration offlinePaymentsRecoveredBeyond,
         double storeDegradedBelow, double storeRecoveredAt, int storeMinTerminals,
-        Duration punctuateInterval) {
+        Duration punctuateInterval,
+        int unconfirmedCriticalAt, Duration iosCaptureWait) {
 
     public static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>();
@@ -42,6 +46,8 @@ public record ProcessorSettings(
         defaults.put("processor.store-recovered-at", "0.6");
         defaults.put("processor.store-min-terminals", "2");
         defaults.put("processor.punctuate-interval", "30s");
+        defaults.put("processor.unconfirmed-critical-at", "10");
+        defaults.put("processor.ios-capture-wait", "3m");
         defaults.put("processor.commit-interval", "200ms");
         defaults.put("processor.stream-threads", "1");
         defaults.put("processor.advertised-host", "");
@@ -57,11 +63,15 @@ public record ProcessorSettings(
                 config.duration("processor.sdk-expiring-within"), config.duration("processor.sdk-recovered-beyond"),
                 config.duration("processor.offline-payments-expiring-within"), config.duration("processor.offline-payments-recovered-beyond"),
                 config.doubleValue("processor.store-degraded-below"), config.doubleValue("processor.store-recovered-at"),
-                config.intValue("processor.store-min-terminals"), config.duration("processor.punctuate-interval"));
+                config.intValue("processor.store-min-terminals"), config.duration("processor.punctuate-interval"),
+                config.intValue("processor.unconfirmed-critical-at"), config.duration("processor.ios-capture-wait"));
         if (settings.batteryRecoveredAt() < settings.batteryLowBelow() || settings.storeRecoveredAt() < settings.storeDegradedBelow()
                 || settings.sdkRecoveredBeyond().compareTo(settings.sdkExpiringWithin()) < 0
                 || settings.offlinePaymentsRecoveredBeyond().compareTo(settings.offlinePaymentsExpiringWithin()) < 0) {
             throw new ConfigurationException("Each recovery threshold must be at or beyond its alert threshold (hysteresis)");
+        }
+        if (settings.unconfirmedCriticalAt() < 2) {
+            throw new ConfigurationException("processor.unconfirmed-critical-at must be at least 2 (WARNING starts at 1)");
         }
         if (settings.offlineAfterMissedSnapshots() < 1) {
             throw new ConfigurationException("processor.offline-after-missed-snapshots must be at least 1");

@@ -115,7 +115,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             requestId = diagnosis.getRequestId();
             TerminalStates.apply(state, diagnosis);
             outcome = diagnosis.getOutcome().name();
-            FollowUpChecks.hostFollowUp(diagnosis).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
+            FollowUpChecks.hostFollowUp(diagnosis, settings.iosCaptureWait()).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
         } else {
             PresenceChange change = ((TerminalInput.Presence) input).change();
             at = change.at();
@@ -156,10 +156,11 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             forward(poiid, new TerminalOutput.State(encoded), at);
         }
         for (TerminalAlert edge : outcome.edges()) {
-            if (edge.getStatus() == AlertStatus.RAISED) {
-                activeAlerts.put(edge.getAlertId(), edge);
-            } else {
+            // an UPDATED edge replaces the RAISED one: the active alert shows its current severity
+            if (edge.getStatus() == AlertStatus.RESOLVED) {
                 activeAlerts.delete(edge.getAlertId());
+            } else {
+                activeAlerts.put(edge.getAlertId(), edge);
             }
             forward(poiid, new TerminalOutput.Alert(edge), at);
         }
