@@ -1,5 +1,7 @@
 package io.fleetdiag.launcher.client;
 
+import io.fleetdiag.processor.alerts.AlertEpisodes;
+import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.topics.Topic;
@@ -18,7 +20,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code fleetdiag alerts [--follow] [--json]}: every alert on the alert topic from the beginning. */
+/**
+ * {@code fleetdiag alerts [--follow] [--json]}: every alert edge on the alert topic from the beginning:
+ * RAISED, UPDATED (severity changed within the episode, same alertId) and RESOLVED.
+ */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Print every alert on the alert topic from the beginning; exit when caught up unless --follow.")
 public final class AlertsCommand implements Callable<Integer> {
@@ -58,8 +63,14 @@ public final class AlertsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String line(TerminalAlert alert) {
-        return String.format("%s %-8s %-26s %-8s %s%n    %s", alert.getEventTime(), alert.getStatus(), alert.getType(), alert.getSeverity(),
+    static String line(TerminalAlert alert) {
+        return String.format("%s %-8s %-26s %-8s %s%n    %s", alert.getEventTime(), alert.getStatus(), alert.getType(), severity(alert),
                 alert.getSummary(), alert.getRemediation());
+    }
+
+    /** The severity, and for an UPDATED edge (a severity change within the episode) the one it had before. */
+    public static String severity(TerminalAlert alert) {
+        String previous = alert.getStatus() == AlertStatus.UPDATED ? alert.getEvidence().get(AlertEpisodes.PREVIOUS_SEVERITY) : null;
+        return previous == null ? alert.getSeverity().name() : alert.getSeverity() + " (was " + previous + ")";
     }
 }

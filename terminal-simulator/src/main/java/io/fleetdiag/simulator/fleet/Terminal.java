@@ -174,7 +174,8 @@ public final class Terminal {
         if (hostReachable) {
             boolean captureWait = model.platform() == Model.Platform.IOS && unconfirmed > 0 && now - unconfirmedSince < iosCaptureWaitMs;
             if (!captureWait) {
-                if (unconfirmed > 0 || storeAndForwardActive) {
+                // a failed earlier attempt is retried too, so the last attempt is a success now
+                if (unconfirmed > 0 || storeAndForwardActive || (forwardAttemptStatus != null && !"Success".equals(forwardAttemptStatus))) {
                     forwardAttemptStatus = "Success";
                 }
                 unconfirmed = 0;
