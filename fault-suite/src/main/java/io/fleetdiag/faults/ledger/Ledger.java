@@ -164,7 +164,7 @@ public final class Ledger implements AutoCloseable {
         return edgesByAlert.values().stream().filter(Ledger::updatedOutside).count();
     }
 
-    private static boolean updatedOutside(List<AlertStatus> edges) {
+    static boolean updatedOutside(List<AlertStatus> edges) {
         boolean open = false;
         for (AlertStatus status : edges) {
             switch (status) {
