@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checks asked for without host diagnosis still reach an installation with HostDiagnosisFlag true,
  * so what only a host diagnosis shows raises its alert; and an iOS installation whose host diagnosis
  * still shows unconfirmed payments gets exactly one follow-up after the capture-retry wait, with no
- * other call to it inside the wait.
+ * other call to it inside the wait, and a host diagnosis after the SDK's wait forwards them.
  */
 @ExtendWith(TestClusterExtension.class)
 class MobileDiagnosisIT {
@@ -78,7 +78,8 @@ class MobileDiagnosisIT {
                 new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
         simulator = resources.keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(20)));
         String admin = simulator.baseUrl() + "/admin";
-        Http.postJson(admin + "/mobile", Map.of("iosCaptureWaitMs", CAPTURE_WAIT.toMillis()));
+        // the simulator's wait outlasts the test until the test ends it, so which payments wait does not depend on timing
+        Http.postJson(admin + "/mobile", Map.of("iosCaptureWaitMs", Duration.ofHours(1).toMillis()));
         Http.postJson(admin + "/terminals/" + IOS, Map.of("unconfirmed", 3));
         Http.postJson(admin + "/terminals/" + ANDROID, Map.of("attestationStatus", "Rejected",
                 "resolvableIssues", List.of(Map.of("name", "Developer options", "message", "Turn off developer options."))));
@@ -139,21 +140,29 @@ class MobileDiagnosisIT {
             // another check of the installation asked for while the follow-up waits
             scheduled(producer, IOS, "ios-meanwhile");
 
-            await().atMost(Duration.ofMinutes(2)).until(() -> !alerts.values(alert -> alert.getPoiid().equals(IOS)
-                    && alert.getType() == AlertType.UNCONFIRMED_BATCH && alert.getStatus() == AlertStatus.RESOLVED).isEmpty());
+            DiagnosisResult answer = await().atMost(Duration.ofMinutes(2)).until(() -> results.values(result ->
+                    result.getRequestId().equals(followUp.getRequestId())), list -> !list.isEmpty()).get(0);
+            assertThat(answer.getHostDiagnosis()).isTrue();
+            assertThat(answer.getCompletedAt()).isAfterOrEqualTo(followUp.getNotBefore());
+            assertThat(answer.getAdditionalResponse().getUnconfirmedBatchCount()).as("still within the SDK's wait").isEqualTo(3);
+
+            // the SDK's wait is over: the next host diagnosis forwards the batch
+            Http.postJson(simulator.baseUrl() + "/admin/mobile", Map.of("iosCaptureWaitMs", 0));
             await().atMost(Duration.ofMinutes(1)).until(() -> results.values().stream().anyMatch(result ->
                     result.getRequestId().equals("ios-meanwhile") || result.getCoalescedRequestIds().contains("ios-meanwhile")));
+            scheduled(producer, IOS, "ios-after");
+            await().atMost(Duration.ofMinutes(2)).until(() -> !alerts.values(alert -> alert.getPoiid().equals(IOS)
+                    && alert.getType() == AlertType.UNCONFIRMED_BATCH && alert.getStatus() == AlertStatus.RESOLVED).isEmpty());
 
             List<DiagnosisResult> ios = results.values(result -> result.getPoiid().equals(IOS));
             assertThat(ios).as("no call to the installation inside the wait")
                     .filteredOn(result -> result.getCompletedAt().isAfter(first.getCompletedAt())
                             && result.getCompletedAt().isBefore(followUp.getNotBefore()))
                     .isEmpty();
-            DiagnosisResult answer = ios.stream().filter(result -> result.getRequestId().equals(followUp.getRequestId())).findFirst().orElseThrow();
-            assertThat(answer.getHostDiagnosis()).isTrue();
-            assertThat(answer.getAdditionalResponse().getUnconfirmedBatchCount()).isZero();
+            assertThat(ios).filteredOn(result -> result.getRequestId().equals("ios-after")).singleElement()
+                    .satisfies(result -> assertThat(result.getAdditionalResponse().getUnconfirmedBatchCount()).isZero());
             assertThat(checks.values(check -> check.getPoiid().equals(IOS) && check.getReason() == CheckReason.HOST_FOLLOWUP))
-                    .as("exactly one follow-up").hasSize(1);
+                    .as("exactly one follow-up: its own result does not ask again").hasSize(1);
             assertThat(alerts.values(alert -> alert.getPoiid().equals(IOS) && alert.getType() == AlertType.UNCONFIRMED_BATCH
                     && alert.getStatus() == AlertStatus.RAISED)).hasSize(1);
 
