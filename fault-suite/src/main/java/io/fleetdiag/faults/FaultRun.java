@@ -157,6 +157,7 @@ public final class FaultRun {
                     new Verdict.Check("checks requested but not answered (lost)", ledger.unanswered(cutoff).size(), 0),
                     new Verdict.Check("alert episodes with more than one RAISED", ledger.duplicateRaised(), 0),
                     new Verdict.Check("alert episodes RESOLVED without a RAISED", ledger.resolvedWithoutRaised(), 0),
+                    new Verdict.Check("alert episodes UPDATED outside their RAISED..RESOLVED", ledger.updatesOutsideEpisode(), 0),
                     new Verdict.Check("cleared conditions whose alert was not RESOLVED", unresolved, 0),
                     new Verdict.Check("concurrent requests to one terminal (violations)", simulator.stats().violations(), 0),
                     new Verdict.Check("injected records without a dead letter", injectedSet.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),

@@ -16,7 +16,7 @@ import java.util.Map;
  * The processor's settings: alert thresholds (with hysteresis on numbers: an alert raised below one
  * value resolves only at another) and timing. Made by {@link #from} or, in tests and tools, by a
  * {@link Builder} that names each value; the accessors read as the settings' keys do. Over 250 lines only
- * because it is declarations: the definition, and seventeen named values with their builder.
+ * because it is declarations: the definition, and nineteen named values with their builder.
  */
 public final class ProcessorSettings {
 
@@ -58,6 +58,11 @@ public final class ProcessorSettings {
             .define("processor.reboot-window", SettingType.DURATION, "20m",
                     "a terminal that drops out this soon after the restart hour is not offline until the window ends; 0s turns it off")
             .define("processor.reboot-zone", SettingType.STRING, "UTC", "the time zone of the restart hour, e.g. `Europe/Amsterdam`")
+            .define("processor.unconfirmed-critical-at", SettingType.INT, "10", SettingCheck.atLeast(1),
+                    "UNCONFIRMED_BATCH is WARNING above 0 and CRITICAL from this many unconfirmed payments")
+            .define("processor.ios-capture-wait", SettingType.DURATION, "3m", SettingCheck.positive(),
+                    "after a host diagnosis of an iOS installation that still shows unconfirmed payments, its one follow-up comes this"
+                    + " much later (Adyen's capture-retry wait)")
             .define("processor.commit-interval", SettingType.DURATION, "200ms", SettingCheck.positive(), "Kafka Streams' commit interval")
             .define("processor.stream-threads", SettingType.INT, "1", SettingCheck.atLeast(1), "Kafka Streams threads")
             .define("processor.advertised-host", SettingType.STRING, "",
@@ -80,6 +85,9 @@ public final class ProcessorSettings {
                 || settings.sdkRecoveredBeyond().compareTo(settings.sdkExpiringWithin()) < 0
                 || settings.offlinePaymentsRecoveredBeyond().compareTo(settings.offlinePaymentsExpiringWithin()) < 0) {
             throw new ConfigurationException("Each recovery threshold must be at or beyond its alert threshold (hysteresis)");
+        }
+        if (settings.unconfirmedCriticalAt() < 2) {
+            throw new ConfigurationException("processor.unconfirmed-critical-at must be at least 2 (WARNING starts at 1)");
         }
         if (settings.offlineAfterMissedSnapshots() < 1) {
             throw new ConfigurationException("processor.offline-after-missed-snapshots must be at least 1");
@@ -105,7 +113,9 @@ public final class ProcessorSettings {
                 .punctuateInterval(config.duration("processor.punctuate-interval"))
                 .sourceLostShare(config.doubleValue("processor.source-lost-share"))
                 .sourceLostMinTerminals(config.intValue("processor.source-lost-min-terminals"))
-                .rebootWindow(rebootWindow(config));
+                .rebootWindow(rebootWindow(config))
+                .unconfirmedCriticalAt(config.intValue("processor.unconfirmed-critical-at"))
+                .iosCaptureWait(config.duration("processor.ios-capture-wait"));
     }
 
     private static RebootWindow rebootWindow(ServiceConfig config) {
@@ -207,6 +217,16 @@ public final class ProcessorSettings {
         return values.rebootWindow;
     }
 
+    /** UNCONFIRMED_BATCH is WARNING above 0 and CRITICAL from this many payments. */
+    public int unconfirmedCriticalAt() {
+        return values.unconfirmedCriticalAt;
+    }
+
+    /** How long after a host diagnosis of an iOS installation that still shows unconfirmed payments its one follow-up comes. */
+    public Duration iosCaptureWait() {
+        return values.iosCaptureWait;
+    }
+
     /** Each value by name; {@link #builder()} starts from the defaults of {@link #DEFINITION}. */
     public static final class Builder {
         private int offlineAfterMissedSnapshots;
@@ -226,6 +246,8 @@ public final class ProcessorSettings {
         private double sourceLostShare;
         private int sourceLostMinTerminals;
         private RebootWindow rebootWindow;
+        private int unconfirmedCriticalAt;
+        private Duration iosCaptureWait;
 
         private Builder() {
         }
@@ -237,7 +259,7 @@ public final class ProcessorSettings {
                     .offlinePaymentsExpiringWithin(offlinePaymentsExpiringWithin).offlinePaymentsRecoveredBeyond(offlinePaymentsRecoveredBeyond)
                     .storeDegradedBelow(storeDegradedBelow).storeRecoveredAt(storeRecoveredAt).storeMinTerminals(storeMinTerminals)
                     .punctuateInterval(punctuateInterval).sourceLostShare(sourceLostShare).sourceLostMinTerminals(sourceLostMinTerminals)
-                    .rebootWindow(rebootWindow);
+                    .rebootWindow(rebootWindow).unconfirmedCriticalAt(unconfirmedCriticalAt).iosCaptureWait(iosCaptureWait);
         }
 
         public Builder offlineAfterMissedSnapshots(int value) {
@@ -322,6 +344,16 @@ public final class ProcessorSettings {
 
         public Builder rebootWindow(RebootWindow value) {
             rebootWindow = value;
+            return this;
+        }
+
+        public Builder unconfirmedCriticalAt(int value) {
+            unconfirmedCriticalAt = value;
+            return this;
+        }
+
+        public Builder iosCaptureWait(Duration value) {
+            iosCaptureWait = value;
             return this;
         }
 

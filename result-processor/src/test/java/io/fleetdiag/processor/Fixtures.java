@@ -52,7 +52,7 @@ final class Fixtures {
                 .setPoiid(poiid)
                 .setMerchantAccount(MERCHANT)
                 .setStore(STORE)
-                .setReason(parts.host ? CheckReason.HOST_FOLLOWUP : CheckReason.SCHEDULED)
+                .setReason(parts.reason != null ? parts.reason : parts.host ? CheckReason.HOST_FOLLOWUP : CheckReason.SCHEDULED)
                 .setHostDiagnosis(parts.host)
                 .setOutcome(DiagnosisOutcome.SUCCESS)
                 .setRequestedAt(at.minusSeconds(1))
@@ -106,6 +106,8 @@ final class Fixtures {
         Boolean communicationOk = true;
         String tamper;
         boolean host;
+        /** Why the check was made; by default HOST_FOLLOWUP for a host diagnosis, else SCHEDULED. */
+        CheckReason reason;
         List<HostStatus> hosts = List.of();
         Instant sdkExpiry;
         StoreAndForwardStatus storeAndForward;
@@ -115,6 +117,12 @@ final class Fixtures {
         Parts hostReachable(boolean reachable) {
             host = true;
             hosts = List.of(HostStatus.newBuilder().setAcquirerId("0").setReachable(reachable).build());
+            return this;
+        }
+
+        Parts paperLow() {
+            printer = PrinterStatus.PAPER_LOW;
+            printerValue = "PaperLow";
             return this;
         }
 

@@ -65,6 +65,7 @@ public final class AlertLatency implements Scenario {
 
             Map<String, Long> offlineSince = new HashMap<>();
             Map<String, Long> troubledSince = new HashMap<>();
+            // keyed by status too: an UPDATED edge (a severity change within an episode) is not an alert's arrival, only RAISED is
             try (RecordWatcher<TerminalAlert> alerts = new RecordWatcher<>(local.bootstrapServers(), catalog.alerts(),
                     alert -> alert.getPoiid() + "|" + alert.getType() + "|" + alert.getStatus());
                  RecordWatcher<DiagnosisResult> results = new RecordWatcher<>(local.bootstrapServers(), catalog.results(),

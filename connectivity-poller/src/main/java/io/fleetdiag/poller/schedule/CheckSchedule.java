@@ -2,6 +2,7 @@ package io.fleetdiag.poller.schedule;
 
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.service.fleet.MobileSdk;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class CheckSchedule {
     /**
      * A SCHEDULED check for every live terminal due in {@code (from, to]}; the window must not be longer
      * than the interval. The requestId is derived from POIID and due time, so a repeated window repeats ids.
+     * A Mobile SDK installation's check asks for host diagnosis: without it the SDK does not connect to Adyen.
      */
     public List<DiagnosisCheckRequest> due(Collection<String> livePoiids, Instant from, Instant to, String merchantAccount, String store) {
         if (Duration.between(from, to).toMillis() > intervalMs) {
@@ -59,7 +61,7 @@ public final class CheckSchedule {
                         .setMerchantAccount(merchantAccount)
                         .setStore(store)
                         .setReason(CheckReason.SCHEDULED)
-                        .setHostDiagnosis(false)
+                        .setHostDiagnosis(MobileSdk.hostDiagnosis(poiid, false))
                         .setRequestedAt(dueAt)
                         .setDeadline(dueAt.plus(deadline))
                         .build());

@@ -82,4 +82,16 @@ class CheckScheduleTest {
         assertThatThrownBy(() -> schedule.due(FLEET, START, START.plus(INTERVAL).plusMillis(1), "m", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void scheduledChecksOfMobileSdkInstallationsAskForHostDiagnosisAndThoseOfTerminalsDoNot() {
+        Map<String, Boolean> hostByPoiid = Map.of(
+                "AC2ABBE8-EDD8-4E2B-AF45-8770FA2347DC.924", true, "SDK_INSTALLATION_ID", true,
+                "V400m-346403161", false, "P400Plus-275426191", false);
+
+        List<DiagnosisCheckRequest> due = schedule.due(hostByPoiid.keySet(), START, START.plus(INTERVAL), "AcmeRetail_EU", null);
+
+        assertThat(due).hasSize(4).allSatisfy(check ->
+                assertThat(check.getHostDiagnosis()).as(check.getPoiid()).isEqualTo(hostByPoiid.get(check.getPoiid())));
+    }
 }

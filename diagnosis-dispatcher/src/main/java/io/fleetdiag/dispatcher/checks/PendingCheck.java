@@ -2,6 +2,7 @@ package io.fleetdiag.dispatcher.checks;
 
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.service.fleet.MobileSdk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,16 @@ public final class PendingCheck {
         this.request = request;
     }
 
-    /** A request as read; one without a deadline gets {@code requestedAt + defaultDeadline}. */
+    /**
+     * A request as read; one without a deadline gets {@code requestedAt + defaultDeadline}, and one of a
+     * Mobile SDK installation host diagnosis whoever asked (without it the SDK does not connect to Adyen).
+     */
     public static PendingCheck of(DiagnosisCheckRequest request, Source source, Duration defaultDeadline) {
-        DiagnosisCheckRequest normalized = request.getDeadline() != null ? request
-                : DiagnosisCheckRequest.newBuilder(request).setDeadline(request.getRequestedAt().plus(defaultDeadline)).build();
+        boolean host = MobileSdk.hostDiagnosis(request.getPoiid(), request.getHostDiagnosis());
+        DiagnosisCheckRequest normalized = request.getDeadline() != null && host == request.getHostDiagnosis() ? request
+                : DiagnosisCheckRequest.newBuilder(request).setHostDiagnosis(host)
+                        .setDeadline(request.getDeadline() != null ? request.getDeadline() : request.getRequestedAt().plus(defaultDeadline))
+                        .build();
         PendingCheck check = new PendingCheck(normalized);
         check.coalesced.addAll(request.getCoalescedRequestIds());
         check.coalesced.remove(request.getRequestId());
@@ -51,9 +58,14 @@ public final class PendingCheck {
         };
     }
 
-    /** Whether a call made for this check also answers {@code other}: it does unless other needs host diagnosis and this has none. */
+    /**
+     * Whether a call made for this check also answers {@code other}: it does unless other needs host
+     * diagnosis and this has none, or other is a new request that must not run before a later moment
+     * than this one (an iOS follow-up waits for the SDK's capture retry, so an earlier call cannot answer it).
+     */
     public boolean covers(PendingCheck other) {
-        return request.getHostDiagnosis() || !other.request.getHostDiagnosis();
+        boolean waitsLonger = other.request.getAttempt() == 0 && other.notBefore().isAfter(notBefore());
+        return (request.getHostDiagnosis() || !other.request.getHostDiagnosis()) && !waitsLonger;
     }
 
     /** Folds another request for the same terminal into this one. */

@@ -27,6 +27,11 @@ public record Episode(String poiid, AlertType type, Map<String, Object> set, Map
         if (terminal.model().battery()) {
             return new Episode(terminal.poiid(), AlertType.BATTERY_LOW, Map.of("battery", 5), Map.of("battery", 90), setAt, clearAt);
         }
+        if (terminal.model().mobile()) {
+            // every check of a Mobile SDK is a host diagnosis, which forwards stored payments while the host is reachable
+            return new Episode(terminal.poiid(), AlertType.UNCONFIRMED_BATCH, Map.of("unconfirmed", 3, "hostReachable", false),
+                    Map.of("unconfirmed", 0, "hostReachable", true), setAt, clearAt);
+        }
         return new Episode(terminal.poiid(), AlertType.UNCONFIRMED_BATCH, Map.of("unconfirmed", 3), Map.of("unconfirmed", 0), setAt, clearAt);
     }
 

@@ -93,7 +93,8 @@ public final class Ledger implements AutoCloseable {
             } else if (topic.equals(catalog.alerts().name())) {
                 TerminalAlert alert = catalog.alerts().valueSerde().deserializer().deserialize(topic, value);
                 edgesByAlert.computeIfAbsent(alert.getAlertId(), id -> new ArrayList<>()).add(alert.getStatus());
-                if (alert.getPoiid() != null) {
+                // UPDATED changes an open episode's severity: it neither opens one nor closes it
+                if (alert.getPoiid() != null && alert.getStatus() != AlertStatus.UPDATED) {
                     lastEdge.put(alert.getPoiid() + "|" + alert.getType(), alert.getStatus());
                 }
             } else if (topic.equals(catalog.deadLetters().name())) {
@@ -158,7 +159,29 @@ public final class Ledger implements AutoCloseable {
         return edgesByAlert.values().stream().filter(edges -> !edges.contains(AlertStatus.RAISED)).count();
     }
 
-    /** The last edge of a terminal's alert type, or null when it never had one. */
+    /** Alert episodes with an UPDATED edge before their RAISED or after their RESOLVED: a severity change outside an episode. */
+    public synchronized long updatesOutsideEpisode() {
+        return edgesByAlert.values().stream().filter(Ledger::updatedOutside).count();
+    }
+
+    static boolean updatedOutside(List<AlertStatus> edges) {
+        boolean open = false;
+        for (AlertStatus status : edges) {
+            switch (status) {
+                case RAISED -> open = true;
+                case RESOLVED -> open = false;
+                case UPDATED -> {
+                    if (!open) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /** The last RAISED or RESOLVED edge of a terminal's alert type (UPDATED leaves it RAISED), or null when it never had one. */
     public synchronized AlertStatus lastEdge(String poiid, String type) {
         return lastEdge.get(poiid + "|" + type);
     }

@@ -1,5 +1,7 @@
 package io.fleetdiag.launcher.client;
 
+import io.fleetdiag.processor.alerts.AlertEpisodes;
+import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.topics.Topic;
@@ -19,9 +21,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fleetdiag alerts [--follow [--include-silenced]] [--json]}: every alert on the alert topic from the
- * beginning. With --follow it is a paging view: once caught up, it prints only edges that page, so a
- * silenced alert does not show there (docs/alert-operations.md).
+ * {@code fleetdiag alerts [--follow [--include-silenced]] [--json]}: every alert edge on the alert topic from
+ * the beginning: RAISED, UPDATED (severity changed within the episode, same alertId) and RESOLVED. With
+ * --follow it is a paging view: once caught up, it prints only edges that page, so a silenced alert does
+ * not show there (docs/alert-operations.md).
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Print every alert on the alert topic from the beginning; exit when caught up unless --follow."
@@ -78,6 +81,12 @@ public final class AlertsCommand implements Callable<Integer> {
         String operations = (alert.getSilenced() ? " [silenced by " + alert.getSilenceId() + "]" : "")
                 + (alert.getAcknowledgedBy() == null ? "" : " [acknowledged by " + alert.getAcknowledgedBy() + "]");
         return String.format("%s %-8s %-26s %-8s %s%s%n    %s%n    alertId %s", alert.getEventTime(), alert.getStatus(), alert.getType(),
-                alert.getSeverity(), alert.getSummary(), operations, alert.getRemediation(), alert.getAlertId());
+                severity(alert), alert.getSummary(), operations, alert.getRemediation(), alert.getAlertId());
+    }
+
+    /** The severity, and for an UPDATED edge (a severity change within the episode) the one it had before. */
+    public static String severity(TerminalAlert alert) {
+        String previous = alert.getStatus() == AlertStatus.UPDATED ? alert.getEvidence().get(AlertEpisodes.PREVIOUS_SEVERITY) : null;
+        return previous == null ? alert.getSeverity().name() : alert.getSeverity() + " (was " + previous + ")";
     }
 }

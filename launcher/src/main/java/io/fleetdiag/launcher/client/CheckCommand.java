@@ -5,6 +5,7 @@ import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.Json;
+import io.fleetdiag.service.fleet.MobileSdk;
 import io.fleetdiag.topics.Topic;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "POIID", description = "The terminal, [device model]-[serial number] or a Mobile SDK installation id.")
     String poiid;
 
-    @Option(names = "--host", description = "Also test that the Adyen host is reachable (HostDiagnosisFlag true).")
+    @Option(names = "--host", description = "Also test that the Adyen host is reachable (HostDiagnosisFlag true; always for a Mobile SDK installation).")
     boolean host;
 
     @Mixin
@@ -42,7 +43,7 @@ public final class CheckCommand implements Callable<Integer> {
                     .setPoiid(poiid)
                     .setMerchantAccount(knownMerchantAccount())
                     .setReason(CheckReason.MANUAL)
-                    .setHostDiagnosis(host)
+                    .setHostDiagnosis(MobileSdk.hostDiagnosis(poiid, host))
                     .setRequestedAt(Instant.now())
                     .build();
             var config = client.kafka();
@@ -51,7 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
                     topic.valueSerde().serializer())) {
                 producer.send(new ProducerRecord<>(topic.name(), poiid, request)).get();
             }
-            System.out.println("Asked for a MANUAL diagnosis of " + poiid + (host ? " with host diagnosis" : "")
+            System.out.println("Asked for a MANUAL diagnosis of " + poiid + (MobileSdk.hostDiagnosis(poiid, host) ? " with host diagnosis" : "")
                     + " (requestId " + request.getRequestId() + "); see `fleetdiag terminal " + poiid + "`");
             return 0;
         } catch (ConfigurationException e) {

@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdiag.launcher.client.AlertsCommand;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
@@ -107,7 +108,7 @@ final class LiveSummary implements AutoCloseable {
         for (Iterator<TerminalAlert> it = newest.iterator(); it.hasNext(); ) {
             TerminalAlert alert = it.next();
             text.append(String.format("    %s %-8s %-26s %-8s %s%n", TIME.format(alert.getEventTime()), alert.getStatus(), alert.getType(),
-                    alert.getSeverity(), alert.getSummary()));
+                    AlertsCommand.severity(alert), alert.getSummary()));
         }
         out.print(text);
         out.flush();

@@ -10,14 +10,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Turns "these conditions hold now" into alert edges: a RAISED record when a condition starts, a
- * RESOLVED record (same alertId) when it stops, nothing while it holds. The alertId is derived from
- * the subject, the type and the moment the episode started, so reprocessing the same input yields
- * the same id.
+ * RESOLVED record (same alertId) when it stops, an UPDATED record (same alertId, new severity,
+ * summary and evidence) when its severity changes while it holds, up or down (docs/alerts-escalation.md),
+ * and nothing else while it holds. The alertId is derived from the subject, the type and the moment
+ * the episode started, so reprocessing the same input yields the same id.
  */
 public final class AlertEpisodes {
 
@@ -31,6 +33,9 @@ public final class AlertEpisodes {
             return poiid != null ? poiid : merchantAccount + "/" + store;
         }
     }
+
+    /** The evidence key of an UPDATED record that holds the severity before the change. */
+    public static final String PREVIOUS_SEVERITY = "previousSeverity";
 
     private AlertEpisodes() {
     }
@@ -70,27 +75,44 @@ public final class AlertEpisodes {
             }
         }
         holding.forEach((type, condition) -> {
-            if (!active.containsKey(type)) {
+            ActiveAlert open = active.get(type);
+            if (open != null && open.getSeverity() != condition.severity()) {
+                active.put(type, ActiveAlert.newBuilder(open).setSeverity(condition.severity()).setSummary(condition.summary()).build());
+                edges.add(edge(open.getAlertId(), AlertStatus.UPDATED, subject, condition, requestId, open.getRaisedAt(), at)
+                        .setEvidence(withPrevious(condition.evidence(), open))
+                        .build());
+            } else if (open == null) {
                 String alertId = alertId(subject.id(), type, at);
                 active.put(type, ActiveAlert.newBuilder().setAlertId(alertId).setType(type).setSeverity(condition.severity())
                         .setSummary(condition.summary()).setRaisedAt(at).build());
-                edges.add(TerminalAlert.newBuilder()
-                        .setAlertId(alertId)
-                        .setStatus(AlertStatus.RAISED)
-                        .setType(type)
-                        .setSeverity(condition.severity())
-                        .setPoiid(subject.poiid())
-                        .setMerchantAccount(subject.merchantAccount())
-                        .setStore(subject.store())
-                        .setSummary(condition.summary())
-                        .setEvidence(condition.evidence())
-                        .setRemediation(condition.remediation())
-                        .setRequestId(requestId)
-                        .setRaisedAt(at)
-                        .setEventTime(at)
-                        .build());
+                edges.add(edge(alertId, AlertStatus.RAISED, subject, condition, requestId, at, at).build());
             }
         });
         return new Outcome(new ArrayList<>(active.values()), edges);
+    }
+
+    private static TerminalAlert.Builder edge(String alertId, AlertStatus status, Subject subject, AlertCondition condition,
+                                              String requestId, Instant raisedAt, Instant at) {
+        return TerminalAlert.newBuilder()
+                .setAlertId(alertId)
+                .setStatus(status)
+                .setType(condition.type())
+                .setSeverity(condition.severity())
+                .setPoiid(subject.poiid())
+                .setMerchantAccount(subject.merchantAccount())
+                .setStore(subject.store())
+                .setSummary(condition.summary())
+                .setEvidence(condition.evidence())
+                .setRemediation(condition.remediation())
+                .setRequestId(requestId)
+                .setRaisedAt(raisedAt)
+                .setEventTime(at);
+    }
+
+    /** An UPDATED record also says what the severity was, so a reader sees the step without the episode's history. */
+    private static Map<String, String> withPrevious(Map<String, String> evidence, ActiveAlert open) {
+        Map<String, String> values = new TreeMap<>(evidence);
+        values.put(PREVIOUS_SEVERITY, open.getSeverity().name());
+        return values;
     }
 }

@@ -38,7 +38,7 @@ public final class TerminalRules {
                 new PrinterFaultRule(),
                 new CommunicationFaultRule(),
                 new GlobalStatusRule(),
-                new UnconfirmedBatchRule(),
+                new UnconfirmedBatchRule(settings.unconfirmedCriticalAt()),
                 new HostUnreachableRule(),
                 new DiagnosisFailingRule(settings.diagnosisFailingAfter()),
                 new StaleDiagnosisRule(settings.staleAfter()),

@@ -101,10 +101,10 @@ public final class StoreProcessor implements Processor<String, StoreContribution
         AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, contribution.at(), null, type -> evidence(counts));
         for (TerminalAlert edge : outcome.edges()) {
             operations.flag(edge, edge.getEventTime());
-            if (edge.getStatus() == AlertStatus.RAISED) {
-                alerts.put(contribution.storeKey(), edge);
-            } else {
+            if (edge.getStatus() == AlertStatus.RESOLVED) {
                 alerts.delete(contribution.storeKey());
+            } else {
+                alerts.put(contribution.storeKey(), edge);
             }
             context.forward(new Record<>(contribution.storeKey(), new StoreOutput.Alert(edge), record.timestamp()));
         }

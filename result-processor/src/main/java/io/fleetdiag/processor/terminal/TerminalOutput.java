@@ -11,7 +11,7 @@ public sealed interface TerminalOutput {
     record State(byte[] encoded) implements TerminalOutput {
     }
 
-    /** A RAISED or RESOLVED alert edge. */
+    /** A RAISED, UPDATED or RESOLVED alert edge. */
     record Alert(TerminalAlert alert) implements TerminalOutput {
     }
 

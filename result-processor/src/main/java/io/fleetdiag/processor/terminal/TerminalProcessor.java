@@ -121,7 +121,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             requestId = diagnosis.getRequestId();
             TerminalStates.apply(state, diagnosis);
             outcome = diagnosis.getOutcome().name();
-            FollowUpChecks.hostFollowUp(diagnosis).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
+            FollowUpChecks.hostFollowUp(diagnosis, settings.iosCaptureWait()).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
         } else {
             PresenceChange change = ((TerminalInput.Presence) input).change();
             at = change.at();
@@ -163,10 +163,11 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         }
         for (TerminalAlert edge : outcome.edges()) {
             operations.flag(edge, edge.getEventTime());
-            if (edge.getStatus() == AlertStatus.RAISED) {
-                activeAlerts.put(edge.getAlertId(), edge);
-            } else {
+            // an UPDATED edge replaces the RAISED one: the active alert shows its current severity
+            if (edge.getStatus() == AlertStatus.RESOLVED) {
                 activeAlerts.delete(edge.getAlertId());
+            } else {
+                activeAlerts.put(edge.getAlertId(), edge);
             }
             forward(poiid, new TerminalOutput.Alert(edge), at);
         }

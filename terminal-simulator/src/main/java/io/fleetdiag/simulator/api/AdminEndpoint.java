@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ import java.util.Optional;
  * POST   /admin/terminals/{poiid}         {"battery":12,"paper":"NoPaper","online":false,"busy":true,"busyCalls":1,...}
  * GET    /admin/faults, POST /admin/faults {"rate429":0.1,...}, DELETE /admin/faults
  * GET    /admin/latency, POST /admin/latency {"medianMs":1000,"sigma":0.3}
+ * GET    /admin/mobile, POST /admin/mobile {"iosCaptureWaitMs":180000}
  * </pre>
  */
 final class AdminEndpoint {
@@ -56,6 +58,8 @@ final class AdminEndpoint {
             faults(exchange, method);
         } else if (path.equals("/admin/latency")) {
             latency(exchange, method);
+        } else if (path.equals("/admin/mobile")) {
+            mobile(exchange, method);
         } else {
             exchange.json(404, error("No admin resource " + method + " " + path));
         }
@@ -125,6 +129,27 @@ final class AdminEndpoint {
             });
         } else {
             exchange.json(405, error("Use GET or POST on /admin/latency"));
+        }
+    }
+
+    /** The Mobile SDK behaviour shared by every installation. */
+    record MobileSettings(long iosCaptureWaitMs) {
+    }
+
+    private void mobile(Exchange exchange, String method) {
+        if (method.equals("GET")) {
+            exchange.json(200, JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString());
+        } else if (method.equals("POST")) {
+            withBody(exchange, body -> {
+                MobileSettings settings = read(body, MobileSettings.class);
+                if (settings.iosCaptureWaitMs() < 0) {
+                    throw new IllegalArgumentException("iosCaptureWaitMs cannot be negative");
+                }
+                cloud.iosCaptureWait(Duration.ofMillis(settings.iosCaptureWaitMs()));
+                return JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString();
+            });
+        } else {
+            exchange.json(405, error("Use GET or POST on /admin/mobile"));
         }
     }
 

@@ -159,10 +159,7 @@ final class DiagnosisEndpoint {
             count("busy");
             return Answers.diagnosisFailure(header, "Busy", "TX_IN_PROGRESS");
         }
-        if (hostDiagnosis) {
-            terminal.hostDiagnosis(now);
-            condition = terminal.condition(now);
-        }
+        condition = terminal.reported(now, hostDiagnosis, cloud.iosCaptureWait().toMillis());
         String answer = Answers.diagnosisSuccess(header, terminal, condition, hostDiagnosis, fault);
         switch (fault) {
             case TRUNCATED -> {

@@ -5,6 +5,7 @@ import io.fleetdiag.simulator.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ public final class SimulatedCloud {
     private final SimulatorStats stats = new SimulatorStats();
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     private final AtomicReference<LatencyModel> latency;
+    private final AtomicReference<Duration> iosCaptureWait = new AtomicReference<>(Duration.ofMinutes(3));
 
     public SimulatedCloud(Fleet fleet, String apiKey, LatencyModel latency, Clock clock, ScheduledExecutorService scheduler) {
         this(fleet, Inventory.of(fleet, clock.instant(), 0), apiKey, null, latency, clock, scheduler);
@@ -63,6 +65,15 @@ public final class SimulatedCloud {
 
     public void latency(LatencyModel value) {
         latency.set(value);
+    }
+
+    /** How long an iOS Mobile SDK waits before completed payments are included in its capture retry. */
+    public Duration iosCaptureWait() {
+        return iosCaptureWait.get();
+    }
+
+    public void iosCaptureWait(Duration value) {
+        iosCaptureWait.set(value);
     }
 
     public Clock clock() {

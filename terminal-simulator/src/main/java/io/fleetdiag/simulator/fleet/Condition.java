@@ -40,4 +40,16 @@ public record Condition(
     /** A resolvable attestation issue. */
     public record Issue(String name, String message) {
     }
+
+    /**
+     * This condition as a Mobile SDK reports it without connecting to Adyen: attestation, the last
+     * forward attempt and the capture retry as the last host diagnosis left them.
+     */
+    public Condition withHostView(Attestation lastAttestation, String lastForwardAttemptStatus, String lastAsyncCaptureStatus) {
+        StoreAndForward saf = storeAndForward == null ? null
+                : new StoreAndForward(storeAndForward.available(), storeAndForward.active(), storeAndForward.expiresAt(), lastForwardAttemptStatus);
+        return new Condition(online, responding, busy, batteryLevel, charging, printerStatus, globalStatus, communicationOk, tampered,
+                unconfirmedBatchCount, hostReachable, firmwareVersion, sdkExpiry, saf, attestation == null ? null : lastAttestation,
+                asyncCaptureStatus == null ? null : lastAsyncCaptureStatus, evolving);
+    }
 }

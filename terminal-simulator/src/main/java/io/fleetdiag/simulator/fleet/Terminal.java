@@ -53,6 +53,12 @@ public final class Terminal {
     private long attestationUntil;
     private String asyncCapture = "Success";
     private long asyncCaptureUntil;
+    /** When the newest unconfirmed payment was completed, for iOS's capture-retry wait. */
+    private long unconfirmedSince;
+    // what the last host diagnosis reported: a Mobile SDK answers these without connecting to Adyen
+    private Condition.Attestation hostAttestation = new Condition.Attestation("valid", List.of());
+    private String hostForwardAttemptStatus;
+    private String hostAsyncCapture = "Success";
     private final long[] recentServiceIds = new long[REMEMBERED_SERVICE_IDS];
     private int nextServiceIdSlot;
 
@@ -149,13 +155,31 @@ public final class Terminal {
         return model.mobile() ? "sdk_2.7." + firmwarePatch : "adyen_v1_69p" + firmwarePatch;
     }
 
-    /** A diagnosis with HostDiagnosisFlag true: a Mobile SDK goes online and forwards what it stored. */
-    public synchronized void hostDiagnosis(long now) {
-        if (model.mobile() && hostReachable) {
-            if (unconfirmed > 0 || storeAndForwardActive) {
-                forwardAttemptStatus = "Success";
+    /**
+     * What a DiagnosisResponse reports now. With HostDiagnosisFlag false a Mobile SDK does not connect
+     * to Adyen: its attestation, forward attempt and capture retry are those of its last host diagnosis.
+     * With true it goes online first: it forwards what it stored and retries failed captures, except
+     * that iOS leaves payments completed within {@code iosCaptureWaitMs} for a later diagnosis (Adyen's
+     * 3-minute wait before completed transactions are included in the capture retry).
+     */
+    public synchronized Condition reported(long now, boolean hostDiagnosis, long iosCaptureWaitMs) {
+        if (hostDiagnosis && model.mobile()) {
+            hostDiagnosis(now, iosCaptureWaitMs);
+        }
+        Condition live = condition(now);
+        return model.mobile() ? live.withHostView(hostAttestation, hostForwardAttemptStatus, hostAsyncCapture) : live;
+    }
+
+    private void hostDiagnosis(long now, long iosCaptureWaitMs) {
+        if (hostReachable) {
+            boolean captureWait = model.platform() == Model.Platform.IOS && unconfirmed > 0 && now - unconfirmedSince < iosCaptureWaitMs;
+            if (!captureWait) {
+                // a failed earlier attempt is retried too, so the last attempt is a success now
+                if (unconfirmed > 0 || storeAndForwardActive || (forwardAttemptStatus != null && !"Success".equals(forwardAttemptStatus))) {
+                    forwardAttemptStatus = "Success";
+                }
+                unconfirmed = 0;
             }
-            unconfirmed = 0;
             storeAndForwardActive = false;
             offlineExpiresAt = null;
             if ("Failed".equals(attestation) || "Expired".equals(attestation)) {
@@ -165,9 +189,12 @@ public final class Terminal {
             if (!"Success".equals(asyncCapture)) {
                 asyncCapture = "Success";
             }
-        } else if (model.mobile()) {
+        } else {
             forwardAttemptStatus = "Connectivity failure";
         }
+        hostAttestation = new Condition.Attestation(attestation, issues);
+        hostForwardAttemptStatus = forwardAttemptStatus;
+        hostAsyncCapture = asyncCapture;
     }
 
     // ---- the admin API ----
@@ -213,6 +240,7 @@ public final class Terminal {
         }
         if (change.unconfirmed() != null) {
             unconfirmed = Math.max(0, change.unconfirmed());
+            unconfirmedSince = now;
             networkTroubleUntil = FOREVER;
         }
         if (change.hostReachable() != null) {

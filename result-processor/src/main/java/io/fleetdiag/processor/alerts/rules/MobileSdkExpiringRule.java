@@ -50,9 +50,18 @@ public final class MobileSdkExpiringRule implements Rule {
         return Evidence.of("sdkExpiry", expiry(state));
     }
 
+    /** Before the episode: when it starts; during it, until it is CRITICAL: the expiry, when it escalates. */
     @Override
     public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
         Instant expiry = expiry(state);
-        return active || expiry == null ? Optional.empty() : Optional.of(expiry.minus(within));
+        if (expiry == null) {
+            return Optional.empty();
+        }
+        if (!active) {
+            return Optional.of(expiry.minus(within));
+        }
+        boolean critical = state.getActiveAlerts().stream()
+                .anyMatch(alert -> alert.getType() == type() && alert.getSeverity() == Severity.CRITICAL);
+        return critical ? Optional.empty() : Optional.of(expiry);
     }
 }

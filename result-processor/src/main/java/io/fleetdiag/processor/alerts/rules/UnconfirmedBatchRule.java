@@ -11,8 +11,18 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** UNCONFIRMED_BATCH: payments the terminal could not send to Adyen for completion; it should be 0. */
+/**
+ * UNCONFIRMED_BATCH: payments the terminal could not send to Adyen for completion; it should be 0.
+ * WARNING above 0, CRITICAL from {@code criticalAt} payments: a growing batch escalates its episode
+ * (docs/alerts-escalation.md).
+ */
 public final class UnconfirmedBatchRule implements Rule {
+
+    private final int criticalAt;
+
+    public UnconfirmedBatchRule(int criticalAt) {
+        this.criticalAt = criticalAt;
+    }
 
     @Override
     public AlertType type() {
@@ -26,7 +36,7 @@ public final class UnconfirmedBatchRule implements Rule {
         if (count == null || count == 0) {
             return Optional.empty();
         }
-        return Optional.of(new AlertCondition(type(), Severity.WARNING,
+        return Optional.of(new AlertCondition(type(), count >= criticalAt ? Severity.CRITICAL : Severity.WARNING,
                 count + " payments on " + state.getPoiid() + " not sent to Adyen for completion", evidence(state, now),
                 "These payments cannot be captured and settled until the terminal sends them: there may be a problem with"
                         + " your network. fleetdiag has asked the terminal to test whether the Adyen host is reachable"

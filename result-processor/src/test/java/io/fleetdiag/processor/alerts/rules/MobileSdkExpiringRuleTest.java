@@ -48,9 +48,9 @@ class MobileSdkExpiringRuleTest {
     }
 
     @Test
-    void asksForAWallClockCheckAtTheWarningTimeWhileNotRaised() {
+    void asksForAWallClockCheckAtTheWarningTimeWhileNotRaisedAndAtTheExpiryWhileNotYetCritical() {
         assertThat(rule.nextWallClockCheck(state, false)).contains(EXPIRY.minus(WITHIN));
-        assertThat(rule.nextWallClockCheck(state, true)).isEmpty();
+        assertThat(rule.nextWallClockCheck(state, true)).contains(EXPIRY);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class UnconfirmedBatchRuleTest {
 
-    private final UnconfirmedBatchRule rule = new UnconfirmedBatchRule();
+    private final UnconfirmedBatchRule rule = new UnconfirmedBatchRule(10);
 
     private static TerminalState unconfirmed(Integer count) {
         return RuleStates.additional(additional -> additional.setUnconfirmedBatchCount(count));
@@ -23,6 +23,12 @@ class UnconfirmedBatchRuleTest {
             assertThat(condition.summary()).startsWith("1 payments on " + RuleStates.POIID);
             assertThat(condition.evidence()).containsEntry("unconfirmedBatchCount", "1");
         });
+    }
+
+    @Test
+    void turnsCriticalAtTheSettingAndNotBefore() {
+        assertThat(holding(rule, unconfirmed(9))).hasValueSatisfying(condition -> assertThat(condition.severity()).isEqualTo(Severity.WARNING));
+        assertThat(holding(rule, unconfirmed(10))).hasValueSatisfying(condition -> assertThat(condition.severity()).isEqualTo(Severity.CRITICAL));
     }
 
     @Test
