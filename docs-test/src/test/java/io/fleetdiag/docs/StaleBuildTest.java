@@ -72,6 +72,26 @@ class StaleBuildTest {
     }
 
     @Test
+    void theLakeCommandsBuildTheLakeWhenItIsMissing() throws Exception {
+        Files.createDirectories(home.resolve("lake/target"));
+        Files.createDirectories(home.resolve("lake-connect-plugin/target/plugin/fleetdiag-iceberg"));
+
+        Run query = fleetdiag(Map.of(), "lake", "query", "SELECT 1");
+        Files.delete(calls);
+        Run local = fleetdiag(Map.of(), "local", "--terminals", "5", "--lake");
+
+        assertThat(query.calls()).first().isEqualTo("mvn -q -B -DskipTests -pl launcher,lake -am package");
+        assertThat(query.stderr()).contains("lake/target/lake.classpath is missing");
+        assertThat(local.calls()).as("built by the query before").singleElement().asString().startsWith("java ");
+    }
+
+    @Test
+    void withoutTheLakeOnlyTheLauncherIsNeeded() throws Exception {
+        assertThat(fleetdiag(Map.of(), "local", "--terminals", "5", "--data-dir", "lake").calls())
+                .singleElement().asString().startsWith("java ");
+    }
+
+    @Test
     void aNewerPomRebuilds() throws Exception {
         source("result-processor/pom.xml", BUILT.plusSeconds(60));
 

@@ -107,7 +107,8 @@ class DockerComposeTest {
     void theLakeProfileRunsAConnectWorkerWithThePluginAndTheConnectorsOfTheRepository() throws Exception {
         Map<String, Object> connect = services.get("connect");
         assertThat(connect.get("profiles")).isEqualTo(List.of("lake"));
-        assertThat((String) connect.get("image")).isEqualTo(services.get("kafka").get("image"));
+        assertThat((String) connect.get("image")).as("Connect 4.3: the Iceberg sink 1.12 needs a class Kafka 4.4 made internal (docs/lake.md)")
+                .isEqualTo("apache/kafka:4.3.1");
         assertThat((List<String>) connect.get("command")).first().asString().endsWith("/connect-distributed.sh");
         assertThat((List<String>) connect.get("volumes"))
                 .contains("./lake-connect-plugin/target/plugin:/opt/fleetdiag/plugins:ro");

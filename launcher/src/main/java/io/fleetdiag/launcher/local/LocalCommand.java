@@ -37,6 +37,12 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the fleet; the same seed gives the same terminals (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lake", description = "Also run the analytics lake: a Connect worker writing Iceberg tables to <data-dir>/lake (docs/lake.md).")
+    boolean lake;
+
+    @Option(names = "--lake-port", defaultValue = "8083", description = "With --lake: the Connect worker's REST API (default ${DEFAULT-VALUE}).")
+    int lakePort;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("fleetdiag.log.dir", dataDir.resolve("logs").toAbsolutePath().toString());
@@ -54,6 +60,16 @@ public final class LocalCommand implements Callable<Integer> {
             System.err.println((screen ? "\n" : "") + "fleetdiag: " + e.getMessage());
             return 1;
         }
+        LocalLake localLake = null;
+        if (lake) {
+            try {
+                localLake = LocalLake.start(stack, dataDir, lakePort);
+            } catch (LocalStartException e) {
+                stack.close();
+                System.err.println((screen ? "\n" : "") + "fleetdiag: " + e.getMessage());
+                return 1;
+            }
+        }
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,11 +84,19 @@ public final class LocalCommand implements Callable<Integer> {
         String header = String.format("fleetdiag local: %d terminals (%s) | Kafka %s | REST http://127.0.0.1:%d | logs %s | Ctrl-C stops",
                 terminals, profile, stack.bootstrapServers(), stack.httpPort(), dataDir.resolve("logs"));
         out.println((screen ? "\r\033[K" : "") + header);
+        if (localLake != null) {
+            out.printf("fleetdiag local: lake at %s (worker log %s); rows appear within a minute. Query it with:%n"
+                            + "  ./fleetdiag lake query --data-dir %s \"SELECT type, count(*) FROM terminal_alerts GROUP BY 1\"%n",
+                    localLake.warehouse(), localLake.log(), dataDir);
+        }
         try (LiveSummary summary = new LiveSummary(stack, out, screen, header)) {
             summary.start();
             stop.await();
         } finally {
             out.println("\nfleetdiag: stopping ...");
+            if (localLake != null) {
+                localLake.close();
+            }
             stack.close();
             stopped.countDown();
         }
