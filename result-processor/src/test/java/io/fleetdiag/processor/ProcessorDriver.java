@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertStatus;
@@ -9,6 +10,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -25,6 +28,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -40,6 +44,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TerminalStateCodec codec;
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
     private final TestInputTopic<String, DiagnosisResult> results;
+    private final TestInputTopic<String, TerminalInventory> inventory;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
@@ -54,7 +59,7 @@ final class ProcessorDriver implements AutoCloseable {
 
         List<V> all() {
             published.addAll(topic.readValuesToList());
-            return List.copyOf(published);
+            return Collections.unmodifiableList(new ArrayList<>(published)); // tombstones are null: no List.copyOf
         }
     }
 
@@ -76,6 +81,7 @@ final class ProcessorDriver implements AutoCloseable {
         StringDeserializer keysOut = new StringDeserializer();
         snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
+        inventory = driver.createInputTopic(catalog.inventory().name(), keys, catalog.inventory().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
         checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
@@ -92,6 +98,15 @@ final class ProcessorDriver implements AutoCloseable {
 
     void result(DiagnosisResult result) {
         results.pipeInput(result.getPoiid(), result, result.getCompletedAt());
+    }
+
+    void inventory(TerminalInventory listing) {
+        inventory.pipeInput(listing.getPoiid(), listing, listing.getListedAt());
+    }
+
+    /** The inventory source's tombstone: the terminal left the inventory. */
+    void leftInventory(String poiid, Instant at) {
+        inventory.pipeInput(poiid, null, at);
     }
 
     void advanceWallClock(Duration duration) {
@@ -125,6 +140,18 @@ final class ProcessorDriver implements AutoCloseable {
     TerminalState state(String poiid) {
         KeyValueStore<String, byte[]> table = driver.getKeyValueStore(TerminalProcessor.STATE_TABLE);
         return codec.decode(table.get(poiid));
+    }
+
+    /** The fleet counts of every task, summed as the fleet view does. */
+    FleetCounts fleetCounts() {
+        KeyValueStore<String, FleetCounts> table = driver.getKeyValueStore(TerminalProcessor.FLEET_COUNTS_TABLE);
+        FleetCounts sum = FleetCounts.EMPTY;
+        try (KeyValueIterator<String, FleetCounts> all = table.all()) {
+            while (all.hasNext()) {
+                sum = sum.sum(all.next().value);
+            }
+        }
+        return sum;
     }
 
     @Override
