@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.faults.cluster.RestartableBroker;
 import io.fleetdiag.faults.episodes.Episode;
 import io.fleetdiag.faults.inject.Garbage;
+import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
 import io.fleetdiag.faults.report.Verdict;
 import io.fleetdiag.faults.services.Fleetdiag;
 import io.fleetdiag.faults.services.ManagedService;
 import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.serde.RegistryClientConfig;
@@ -63,13 +65,15 @@ import org.slf4j.LoggerFactory;
  * One run of the fault suite: the real broker in this JVM, the registry and the three services as
  * processes of their own, the simulator with a static fleet. During the chaos phase each service is
  * killed with SIGKILL and started again, the broker stops and starts, the simulator misbehaves for a
- * while, garbage lands in every input topic, and terminals get conditions that are later cleared.
+ * while, garbage lands in every input topic, terminals get conditions that are later cleared, and one
+ * merchant account's /connectedTerminals answers are empty for 30 s (an empty-answer storm).
  * Then the suite lets the system settle and counts.
  */
 public final class FaultRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
     private static final Duration SETTLE = Duration.ofMinutes(5);
+    private static final Duration STORM = Duration.ofSeconds(30);
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
     /** Every misbehaviour the issue names, a few percent each; stalls outlast the 8 s call timeout. */
     private static final Faults MISBEHAVIOUR = Faults.on("all").tooManyRequests(0.03, 1).serverError(0.03).garbage(0.02)
@@ -120,8 +124,11 @@ public final class FaultRun {
             });
 
             List<Episode> episodes = episodes(simulator);
+            // after the last condition was set and seen, so the storm holds no offline alert the suite expects
+            Storm storm = new Storm(simulator.fleet().merchantAccounts().stream().sorted().findFirst().orElseThrow(),
+                    Duration.ofMillis(size.chaos.toMillis() * 65 / 100), STORM);
             List<Garbage.Landed> injected = Collections.synchronizedList(new ArrayList<>());
-            chaos(broker, services, simulator, catalog, episodes, injected);
+            chaos(broker, services, simulator, catalog, episodes, storm, injected);
 
             long notRunning = services.all().stream().filter(service -> !service.alive()).count();
             for (ManagedService service : services.all()) {
@@ -136,7 +143,8 @@ public final class FaultRun {
                 Waits.until("every check answered, every injected record dead-lettered, every cleared condition resolved",
                         SETTLE, Duration.ofSeconds(1), () -> ledger.unanswered(cutoff).isEmpty()
                                 && ledger.deadLetters().containsAll(injectedSet)
-                                && episodes.stream().allMatch(episode -> settled(ledger, episode)));
+                                && episodes.stream().allMatch(episode -> settled(ledger, episode))
+                                && storm.sourceLostUnresolved(ledger) == 0);
             } catch (IllegalStateException stillOpen) {
                 progress.println("not everything settled within " + SETTLE.toMinutes() + " minutes; counting as it stands");
             }
@@ -153,12 +161,19 @@ public final class FaultRun {
             long unresolved = episodes.stream().filter(episode -> ledger.lastEdge(episode.poiid(), episode.type().name()) == AlertStatus.RAISED)
                     .count();
 
+            Set<String> scopeTerminals = simulator.fleet().ofMerchant(storm.merchantAccount()).stream().map(Terminal::poiid)
+                    .collect(Collectors.toSet());
+            Set<String> takenOffline = episodes.stream().filter(episode -> !episode.needsCheck()).map(Episode::poiid).collect(Collectors.toSet());
             List<Verdict.Check> checks = List.of(
                     new Verdict.Check("checks requested but not answered (lost)", ledger.unanswered(cutoff).size(), 0),
                     new Verdict.Check("alert episodes with more than one RAISED", ledger.duplicateRaised(), 0),
                     new Verdict.Check("alert episodes RESOLVED without a RAISED", ledger.resolvedWithoutRaised(), 0),
                     new Verdict.Check("alert episodes UPDATED outside their RAISED..RESOLVED", ledger.updatesOutsideEpisode(), 0),
                     new Verdict.Check("cleared conditions whose alert was not RESOLVED", unresolved, 0),
+                    new Verdict.Check("false offline alerts (TERMINAL_OFFLINE whose only absence was the storm)",
+                            storm.falseOfflineAlerts(ledger, scopeTerminals, takenOffline), 0),
+                    new Verdict.Check("CONNECTIVITY_SOURCE_LOST episodes of the storm's scope", storm.sourceLostEpisodes(ledger), 1),
+                    new Verdict.Check("of them not RESOLVED", storm.sourceLostUnresolved(ledger), 0),
                     new Verdict.Check("concurrent requests to one terminal (violations)", simulator.stats().violations(), 0),
                     new Verdict.Check("injected records without a dead letter", injectedSet.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),
                     new Verdict.Check("dead letters of records that were not injected", deadLetters.stream().filter(letter -> !injectedSet.contains(letter)).count(), 0),
@@ -180,6 +195,9 @@ public final class FaultRun {
             counts.put("conditions set and cleared", episodes.size());
             counts.put("of them raised an alert", raised);
             counts.put("garbage records injected", injectedSet.size());
+            counts.put("storm: terminals of " + storm.merchantAccount(), scopeTerminals.size());
+            counts.put("CONNECTIVITY_SOURCE_LOST episodes in all", ledger.edges(AlertType.CONNECTIVITY_SOURCE_LOST).stream()
+                    .map(alert -> alert.getAlertId()).distinct().count());
             counts.put("dead letters", deadLetters.size());
             counts.put("Terminal API calls", simulator.stats().total("diagnosis") + simulator.stats().total("connectedTerminals"));
             for (String fault : List.of("http429", "http500", "garbage", "truncated", "stall", "unknownEnum", "badBase64")) {
@@ -191,7 +209,7 @@ public final class FaultRun {
 
     /** The chaos phase, on a schedule drawn from the seed. */
     private void chaos(RestartableBroker broker, Fleetdiag services, TerminalSimulator simulator, TopicCatalog catalog,
-                       List<Episode> episodes, List<Garbage.Landed> injected) throws Exception {
+                       List<Episode> episodes, Storm storm, List<Garbage.Landed> injected) throws Exception {
         long chaos = size.chaos.toMillis();
         // kills, restarts and the broker on a timeline of their own: the operator's writes wait out a stopped
         // broker, and must never hold up its start
@@ -214,6 +232,10 @@ public final class FaultRun {
             }
             at(timeline, failures, chaos * 35 / 100, "the simulator misbehaves", () -> simulator.cloud().faults(MISBEHAVIOUR));
             at(timeline, failures, chaos * 60 / 100, "the simulator behaves", () -> simulator.cloud().faults(Faults.NONE));
+            at(timeline, failures, storm.startAt().toMillis(), "empty /connectedTerminals answers for " + storm.merchantAccount(),
+                    () -> storm.start(simulator.cloud()));
+            at(timeline, failures, storm.endAt().toMillis(), "the answers of " + storm.merchantAccount() + " are back",
+                    () -> storm.end(simulator.cloud()));
             Garbage garbage = new Garbage(catalog, seed);
             for (long at : List.of(chaos / 5, chaos * 7 / 10)) {
                 at(traffic, failures, at, "garbage into " + garbage.inputTopics().size() + " input topics",

@@ -36,6 +36,10 @@ public final class ProcessorSettings {
                     "consecutive unsuccessful checks for DIAGNOSIS_FAILING")
             .define("processor.stale-after", SettingType.DURATION, "45m", SettingCheck.positive(),
                     "online without a successful diagnosis for this long: STALE_DIAGNOSIS")
+            .define("processor.never-connected-after", SettingType.DURATION, "24h", SettingCheck.positive(),
+                    "a deployed terminal of the inventory that no snapshot listed for this long since it entered the inventory: NEVER_CONNECTED")
+            .define("processor.idle-after", SettingType.DURATION, "7d", SettingCheck.positive(),
+                    "online but no transaction for this long (the inventory's lastTransactionAt): IDLE")
             .define("processor.sdk-expiring-within", SettingType.DURATION, "14d", "MOBILE_SDK_EXPIRING when the SDK expires within this")
             .define("processor.sdk-recovered-beyond", SettingType.DURATION, "21d", "MOBILE_SDK_EXPIRING resolves when expiry is beyond this")
             .define("processor.offline-payments-expiring-within", SettingType.DURATION, "4h",
@@ -103,6 +107,8 @@ public final class ProcessorSettings {
                 .batteryRecoveredAt(config.intValue("processor.battery-recovered-at"))
                 .diagnosisFailingAfter(config.intValue("processor.diagnosis-failing-after"))
                 .staleAfter(config.duration("processor.stale-after"))
+                .neverConnectedAfter(config.duration("processor.never-connected-after"))
+                .idleAfter(config.duration("processor.idle-after"))
                 .sdkExpiringWithin(config.duration("processor.sdk-expiring-within"))
                 .sdkRecoveredBeyond(config.duration("processor.sdk-recovered-beyond"))
                 .offlinePaymentsExpiringWithin(config.duration("processor.offline-payments-expiring-within"))
@@ -167,6 +173,16 @@ public final class ProcessorSettings {
     /** Online without a successful diagnosis for this long: STALE_DIAGNOSIS. */
     public Duration staleAfter() {
         return values.staleAfter;
+    }
+
+    /** Deployed, in the inventory and never listed by a snapshot for this long: NEVER_CONNECTED. */
+    public Duration neverConnectedAfter() {
+        return values.neverConnectedAfter;
+    }
+
+    /** Online but no transaction for this long: IDLE. */
+    public Duration idleAfter() {
+        return values.idleAfter;
     }
 
     public Duration sdkExpiringWithin() {
@@ -235,6 +251,8 @@ public final class ProcessorSettings {
         private int batteryRecoveredAt;
         private int diagnosisFailingAfter;
         private Duration staleAfter;
+        private Duration neverConnectedAfter;
+        private Duration idleAfter;
         private Duration sdkExpiringWithin;
         private Duration sdkRecoveredBeyond;
         private Duration offlinePaymentsExpiringWithin;
@@ -255,7 +273,7 @@ public final class ProcessorSettings {
         private Builder copy() {
             return new Builder().offlineAfterMissedSnapshots(offlineAfterMissedSnapshots).lastSeenResolution(lastSeenResolution)
                     .batteryLowBelow(batteryLowBelow).batteryRecoveredAt(batteryRecoveredAt).diagnosisFailingAfter(diagnosisFailingAfter)
-                    .staleAfter(staleAfter).sdkExpiringWithin(sdkExpiringWithin).sdkRecoveredBeyond(sdkRecoveredBeyond)
+                    .staleAfter(staleAfter).neverConnectedAfter(neverConnectedAfter).idleAfter(idleAfter).sdkExpiringWithin(sdkExpiringWithin).sdkRecoveredBeyond(sdkRecoveredBeyond)
                     .offlinePaymentsExpiringWithin(offlinePaymentsExpiringWithin).offlinePaymentsRecoveredBeyond(offlinePaymentsRecoveredBeyond)
                     .storeDegradedBelow(storeDegradedBelow).storeRecoveredAt(storeRecoveredAt).storeMinTerminals(storeMinTerminals)
                     .punctuateInterval(punctuateInterval).sourceLostShare(sourceLostShare).sourceLostMinTerminals(sourceLostMinTerminals)
@@ -289,6 +307,16 @@ public final class ProcessorSettings {
 
         public Builder staleAfter(Duration value) {
             staleAfter = value;
+            return this;
+        }
+
+        public Builder neverConnectedAfter(Duration value) {
+            neverConnectedAfter = value;
+            return this;
+        }
+
+        public Builder idleAfter(Duration value) {
+            idleAfter = value;
             return this;
         }
 

@@ -14,6 +14,7 @@ import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import java.util.List;
@@ -36,8 +37,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
- * <li>diagnosis results and presence changes of a terminal update its state, open and close its alert
- * episodes, ask for follow-up checks, and tell its store how it counts;</li>
+ * <li>diagnosis results, presence changes and inventory listings of a terminal (all keyed by POIID, on
+ * as many partitions as diagnosis-results) update its state, open and close its alert episodes, ask for
+ * follow-up checks, and tell its store how it counts;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
  * <li>resolved alerts are remembered by alertId, to answer acknowledgements of them.</li>
  * </ol>
@@ -47,8 +49,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ResultProcessorTopology {
 
     /**
-     * @param terminalPartitions partitions of the diagnosis-results topic: presence changes are
-     *                           repartitioned to the same count so a terminal's results and presence meet in one task
+     * @param terminalPartitions partitions of the diagnosis-results topic: presence changes and inventory listings are
+     *                           repartitioned to the same count so a terminal's results, presence and listing meet in one task
      */
     public record Config(ProcessorSettings settings, TopicCatalog catalog, int terminalPartitions) {
     }
@@ -87,7 +89,8 @@ public final class ResultProcessorTopology {
         KStream<String, TerminalInput> inputs = source(builder, topics.results())
                 .mapValues(result -> (TerminalInput) new TerminalInput.Result(result), Named.as("result-inputs"))
                 .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
-                        Named.as("terminal-inputs"));
+                        Named.as("terminal-inputs"))
+                .merge(inventory(builder, topics.inventory(), config.terminalPartitions()), Named.as("terminal-and-inventory-inputs"));
 
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
         inputs.process(() -> new TerminalProcessor(settings, codec), Named.as("terminals"),
@@ -125,6 +128,19 @@ public final class ResultProcessorTopology {
                 .branch((key, out) -> out instanceof StoreOutput.Alert, Branched.withConsumer(alerts -> sink(
                         alerts.mapValues(out -> ((StoreOutput.Alert) out).alert(), Named.as("store-alert-edges")), topics.alerts(), "store-alerts-sink"),
                         "alert"));
+    }
+
+    /**
+     * The inventory as terminal inputs, tombstones included (a terminal that left it). Repartitioned because
+     * the inventory topic need not have as many partitions as diagnosis-results; it changes rarely (the
+     * source publishes only what changed), so the extra hop costs little.
+     */
+    private static KStream<String, TerminalInput> inventory(StreamsBuilder builder, Topic<String, TerminalInventory> topic, int partitions) {
+        return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name() + "-source"))
+                .filter((key, value) -> key != null, Named.as(topic.name() + "-keyed"))
+                .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde())
+                        .withName("inventory-by-poiid").withNumberOfPartitions(partitions))
+                .mapValues(listing -> (TerminalInput) new TerminalInput.Inventory(listing), Named.as("inventory-inputs"));
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -13,6 +13,7 @@ import io.fleetdiag.schemas.PoiStatus;
 import io.fleetdiag.schemas.PrinterStatus;
 import io.fleetdiag.schemas.ResolvableIssue;
 import io.fleetdiag.schemas.StoreAndForwardStatus;
+import io.fleetdiag.schemas.TerminalInventory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,13 @@ final class Fixtures {
                     .setTotalTerminals(poiids.size()).setUniqueTerminalIds(List.copyOf(part)).build());
         }
         return records;
+    }
+
+    /** The inventory source's record of a V400m deployed to {@code store}, listed at {@code at}, that never took a payment. */
+    static TerminalInventory.Builder deployed(String poiid, String store, Instant at) {
+        return TerminalInventory.newBuilder().setPoiid(poiid).setModel("V400m").setSerialNumber(poiid.substring(poiid.indexOf('-') + 1))
+                .setFirmwareVersion("Adyen Android 1.98.3").setMerchantAccount(MERCHANT).setStore(store).setAssignmentStatus("deployed")
+                .setScope(MERCHANT).setListedAt(at);
     }
 
     /** A successful diagnosis of a healthy V400m at {@code at}; {@code change} adjusts it. */

@@ -1,6 +1,7 @@
 package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.operations.ResolvedAlerts;
+import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
@@ -11,6 +12,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -44,6 +48,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;
     private final TestInputTopic<String, DiagnosisResult> results;
     private final TestInputTopic<String, AlertOperation> operations;
+    private final TestInputTopic<String, TerminalInventory> inventory;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
@@ -58,7 +63,7 @@ final class ProcessorDriver implements AutoCloseable {
 
         List<V> all() {
             published.addAll(topic.readValuesToList());
-            return List.copyOf(published);
+            return Collections.unmodifiableList(new ArrayList<>(published)); // tombstones are null: no List.copyOf
         }
     }
 
@@ -81,6 +86,7 @@ final class ProcessorDriver implements AutoCloseable {
         snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
         operations = driver.createInputTopic(catalog.alertOperations().name(), keys, catalog.alertOperations().valueSerde().serializer());
+        inventory = driver.createInputTopic(catalog.inventory().name(), keys, catalog.inventory().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
         checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
@@ -102,6 +108,15 @@ final class ProcessorDriver implements AutoCloseable {
     /** An acknowledgement or silence as the REST API writes it. */
     void operation(AlertOperation operation) {
         operations.pipeInput(operation.getId(), operation, operation.getCreatedAt());
+    }
+
+    void inventory(TerminalInventory listing) {
+        inventory.pipeInput(listing.getPoiid(), listing, listing.getListedAt());
+    }
+
+    /** The inventory source's tombstone: the terminal left the inventory. */
+    void leftInventory(String poiid, Instant at) {
+        inventory.pipeInput(poiid, null, at);
     }
 
     void advanceWallClock(Duration duration) {
@@ -148,6 +163,18 @@ final class ProcessorDriver implements AutoCloseable {
                 .fetch(alertId, Instant.EPOCH, T0.plus(Duration.ofDays(365)))) {
             return found.hasNext() ? found.next().value : null;
         }
+    }
+
+    /** The fleet counts of every task, summed as the fleet view does. */
+    FleetCounts fleetCounts() {
+        KeyValueStore<String, FleetCounts> table = driver.getKeyValueStore(TerminalProcessor.FLEET_COUNTS_TABLE);
+        FleetCounts sum = FleetCounts.EMPTY;
+        try (KeyValueIterator<String, FleetCounts> all = table.all()) {
+            while (all.hasNext()) {
+                sum = sum.sum(all.next().value);
+            }
+        }
+        return sum;
     }
 
     @Override

@@ -81,6 +81,22 @@ class SimulatorBehaviourIT {
     }
 
     @Test
+    void withWebSocketsDisabledAMerchantAccountGetsAnEmptyListUntilTheyAreOnAgain() {
+        Terminal terminal = any("V400m");
+        String merchant = "{\"merchantAccount\":\"" + terminal.merchantAccount() + "\"}";
+        assertThat(json(http.post("/connectedTerminals", merchant)).path("uniqueTerminalIds")).isNotEmpty();
+
+        JsonNode disabled = json(http.post("/admin/websockets", "{\"merchantAccount\":\"" + terminal.merchantAccount() + "\",\"enabled\":false}"));
+        assertThat(disabled.path("disabled").toString()).contains(terminal.merchantAccount());
+        assertThat(json(http.post("/connectedTerminals", merchant)).path("uniqueTerminalIds")).isEmpty();
+        assertThat(json(http.get("/v1/merchants/" + terminal.merchantAccount() + "/connectedDevices")).path("uniqueDeviceIds")).isEmpty();
+        assertThat(http.post("/admin/websockets", "{\"merchantAccount\":\"x\"}").statusCode()).isEqualTo(400);
+
+        http.post("/admin/websockets", "{\"merchantAccount\":\"" + terminal.merchantAccount() + "\",\"enabled\":true}");
+        assertThat(json(http.post("/connectedTerminals", merchant)).path("uniqueTerminalIds")).isNotEmpty();
+    }
+
+    @Test
     void diagnosisAnswersFollowTheTerminalCondition() {
         Terminal v400m = any("V400m");
         simulator.set(v400m.poiid(), ConditionChange.of(Map.of("battery", 12, "paper", "NoPaper", "unconfirmed", 3)));

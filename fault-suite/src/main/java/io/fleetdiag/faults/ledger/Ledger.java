@@ -2,6 +2,7 @@ package io.fleetdiag.faults.ledger;
 
 import io.fleetdiag.faults.inject.Garbage;
 import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
@@ -40,6 +41,7 @@ public final class Ledger implements AutoCloseable {
     private final Map<String, List<String>> resultsByTerminal = new HashMap<>();
     private final Map<String, List<AlertStatus>> edgesByAlert = new HashMap<>();
     private final Map<String, AlertStatus> lastEdge = new HashMap<>();
+    private final List<TerminalAlert> alertEdges = new ArrayList<>();
     private final Set<Garbage.Landed> deadLetters = new HashSet<>();
     private long deadLettersWithoutReason;
     private long secretSightings;
@@ -93,6 +95,7 @@ public final class Ledger implements AutoCloseable {
             } else if (topic.equals(catalog.alerts().name())) {
                 TerminalAlert alert = catalog.alerts().valueSerde().deserializer().deserialize(topic, value);
                 edgesByAlert.computeIfAbsent(alert.getAlertId(), id -> new ArrayList<>()).add(alert.getStatus());
+                alertEdges.add(alert);
                 // UPDATED changes an open episode's severity: it neither opens one nor closes it
                 if (alert.getPoiid() != null && alert.getStatus() != AlertStatus.UPDATED) {
                     lastEdge.put(alert.getPoiid() + "|" + alert.getType(), alert.getStatus());
@@ -179,6 +182,11 @@ public final class Ledger implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Every alert edge of the type read so far, in the order they arrived. */
+    public synchronized List<TerminalAlert> edges(AlertType type) {
+        return alertEdges.stream().filter(alert -> alert.getType() == type).toList();
     }
 
     /** The last RAISED or RESOLVED edge of a terminal's alert type (UPDATED leaves it RAISED), or null when it never had one. */

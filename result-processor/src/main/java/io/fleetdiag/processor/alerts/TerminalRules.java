@@ -8,7 +8,9 @@ import io.fleetdiag.processor.alerts.rules.CommunicationFaultRule;
 import io.fleetdiag.processor.alerts.rules.DiagnosisFailingRule;
 import io.fleetdiag.processor.alerts.rules.GlobalStatusRule;
 import io.fleetdiag.processor.alerts.rules.HostUnreachableRule;
+import io.fleetdiag.processor.alerts.rules.IdleRule;
 import io.fleetdiag.processor.alerts.rules.MobileSdkExpiringRule;
+import io.fleetdiag.processor.alerts.rules.NeverConnectedRule;
 import io.fleetdiag.processor.alerts.rules.OfflineForwardFailedRule;
 import io.fleetdiag.processor.alerts.rules.OfflinePaymentsExpiringRule;
 import io.fleetdiag.processor.alerts.rules.PrinterFaultRule;
@@ -46,7 +48,9 @@ public final class TerminalRules {
                 new AttestationProblemRule(),
                 new OfflinePaymentsExpiringRule(settings.offlinePaymentsExpiringWithin(), settings.offlinePaymentsRecoveredBeyond()),
                 new OfflineForwardFailedRule(),
-                new AsyncCaptureFailedRule());
+                new AsyncCaptureFailedRule(),
+                new NeverConnectedRule(settings.neverConnectedAfter()),
+                new IdleRule(settings.idleAfter()));
     }
 
     /** The conditions that hold for this state at {@code now}, given the alerts already raised. */

@@ -149,6 +149,7 @@ public final class ProcessorQueries {
         fleet.put("terminals", counts.terminals());
         fleet.put("online", counts.online());
         fleet.put("offline", counts.offline());
+        fleet.put("neverSeen", counts.neverSeen());
         fleet.put("terminalsWithActiveAlerts", counts.withActiveAlerts());
         fleet.put("activeAlertsByType", counts.activeAlertsByType());
         fleet.put("resultsByOutcome", counts.resultsByOutcome());
@@ -164,7 +165,7 @@ public final class ProcessorQueries {
 
     @SuppressWarnings("unchecked")
     private static void add(Map<String, Object> fleet, JsonNode other) {
-        for (String field : new String[] {"terminals", "online", "offline", "terminalsWithActiveAlerts", "stores", "degradedStores"}) {
+        for (String field : new String[] {"terminals", "online", "offline", "neverSeen", "terminalsWithActiveAlerts", "stores", "degradedStores"}) {
             fleet.put(field, ((Number) fleet.get(field)).longValue() + other.path(field).asLong());
         }
         for (String field : new String[] {"activeAlertsByType", "resultsByOutcome"}) {

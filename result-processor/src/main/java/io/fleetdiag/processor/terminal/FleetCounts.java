@@ -10,12 +10,13 @@ import java.util.TreeMap;
 
 /**
  * Counts over the terminals of one stream task, kept up to date as terminals change, so the fleet
- * view sums a handful of records instead of reading every terminal.
+ * view sums a handful of records instead of reading every terminal. {@code terminals} includes the
+ * inventory's terminals no snapshot listed yet; {@code neverSeen} counts them apart (format v2).
  */
-public record FleetCounts(long terminals, long online, long offline, long withActiveAlerts, Map<String, Long> activeAlertsByType,
+public record FleetCounts(long terminals, long online, long offline, long neverSeen, long withActiveAlerts, Map<String, Long> activeAlertsByType,
                           Map<String, Long> resultsByOutcome) {
 
-    public static final FleetCounts EMPTY = new FleetCounts(0, 0, 0, 0, Map.of(), Map.of());
+    public static final FleetCounts EMPTY = new FleetCounts(0, 0, 0, 0, 0, Map.of(), Map.of());
 
     /** What a terminal adds to the counts. */
     public record Share(boolean known, Presence presence, Iterable<String> alertTypes) {
@@ -43,13 +44,14 @@ public record FleetCounts(long terminals, long online, long offline, long withAc
         return new FleetCounts(terminals + sign,
                 online + (share.presence() == Presence.ONLINE ? sign : 0),
                 offline + (share.presence() == Presence.OFFLINE ? sign : 0),
+                neverSeen + (share.presence() == Presence.NEVER_SEEN ? sign : 0),
                 withActiveAlerts + (any ? sign : 0), alerts, resultsByOutcome);
     }
 
     public FleetCounts withResult(String outcome) {
         Map<String, Long> results = new TreeMap<>(resultsByOutcome);
         results.merge(outcome, 1L, Long::sum);
-        return new FleetCounts(terminals, online, offline, withActiveAlerts, activeAlertsByType, results);
+        return new FleetCounts(terminals, online, offline, neverSeen, withActiveAlerts, activeAlertsByType, results);
     }
 
     public FleetCounts sum(FleetCounts other) {
@@ -58,10 +60,10 @@ public record FleetCounts(long terminals, long online, long offline, long withAc
         Map<String, Long> results = new TreeMap<>(resultsByOutcome);
         other.resultsByOutcome.forEach((outcome, count) -> results.merge(outcome, count, Long::sum));
         return new FleetCounts(terminals + other.terminals, online + other.online, offline + other.offline,
-                withActiveAlerts + other.withActiveAlerts, alerts, results);
+                neverSeen + other.neverSeen, withActiveAlerts + other.withActiveAlerts, alerts, results);
     }
 
-    public static final BinarySerde<FleetCounts> SERDE = new BinarySerde<>(1,
+    public static final BinarySerde<FleetCounts> SERDE = new BinarySerde<>(2,
             (counts, out) -> {
                 out.writeLong(counts.terminals());
                 out.writeLong(counts.online());
@@ -69,8 +71,21 @@ public record FleetCounts(long terminals, long online, long offline, long withAc
                 out.writeLong(counts.withActiveAlerts());
                 writeMap(out, counts.activeAlertsByType());
                 writeMap(out, counts.resultsByOutcome());
+                out.writeLong(counts.neverSeen());
             },
-            (in, version) -> new FleetCounts(in.readLong(), in.readLong(), in.readLong(), in.readLong(), readMap(in), readMap(in)));
+            FleetCounts::read);
+
+    /** v1 had no never-seen count: the inventory was not joined yet, so it was 0. */
+    private static FleetCounts read(DataInputStream in, int version) throws IOException {
+        long terminals = in.readLong();
+        long online = in.readLong();
+        long offline = in.readLong();
+        long withActiveAlerts = in.readLong();
+        Map<String, Long> alerts = readMap(in);
+        Map<String, Long> results = readMap(in);
+        long neverSeen = version >= 2 ? in.readLong() : 0;
+        return new FleetCounts(terminals, online, offline, neverSeen, withActiveAlerts, alerts, results);
+    }
 
     private static void writeMap(DataOutputStream out, Map<String, Long> map) throws IOException {
         out.writeInt(map.size());

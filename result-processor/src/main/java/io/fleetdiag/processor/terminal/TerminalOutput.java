@@ -7,7 +7,7 @@ import io.fleetdiag.schemas.TerminalAlert;
 /** What the terminal processor emits, each to its own topic. */
 public sealed interface TerminalOutput {
 
-    /** The terminal's new state, for the compacted terminal-state topic, already encoded for it. */
+    /** The terminal's new state, for the compacted terminal-state topic, already encoded for it; null is a tombstone. */
     record State(byte[] encoded) implements TerminalOutput {
     }
 

@@ -34,7 +34,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The per-terminal table. Diagnosis results and presence changes of a terminal arrive on the same
+ * The per-terminal table. Diagnosis results, presence changes and inventory listings of a terminal arrive on the same
  * partition and change its state in order; after each change every rule is evaluated and alert
  * episodes are opened or closed. Rules on the wall clock (stale diagnosis, SDK expiry, offline
  * payments expiry) are looked at again by a punctuator at the moment they could change, from an index
@@ -122,6 +122,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             TerminalStates.apply(state, diagnosis);
             outcome = diagnosis.getOutcome().name();
             FollowUpChecks.hostFollowUp(diagnosis, settings.iosCaptureWait()).ifPresent(check -> forward(poiid, new TerminalOutput.Check(check), at));
+        } else if (input instanceof TerminalInput.Inventory inventory) {
+            if (stored == null && inventory.listing() == null) {
+                return;
+            }
+            at = inventory.listing() == null ? Instant.ofEpochMilli(record.timestamp()) : inventory.listing().getListedAt();
+            TerminalStates.apply(state, inventory.listing(), at);
         } else {
             PresenceChange change = ((TerminalInput.Presence) input).change();
             at = change.at();
@@ -131,6 +137,18 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             }
         }
         update(poiid, before, state, at, requestId, outcome, false);
+        if (TerminalStates.forgotten(state)) {
+            forget(poiid, state, at);
+        }
+    }
+
+    /** Removes a terminal that left the inventory without ever being seen: its row and its counts (it had no store membership). */
+    private void forget(String poiid, TerminalState state, Instant at) {
+        states.delete(poiid);
+        forward(poiid, new TerminalOutput.State(null), at);
+        FleetCounts.Share share = share(state);
+        count(counts -> counts.minus(share));
+        unindex(poiid);
     }
 
     /** What counts and store health knew of the terminal before this input changed it. */
@@ -265,8 +283,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         }
     }
 
+    /**
+     * A terminal no snapshot listed yet is not part of its store's health: a store that just received new
+     * terminals is not degraded by them, and each one that stays away raises NEVER_CONNECTED instead.
+     */
     private static StoreContribution contribution(TerminalState state, Instant at) {
-        if (state == null || state.getMerchantAccount() == null || state.getStore() == null) {
+        if (state == null || state.getMerchantAccount() == null || state.getStore() == null || state.getPresence() == Presence.NEVER_SEEN) {
             return null;
         }
         boolean online = state.getPresence() == Presence.ONLINE;

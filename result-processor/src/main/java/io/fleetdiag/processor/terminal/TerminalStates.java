@@ -5,7 +5,9 @@ import io.fleetdiag.schemas.CheckSummary;
 import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.HostCheck;
+import io.fleetdiag.schemas.InventoryEntry;
 import io.fleetdiag.schemas.Presence;
+import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +90,50 @@ public final class TerminalStates {
             state.setPresenceChangedAt(change.at());
             state.setMissedSnapshots(change.missedSnapshots());
         }
+    }
+
+    /**
+     * The inventory's listing of the terminal: its model and deployment, and its store assignment, which
+     * the Management API knows better than a snapshot's scope (it is how an offline terminal or a mobile
+     * installation gets its store). A terminal no snapshot listed yet is NEVER_SEEN. {@code listing} null:
+     * it left the inventory.
+     */
+    public static void apply(TerminalState state, TerminalInventory listing, Instant at) {
+        state.setUpdatedAt(later(state.getUpdatedAt(), at));
+        InventoryEntry previous = state.getInventory();
+        if (listing == null) {
+            state.setInventory(null);
+            return;
+        }
+        if (previous != null && listing.getListedAt().isBefore(previous.getListedAt())) {
+            return;
+        }
+        state.setInventory(InventoryEntry.newBuilder()
+                .setModel(listing.getModel())
+                .setSerialNumber(listing.getSerialNumber())
+                .setFirmwareVersion(listing.getFirmwareVersion())
+                .setAssignmentStatus(listing.getAssignmentStatus())
+                .setLastActivityAt(listing.getLastActivityAt())
+                .setLastTransactionAt(listing.getLastTransactionAt())
+                .setListedSince(previous == null ? listing.getListedAt() : previous.getListedSince())
+                .setListedAt(listing.getListedAt())
+                .build());
+        if (listing.getMerchantAccount() != null) {
+            state.setMerchantAccount(listing.getMerchantAccount());
+            state.setStore(listing.getStore());
+        }
+        if (state.getPresence() == Presence.UNKNOWN && state.getLastSeenAt() == null) {
+            state.setPresence(Presence.NEVER_SEEN);
+            state.setPresenceChangedAt(listing.getListedAt());
+        }
+    }
+
+    /**
+     * A terminal known only from the inventory that left it: nothing remains worth a state row (no
+     * snapshot listed it, no check reached it).
+     */
+    public static boolean forgotten(TerminalState state) {
+        return state.getInventory() == null && state.getPresence() == Presence.NEVER_SEEN && state.getLastCheck() == null;
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -2,6 +2,7 @@ package io.fleetdiag.simulator.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -56,6 +57,8 @@ final class AdminEndpoint {
             terminal(exchange, path.substring("/admin/terminals/".length()), method);
         } else if (path.equals("/admin/faults")) {
             faults(exchange, method);
+        } else if (path.equals("/admin/websockets")) {
+            websockets(exchange, method);
         } else if (path.equals("/admin/latency")) {
             latency(exchange, method);
         } else if (path.equals("/admin/mobile")) {
@@ -116,6 +119,25 @@ final class AdminEndpoint {
                 return JSON.valueToTree(cloud.faults()).toString();
             });
             default -> exchange.json(405, error("Use GET, POST or DELETE on /admin/faults"));
+        }
+    }
+
+    /** {@code {"merchantAccount":"M","enabled":false}}: the empty answer of a merchant account with WebSockets disabled. */
+    private void websockets(Exchange exchange, String method) {
+        if (method.equals("GET")) {
+            exchange.json(200, JSON.createObjectNode().set("disabled", JSON.valueToTree(cloud.websocketsDisabled())).toString());
+        } else if (method.equals("POST")) {
+            withBody(exchange, body -> {
+                JsonNode request = read(body, JsonNode.class);
+                String merchant = request.path("merchantAccount").asText(null);
+                if (merchant == null || !request.path("enabled").isBoolean()) {
+                    throw new IllegalArgumentException("Give merchantAccount and enabled (true or false)");
+                }
+                cloud.websocketsDisabled(merchant, !request.path("enabled").asBoolean());
+                return JSON.createObjectNode().set("disabled", JSON.valueToTree(cloud.websocketsDisabled())).toString();
+            });
+        } else {
+            exchange.json(405, error("Use GET or POST on /admin/websockets"));
         }
     }
 

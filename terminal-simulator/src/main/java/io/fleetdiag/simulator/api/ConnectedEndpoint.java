@@ -53,6 +53,9 @@ final class ConnectedEndpoint {
     }
 
     private List<String> live(String merchantAccount, String store, String uniqueTerminalId) {
+        if (cloud.websocketsDisabled(merchantAccount)) {
+            return List.of();
+        }
         long now = cloud.clock().millis();
         List<Terminal> scope;
         if (uniqueTerminalId != null) {

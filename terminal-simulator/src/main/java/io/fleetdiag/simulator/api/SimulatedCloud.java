@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** What the endpoints share: the fleet and its inventory, the answers' latency and faults, the API keys, the stats. */
@@ -20,6 +22,8 @@ public final class SimulatedCloud {
     private final ScheduledExecutorService scheduler;
     private final SimulatorStats stats = new SimulatorStats();
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+    // merchant accounts whose WebSockets are switched off: /connectedTerminals answers them with an empty list
+    private final Set<String> websocketsDisabled = ConcurrentHashMap.newKeySet();
     private final AtomicReference<LatencyModel> latency;
     private final AtomicReference<Duration> iosCaptureWait = new AtomicReference<>(Duration.ofMinutes(3));
 
@@ -57,6 +61,25 @@ public final class SimulatedCloud {
 
     public void faults(Faults value) {
         faults.set(value);
+    }
+
+    /** Whether WebSockets are switched off for the merchant account (an empty connected-terminals answer). */
+    public boolean websocketsDisabled(String merchantAccount) {
+        return websocketsDisabled.contains(merchantAccount);
+    }
+
+    /** Switches WebSockets off or on again for a merchant account, as the Customer Area's integration setting does. */
+    public void websocketsDisabled(String merchantAccount, boolean disabled) {
+        if (disabled) {
+            websocketsDisabled.add(merchantAccount);
+        } else {
+            websocketsDisabled.remove(merchantAccount);
+        }
+    }
+
+    /** The merchant accounts with WebSockets switched off. */
+    public Set<String> websocketsDisabled() {
+        return Set.copyOf(websocketsDisabled);
     }
 
     public LatencyModel latency() {
