@@ -62,18 +62,48 @@ public final class SchemaRegistryClient {
     /**
      * Services starting together register the same new subject at once, and Apicurio answers all but the
      * first with 409; asked again it finds the schema there. A 409 that stays is an incompatible schema.
+     * The same race can also leave Apicurio 2.x holding the schema twice, after which every registration
+     * of it fails with HTTP 500 ("Expected only one result but got multiple"); the schema is then found
+     * among the subject's versions.
      */
     private JsonNode registerOnce(String subject, Schema schema) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
             } catch (SchemaRegistryException e) {
+                if (e.httpStatus() / 100 == 5) {
+                    return registeredVersionOrThrow(subject, schema, e);
+                }
                 if (e.httpStatus() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
                 pause(200L * attempt);
             }
         }
+    }
+
+    private JsonNode registeredVersionOrThrow(String subject, Schema schema, SchemaRegistryException refusal) {
+        try {
+            return registeredVersion(subject, schema).orElseThrow(() -> refusal);
+        } catch (SchemaRegistryException lookupFailed) {
+            if (lookupFailed != refusal) {
+                refusal.addSuppressed(lookupFailed);
+            }
+            throw refusal;
+        }
+    }
+
+    /** The newest version of the subject that holds exactly this schema, with its id. */
+    private Optional<JsonNode> registeredVersion(String subject, Schema schema) {
+        JsonNode versions = send("GET", "/subjects/" + encode(subject) + "/versions", null);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            JsonNode version = send("GET", "/subjects/" + encode(subject) + "/versions/" + versions.get(i).asInt(), null);
+            String text = version.path("schema").asText(null);
+            if (text != null && version.has("id") && new Schema.Parser().parse(text).equals(schema)) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the id of a schema already registered under the subject, without registering it. */

@@ -7,6 +7,12 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,6 +75,30 @@ class SchemaRegistryClientIT {
 
         assertThatThrownBy(() -> client.register(subject, withRequiredField))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isEqualTo(409));
+    }
+
+    /** Services starting together register the same new schemas at once; each must get a working id. */
+    @Test
+    void servicesRegisteringOneNewSchemaAtOnceAllGetAnId(TestCluster cluster) throws Exception {
+        ExecutorService services = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String subject = cluster.uniqueName("race") + "-value";
+                List<Callable<Integer>> starts = new ArrayList<>();
+                for (int service = 0; service < 6; service++) {
+                    starts.add(() -> new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()))
+                            .register(subject, V1));
+                }
+                for (Future<Integer> id : services.invokeAll(starts)) {
+                    SchemaRegistryClient reader = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
+                    assertThat(reader.schemaById(id.get())).isEqualTo(V1);
+                }
+                SchemaRegistryClient later = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
+                assertThat(later.schemaById(later.register(subject, V1))).isEqualTo(V1);
+            }
+        } finally {
+            services.shutdownNow();
+        }
     }
 
     @Test
