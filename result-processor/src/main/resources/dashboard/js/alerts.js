@@ -1,0 +1,150 @@
+// Active and recent alerts, filtered by type, severity, store or terminal; acknowledge and silence.
+import { api, events, paged } from './api.js';
+import { el, fillTable, pager, params, query, setParams, showError } from './dom.js';
+import { badge, storeLink, terminalLink, time, words } from './format.js';
+import { HISTORY_HEAD, historyRow } from './history.js';
+import { debounce, header, liveState } from './page.js';
+
+const SIZE = 25;
+header('alerts.html');
+
+const form = document.getElementById('filters');
+const activeTable = document.getElementById('active');
+const recentTable = document.getElementById('recent');
+recentTable.tHead.rows[0].replaceChildren(...HISTORY_HEAD.map((name) => el('th', { scope: 'col' }, name)));
+for (const name of ['type', 'severity', 'store', 'poiid']) form[name].value = params().get(name) || '';
+let activePage = 0;
+
+function chosen() {
+  return { type: form.type.value, severity: form.severity.value, store: form.store.value.trim(), poiid: form.poiid.value.trim() };
+}
+
+function matches(alert, filter) {
+  const where = `${alert.merchantAccount || ''}/${alert.store || ''}`.toLowerCase();
+  return (!filter.type || alert.type === filter.type) && (!filter.severity || alert.severity === filter.severity)
+    && (!filter.store || where.includes(filter.store.toLowerCase())) && (!filter.poiid || alert.poiid === filter.poiid);
+}
+
+/** Types seen in the answers join the type filter, so it offers what the fleet has. */
+function offerTypes(alerts) {
+  const known = new Set([...form.type.options].map((option) => option.value));
+  for (const alert of alerts) {
+    if (!known.has(alert.type)) {
+      known.add(alert.type);
+      form.type.append(el('option', { value: alert.type }, words(alert.type)));
+    }
+  }
+}
+
+function activeRow(alert) {
+  return el('tr', { dataset: { alertId: alert.alertId, poiid: alert.poiid || '' } },
+    el('td', {}, time(alert.raisedAt)),
+    el('th', { scope: 'row' }, words(alert.type)),
+    el('td', {}, badge('severity', alert.severity)),
+    el('td', {}, alert.poiid ? terminalLink(alert.poiid) : storeLink(alert.merchantAccount, alert.store)),
+    el('td', {}, alert.summary || '', alert.silenced ? el('em', {}, ' (silenced)') : ''),
+    el('td', { class: 'acknowledged' }, alert.acknowledgedBy ? [alert.acknowledgedBy, ' ', time(alert.acknowledgedAt)] : 'No'),
+    el('td', { class: 'actions' },
+      el('button', { type: 'button', class: 'ack', disabled: Boolean(alert.acknowledgedBy), 'aria-label': `Acknowledge ${words(alert.type)} on ${alert.poiid || alert.store}`,
+        onclick: () => operate('ack', alert) }, 'Acknowledge'),
+      el('button', { type: 'button', class: 'silence', 'aria-label': `Silence ${words(alert.type)} on ${alert.poiid || alert.store}`,
+        onclick: () => operate('silence', alert) }, 'Silence')));
+}
+
+async function loadActive(page = activePage) {
+  activePage = page;
+  try {
+    const all = paged(await api('/api/alerts?active=true')).items;
+    offerTypes(all);
+    const filter = chosen();
+    const list = all.filter((alert) => matches(alert, filter)).sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));
+    const shown = paged(list, page, SIZE);
+    fillTable(activeTable, shown.items.map(activeRow), 'No active alert matches');
+    pager(document.getElementById('active-pager'), shown, loadActive);
+  } catch (e) {
+    showError(activeTable, e);
+  }
+}
+
+async function loadRecent(page = 0) {
+  const filter = chosen();
+  try {
+    const answer = await api(`/api/alerts?${query({ active: 'false', type: filter.type, severity: filter.severity, poiid: filter.poiid, page, size: SIZE })}`);
+    const items = (answer.items || []).filter((alert) => matches(alert, filter));
+    offerTypes(items);
+    fillTable(recentTable, items.map(historyRow), 'No recent alert matches');
+    pager(document.getElementById('recent-pager'), answer, loadRecent);
+  } catch (e) {
+    showError(recentTable, e);
+  }
+}
+
+const dialog = document.getElementById('operation');
+const dialogForm = document.getElementById('operation-form');
+let pending = null;
+
+function operate(kind, alert) {
+  pending = { kind, alert };
+  const silence = kind === 'silence';
+  document.getElementById('operation-title').textContent = silence ? 'Silence' : 'Acknowledge';
+  document.getElementById('operation-submit').textContent = silence ? 'Silence' : 'Acknowledge';
+  document.getElementById('operation-what').textContent = silence
+    ? `Silence ${words(alert.type)} alerts for ${alert.poiid || `${alert.merchantAccount}/${alert.store}`}: they stay recorded but do not page.`
+    : `Acknowledge ${words(alert.type)} on ${alert.poiid || `${alert.merchantAccount}/${alert.store}`}.`;
+  document.querySelector('label[for=note]').textContent = silence ? 'Reason' : 'Note';
+  document.getElementById('until-field').hidden = !silence;
+  document.getElementById('operation-problem').textContent = '';
+  dialogForm.by.value = localStorage.getItem('fleetdiag.name') || '';
+  dialogForm.note.value = '';
+  dialog.showModal();
+}
+
+/** The processor's tables see an operation a moment after it is written, so the row shows it at once. */
+function markDone(kind, alert, by) {
+  const row = [...activeTable.tBodies[0].rows].find((candidate) => candidate.dataset.alertId === alert.alertId);
+  if (!row) return;
+  if (kind === 'ack') {
+    row.querySelector('.acknowledged').replaceChildren(by, ' ', time(new Date().toISOString()));
+    row.querySelector('button.ack').disabled = true;
+  } else {
+    row.cells[4].append(el('em', {}, ' (silenced)'));
+  }
+}
+
+dialogForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { kind, alert } = pending;
+  const by = dialogForm.by.value.trim();
+  const note = dialogForm.note.value.trim() || null;
+  localStorage.setItem('fleetdiag.name', by);
+  try {
+    if (kind === 'ack') {
+      await api(`/api/alerts/${encodeURIComponent(alert.alertId)}/ack`, { body: { by, note } });
+    } else {
+      const until = new Date(Date.now() + Number(dialogForm.hours.value) * 3600_000).toISOString();
+      const scope = alert.poiid ? { poiid: alert.poiid } : { merchantAccount: alert.merchantAccount, store: alert.store };
+      await api('/api/silences', { body: { ...scope, type: alert.type, until, by, reason: note } });
+    }
+    dialog.close();
+    document.getElementById('operation-status').textContent = kind === 'ack'
+      ? `Acknowledged ${words(alert.type)} on ${alert.poiid || alert.store}.` : `Silenced ${words(alert.type)} on ${alert.poiid || alert.store}.`;
+    markDone(kind, alert, by);
+  } catch (e) {
+    document.getElementById('operation-problem').textContent = e.message;
+  }
+});
+document.getElementById('operation-cancel').addEventListener('click', () => dialog.close());
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  setParams(chosen());
+  loadActive(0);
+  loadRecent(0);
+});
+
+await Promise.all([loadActive(0), loadRecent(0)]);
+const refresh = debounce(() => Promise.all([loadActive(), loadRecent(0)]), 1500);
+events((type) => {
+  if (type === 'alert') refresh();
+}, liveState);
+document.body.dataset.ready = 'true';

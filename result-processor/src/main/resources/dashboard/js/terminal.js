@@ -1,0 +1,130 @@
+// One terminal: its state in words, active alerts, last diagnoses, alert timeline, and "Check now".
+import { api, events } from './api.js';
+import { el, fillTable, params, showError } from './dom.js';
+import { badge, instant, storeLink, time, words } from './format.js';
+import { HISTORY_HEAD, historyView } from './history.js';
+import { debounce, header, liveState } from './page.js';
+
+const CHECK_WAIT_MS = 120_000;
+header('stores.html');
+
+const poiid = params().get('poiid') || '';
+document.getElementById('title').textContent = `Terminal ${poiid}`;
+document.title = `${poiid} - fleetdiag`;
+const historyTable = document.getElementById('history');
+historyTable.tHead.rows[0].replaceChildren(...HISTORY_HEAD.map((name) => el('th', { scope: 'col' }, name)));
+const loadHistory = historyView(historyTable, document.getElementById('history-pager'), `/api/terminals/${encodeURIComponent(poiid)}/alerts`);
+
+function yesNo(value, yes, no) {
+  return value === null || value === undefined ? '\u2013' : value ? yes : no;
+}
+
+function facts(state) {
+  const success = state.lastSuccess || {};
+  const status = success.poiStatus || {};
+  const answer = success.additionalResponse || {};
+  const inventory = state.inventory || {};
+  return [
+    ['Presence', [badge('presence', state.presence), ' since ', time(state.presenceChangedAt)]],
+    ['Last seen connected', time(state.lastSeenAt)],
+    ['Store', storeLink(state.merchantAccount, state.store)],
+    ['Model', inventory.model || '\u2013'],
+    ['Serial number', inventory.serialNumber || '\u2013'],
+    ['Firmware', answer.firmwareVersion || inventory.firmwareVersion || '\u2013'],
+    ['Terminal status', words(status.globalStatus)],
+    ['Cloud communication', yesNo(status.communicationOk, 'OK', 'Not OK')],
+    ['Printer', words(status.printerStatus)],
+    ['Battery', answer.batteryLevel === null || answer.batteryLevel === undefined ? '\u2013' : `${answer.batteryLevel}%`],
+    ['Tamper status', answer.tamperStatus || '\u2013'],
+    ['Unconfirmed offline batches', answer.unconfirmedBatchCount ?? '\u2013'],
+    ['Failed checks in a row', state.consecutiveFailures ?? 0],
+    ['Last transaction', time(inventory.lastTransactionAt)],
+    ['State updated', time(state.updatedAt)],
+  ];
+}
+
+function diagnosisRows(state) {
+  const rows = [];
+  const check = state.lastCheck;
+  if (check) {
+    rows.push(el('tr', { dataset: { requestId: check.requestId } }, el('th', { scope: 'row' }, 'Last check'), el('td', {}, time(check.completedAt)),
+      el('td', {}, words(check.reason)), el('td', {}, badge('outcome', check.outcome)),
+      el('td', {}, [check.message, check.attempts > 1 ? `${check.attempts} attempts` : null].filter(Boolean).join('; ') || '\u2013')));
+  }
+  const success = state.lastSuccess;
+  if (success) {
+    rows.push(el('tr', { dataset: { requestId: success.requestId } }, el('th', { scope: 'row' }, 'Last successful'), el('td', {}, time(success.completedAt)),
+      el('td', {}, words(success.reason)), el('td', {}, badge('outcome', success.outcome)),
+      el('td', {}, success.hostDiagnosis ? 'with host diagnosis' : '\u2013')));
+  }
+  const host = state.lastHostDiagnosis;
+  if (host) {
+    const hosts = (host.hostStatuses || []).map((h) => `${h.acquirerId || 'host'} ${h.reachable ? 'reachable' : 'not reachable'}`);
+    rows.push(el('tr', { dataset: { requestId: host.requestId } }, el('th', { scope: 'row' }, 'Last host diagnosis'), el('td', {}, time(host.completedAt)),
+      el('td', {}, '\u2013'), el('td', {}, '\u2013'), el('td', {}, hosts.join(', ') || 'no host answered')));
+  }
+  return rows;
+}
+
+async function loadState() {
+  try {
+    const state = await api(`/api/terminals/${encodeURIComponent(poiid)}`);
+    if (state.merchantAccount && state.store) {
+      document.getElementById('crumbs').replaceChildren(el('a', { href: 'stores.html' }, 'Stores'), ' / ', storeLink(state.merchantAccount, state.store));
+    }
+    document.getElementById('state').replaceChildren(...facts(state).map(([label, value]) =>
+      el('div', {}, el('dt', {}, label), el('dd', {}, value))));
+    fillTable(document.getElementById('active'), (state.activeAlerts || []).map((alert) => el('tr', { dataset: { alertId: alert.alertId } },
+      el('th', { scope: 'row' }, el('a', { href: `alerts.html?poiid=${encodeURIComponent(poiid)}` }, words(alert.type))),
+      el('td', {}, badge('severity', alert.severity)), el('td', {}, alert.summary || ''), el('td', {}, time(alert.raisedAt)),
+      el('td', {}, alert.acknowledgedBy || '\u2013'))), 'No active alert');
+    fillTable(document.getElementById('diagnoses'), diagnosisRows(state), 'No diagnosis yet');
+    return state;
+  } catch (e) {
+    showError(document.getElementById('state'), e);
+    return null;
+  }
+}
+
+/** After "Check now": waits for a check that finished after the click, looking at the state now and then. */
+async function awaitCheck(requestedAt, requestId) {
+  const status = document.getElementById('check-status');
+  const deadline = Date.now() + CHECK_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const state = await loadState();
+    const check = state && state.lastCheck;
+    if (check && instant(check.completedAt) >= requestedAt) {
+      status.replaceChildren(`Check ${requestId} finished: `, badge('outcome', check.outcome), ` (${words(check.reason)}).`);
+      status.dataset.finished = check.outcome;
+      loadHistory(0);
+      return;
+    }
+  }
+  status.append(' No result yet; it appears here when the terminal answers.');
+}
+
+document.getElementById('check').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const button = document.getElementById('check-now');
+  const status = document.getElementById('check-status');
+  button.disabled = true;
+  const requestedAt = new Date(Date.now() - 1000);
+  try {
+    const answer = await api('/api/checks', { body: { poiid, hostDiagnosis: document.getElementById('host').checked } });
+    status.textContent = `Check requested (request ${answer.requestId}); waiting for the terminal's answer\u2026`;
+    status.dataset.requestId = answer.requestId;
+    await awaitCheck(requestedAt, answer.requestId);
+  } catch (e) {
+    status.textContent = `The check was not requested: ${e.message}`;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+await Promise.all([loadState(), loadHistory(0)]);
+const refresh = debounce(() => Promise.all([loadState(), loadHistory(0)]), 1000);
+events((type, data) => {
+  if (type === 'alert' && data && data.poiid === poiid) refresh();
+}, liveState);
+document.body.dataset.ready = 'true';
