@@ -17,11 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,30 +27,28 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
- * The one-screen view of the local run, redrawn every two seconds: terminals live, checks in flight,
- * results by outcome, active alerts by type, and the newest alerts. Without a terminal (a pipe, CI) it
- * prints one line every ten seconds instead.
+ * The one-screen view of the local run, redrawn in place every two seconds: terminals live, checks in
+ * flight, results by outcome, active alerts by type, and the newest alerts. Without a terminal (a pipe,
+ * CI) it prints one line every ten seconds instead ({@link SummaryView}).
  */
 final class LiveSummary implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     private static final int NEWEST = 8;
 
     private final LocalStack stack;
     private final PrintStream out;
-    private final boolean screen;
-    private final String header;
+    private final SummaryView view;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Deque<TerminalAlert> newest = new ArrayDeque<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
-    LiveSummary(LocalStack stack, PrintStream out, boolean screen, String header) {
+    /** @param view the screen to redraw, or null for one line per update */
+    LiveSummary(LocalStack stack, PrintStream out, SummaryView view) {
         this.stack = stack;
         this.out = out;
-        this.screen = screen;
-        this.header = header;
+        this.view = view;
         this.thread = new Thread(this::run, "local-summary");
         this.thread.setDaemon(true);
     }
@@ -78,7 +74,7 @@ final class LiveSummary implements AutoCloseable {
                 });
                 if (System.currentTimeMillis() >= nextDraw) {
                     draw();
-                    nextDraw = System.currentTimeMillis() + (screen ? 2_000 : 10_000);
+                    nextDraw = System.currentTimeMillis() + (view != null ? 2_000 : 10_000);
                 }
             }
         } catch (RuntimeException e) {
@@ -91,36 +87,25 @@ final class LiveSummary implements AutoCloseable {
     private void draw() {
         JsonNode fleet = fleet();
         SimulatorStats stats = stack.simulator().stats();
-        String live = fleet == null ? "?" : fleet.path("online").asText() + " / " + stack.simulator().fleet().size();
-        if (!screen) {
-            out.printf("fleetdiag local: %s terminals live, %d checks in flight, results %s, active alerts %s%n", live, stats.inFlight(),
-                    fleet == null ? "{}" : fleet.path("resultsByOutcome"), fleet == null ? "{}" : fleet.path("activeAlertsByType"));
-            return;
-        }
-        StringBuilder text = new StringBuilder("\033[H\033[2J").append(header).append("\n\n");
-        text.append(String.format("  Terminals live    %s   (offline %s)%n", live, fleet == null ? "?" : fleet.path("offline").asText()));
-        text.append(String.format("  Checks in flight  %d   (busy answers, retried later: %d)%n", stats.inFlight(),
-                stats.count("diagnosis", "busy") + stats.count("diagnosis", "violation")));
-        text.append("  Results           ").append(counts(fleet == null ? null : fleet.path("resultsByOutcome"))).append('\n');
-        text.append("  Active alerts     ").append(counts(fleet == null ? null : fleet.path("activeAlertsByType"))).append('\n');
-        text.append(String.format("  Stores            %s (degraded %s)%n%n  Newest alerts%n",
-                fleet == null ? "?" : fleet.path("stores").asText(), fleet == null ? "?" : fleet.path("degradedStores").asText()));
-        for (Iterator<TerminalAlert> it = newest.iterator(); it.hasNext(); ) {
-            TerminalAlert alert = it.next();
-            text.append(String.format("    %s %-8s %-26s %-8s %s%n", TIME.format(alert.getEventTime()), alert.getStatus(), alert.getType(),
-                    AlertsCommand.severity(alert), alert.getSummary()));
-        }
-        out.print(text);
+        SummaryView.Figures figures = new SummaryView.Figures(number(fleet, "online"), stack.simulator().fleet().size(), number(fleet, "offline"),
+                stats.inFlight(), stats.count("diagnosis", "busy") + stats.count("diagnosis", "violation"), counts(fleet, "resultsByOutcome"),
+                counts(fleet, "activeAlertsByType"), number(fleet, "stores"), number(fleet, "degradedStores"),
+                newest.stream().map(alert -> new SummaryView.Alert(alert.getEventTime(), alert.getStatus().name(), alert.getType().name(),
+                        AlertsCommand.severity(alert), alert.getSummary())).toList());
+        out.print(view == null ? SummaryView.line(figures) : view.screen(figures));
         out.flush();
     }
 
-    private static String counts(JsonNode counts) {
-        if (counts == null || counts.isEmpty()) {
-            return "-";
+    private static Long number(JsonNode fleet, String field) {
+        return fleet == null || !fleet.has(field) ? null : fleet.path(field).asLong();
+    }
+
+    private static Map<String, Long> counts(JsonNode fleet, String field) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        if (fleet != null) {
+            fleet.path(field).fields().forEachRemaining(entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
         }
-        StringBuilder text = new StringBuilder();
-        counts.fields().forEachRemaining(entry -> text.append(entry.getKey()).append(' ').append(entry.getValue().asText()).append("  "));
-        return text.toString().trim();
+        return counts;
     }
 
     private JsonNode fleet() {

@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -84,12 +85,13 @@ public final class LocalCommand implements Callable<Integer> {
         String header = String.format("fleetdiag local: %d terminals (%s) | Kafka %s | REST http://127.0.0.1:%d | logs %s | Ctrl-C stops",
                 terminals, profile, stack.bootstrapServers(), stack.httpPort(), dataDir.resolve("logs"));
         out.println((screen ? "\r\033[K" : "") + header);
+        out.println("fleetdiag local: dashboard " + dashboardUrl(stack.httpPort()));
         if (localLake != null) {
             out.printf("fleetdiag local: lake at %s (worker log %s); rows appear within a minute. Query it with:%n"
                             + "  ./fleetdiag lake query --data-dir %s \"SELECT type, count(*) FROM terminal_alerts GROUP BY 1\"%n",
                     localLake.warehouse(), localLake.log(), dataDir);
         }
-        try (LiveSummary summary = new LiveSummary(stack, out, screen, header)) {
+        try (LiveSummary summary = new LiveSummary(stack, out, screen ? new SummaryView(columns(), ZoneId.systemDefault()) : null)) {
             summary.start();
             stop.await();
         } finally {
@@ -106,5 +108,18 @@ public final class LocalCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    static String dashboardUrl(int httpPort) {
+        return "http://127.0.0.1:" + httpPort + "/dashboard/";
+    }
+
+    /** The terminal's width where the shell exports it; lines are cut to it so that a redraw never wraps. */
+    private static int columns() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "120").trim()));
+        } catch (NumberFormatException e) {
+            return 120;
+        }
     }
 }
