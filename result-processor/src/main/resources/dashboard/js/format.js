@@ -26,9 +26,13 @@ export function time(value) {
   return el('time', { datetime: date.toISOString(), title: date.toLocaleString() }, ago(value));
 }
 
+/** PRINTER_FAULT and NoPaper alike become "Printer fault", "No paper"; OK stays OK. */
 export function words(name) {
   if (!name) return '\u2013';
-  return String(name).toLowerCase().replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+  const text = String(name);
+  if (text === 'OK') return text;
+  const spaced = /[a-z]/.test(text) ? text.replace(/([a-z])([A-Z])/g, '$1 $2') : text.replaceAll('_', ' ');
+  return spaced.toLowerCase().replace(/^./, (c) => c.toUpperCase());
 }
 
 export function badge(kind, value) {

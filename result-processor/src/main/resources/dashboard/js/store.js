@@ -27,7 +27,12 @@ async function loadHealth() {
     document.getElementById('health').replaceChildren(...fields.map(([label, value]) =>
       el('div', { class: 'count' }, el('dt', {}, label), el('dd', {}, value ?? '\u2013'))));
   } catch (e) {
-    showError(document.getElementById('health'), e);
+    if (e.status === 404) {
+      // a store counts once one of its terminals has connected (docs/design.md)
+      document.getElementById('health').replaceChildren(el('p', {}, 'No health yet: none of its terminals has connected.'));
+    } else {
+      showError(document.getElementById('health'), e);
+    }
   }
 }
 
