@@ -3,7 +3,7 @@
 import { api, events, paged } from './api.js';
 import { bars } from './chart.js';
 import { el, fillTable, showError } from './dom.js';
-import { badge, instant, storeLink, terminalLink, time, words } from './format.js';
+import { badge, health, instant, storeLink, terminalLink, time, words } from './format.js';
 import { debounce, header, liveState } from './page.js';
 
 const NEWEST = 15;
@@ -106,7 +106,7 @@ async function loadDegraded() {
     const stores = (await api('/api/stores?degraded=true&sort=health&page=0&size=10')).items || [];
     fillTable(table, stores.map((store) => el('tr', {},
       el('th', { scope: 'row' }, storeLink(store.merchantAccount, store.store)),
-      el('td', { class: 'num' }, store.health ?? '\u2013'),
+      el('td', { class: 'num' }, health(store.health)),
       el('td', { class: 'num' }, `${store.online ?? '?'} / ${store.terminals ?? '?'}`),
       el('td', {}, store.activeAlerts ?? '\u2013'))), 'No degraded store');
   } catch (e) {

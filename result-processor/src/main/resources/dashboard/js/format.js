@@ -48,6 +48,11 @@ export function storeLink(merchantAccount, store) {
   return el('a', { href: `store.html?${new URLSearchParams({ merchantAccount, store })}` }, `${merchantAccount} / ${store}`);
 }
 
+/** A store's health, the share of its terminals that are healthy (0 to 1). */
+export function health(value) {
+  return value === null || value === undefined ? '\u2013' : `${Math.round(value * 100)}%`;
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '\u2013' : `${value}%`;
 }

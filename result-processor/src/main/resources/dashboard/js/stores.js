@@ -1,7 +1,7 @@
 // Stores, grouped by merchant account, sorted and paged by the API.
 import { api } from './api.js';
 import { el, fillTable, pager, params, query, setParams, showError } from './dom.js';
-import { storeLink } from './format.js';
+import { health, storeLink } from './format.js';
 import { header } from './page.js';
 
 const SIZE = 50;
@@ -28,7 +28,7 @@ function groupRows(stores) {
     }
     rows.push(el('tr', { class: store.degraded ? 'degraded' : '', dataset: { store: `${store.merchantAccount}/${store.store}` } },
       el('th', { scope: 'row' }, storeLink(store.merchantAccount, store.store)),
-      el('td', { class: 'num' }, store.health ?? '\u2013'),
+      el('td', { class: 'num' }, health(store.health)),
       el('td', { class: 'num' }, store.terminals ?? '\u2013'),
       el('td', { class: 'num' }, store.online ?? '\u2013'),
       el('td', { class: 'num' }, store.offline ?? '\u2013'),
