@@ -12,17 +12,17 @@ const form = document.getElementById('filters');
 const activeTable = document.getElementById('active');
 const recentTable = document.getElementById('recent');
 recentTable.tHead.rows[0].replaceChildren(...HISTORY_HEAD.map((name) => el('th', { scope: 'col' }, name)));
-for (const name of ['type', 'severity', 'store', 'poiid']) form[name].value = params().get(name) || '';
+const FILTERS = ['type', 'severity', 'merchantAccount', 'store', 'poiid'];
+for (const name of FILTERS) form[name].value = params().get(name) || '';
 let activePage = 0;
 
 function chosen() {
-  return { type: form.type.value, severity: form.severity.value, store: form.store.value.trim(), poiid: form.poiid.value.trim() };
+  return Object.fromEntries(FILTERS.map((name) => [name, form[name].value.trim()]));
 }
 
+/** The active alerts come as one list, so they are filtered here, the same way the history is filtered by the API. */
 function matches(alert, filter) {
-  const where = `${alert.merchantAccount || ''}/${alert.store || ''}`.toLowerCase();
-  return (!filter.type || alert.type === filter.type) && (!filter.severity || alert.severity === filter.severity)
-    && (!filter.store || where.includes(filter.store.toLowerCase())) && (!filter.poiid || alert.poiid === filter.poiid);
+  return FILTERS.every((name) => !filter[name] || alert[name] === filter[name]);
 }
 
 /** Types seen in the answers join the type filter, so it offers what the fleet has. */
@@ -66,13 +66,14 @@ async function loadActive(page = activePage) {
   }
 }
 
+/** The history, filtered and paged by the API; one terminal's comes from its own timeline. */
 async function loadRecent(page = 0) {
-  const filter = chosen();
+  const { poiid, ...filter } = chosen();
+  const path = poiid ? `/api/terminals/${encodeURIComponent(poiid)}/alerts` : '/api/alerts';
   try {
-    const answer = await api(`/api/alerts?${query({ active: 'false', type: filter.type, severity: filter.severity, poiid: filter.poiid, page, size: SIZE })}`);
-    const items = (answer.items || []).filter((alert) => matches(alert, filter));
-    offerTypes(items);
-    fillTable(recentTable, items.map(historyRow), 'No recent alert matches');
+    const answer = await api(`${path}?${query({ active: poiid ? '' : 'false', ...filter, page, size: SIZE })}`);
+    offerTypes(answer.items || []);
+    fillTable(recentTable, (answer.items || []).map(historyRow), 'No recent alert matches');
     pager(document.getElementById('recent-pager'), answer, loadRecent);
   } catch (e) {
     showError(recentTable, e);

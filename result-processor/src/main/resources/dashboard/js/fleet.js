@@ -108,7 +108,7 @@ async function loadDegraded() {
       el('th', { scope: 'row' }, storeLink(store.merchantAccount, store.store)),
       el('td', { class: 'num' }, health(store.health)),
       el('td', { class: 'num' }, `${store.online ?? '?'} / ${store.terminals ?? '?'}`),
-      el('td', {}, store.activeAlerts ?? '\u2013'))), 'No degraded store');
+      el('td', { class: 'num' }, store.activeAlerts ?? '\u2013'))), 'No degraded store');
   } catch (e) {
     showError(table, e);
   }

@@ -25,7 +25,8 @@ function facts(state) {
   const answer = success.additionalResponse || {};
   const inventory = state.inventory || {};
   return [
-    ['Presence', [badge('presence', state.presence), ' since ', time(state.presenceChangedAt)]],
+    ['Presence', badge('presence', state.presence)],
+    ['Presence changed', time(state.presenceChangedAt)],
     ['Last seen connected', time(state.lastSeenAt)],
     ['Store', storeLink(state.merchantAccount, state.store)],
     ['Model', inventory.model || '\u2013'],
