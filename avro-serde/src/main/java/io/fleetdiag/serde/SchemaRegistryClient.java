@@ -109,7 +109,15 @@ public final class SchemaRegistryClient {
     /** Returns the id of a schema already registered under the subject, without registering it. */
     public int lookup(String subject, Schema schema) {
         return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+            JsonNode answer;
+            try {
+                answer = send("POST", "/subjects/" + encode(subject), schemaBody(schema));
+            } catch (SchemaRegistryException e) {
+                if (e.httpStatus() / 100 != 5) {
+                    throw e;
+                }
+                answer = registeredVersionOrThrow(subject, schema, e);
+            }
             int id = requiredInt(answer, "id");
             schemasById.putIfAbsent(id, schema);
             return id;

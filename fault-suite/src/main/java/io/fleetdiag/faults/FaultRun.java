@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.faults.cluster.RestartableBroker;
 import io.fleetdiag.faults.episodes.Episode;
 import io.fleetdiag.faults.inject.Garbage;
+import io.fleetdiag.faults.inject.Reboot;
 import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
 import io.fleetdiag.faults.report.Verdict;
@@ -65,15 +66,20 @@ import org.slf4j.LoggerFactory;
  * One run of the fault suite: the real broker in this JVM, the registry and the three services as
  * processes of their own, the simulator with a static fleet. During the chaos phase each service is
  * killed with SIGKILL and started again, the broker stops and starts, the simulator misbehaves for a
- * while, garbage lands in every input topic, terminals get conditions that are later cleared, and one
- * merchant account's /connectedTerminals answers are empty for 30 s (an empty-answer storm).
- * Then the suite lets the system settle and counts.
+ * while, garbage lands in every input topic, terminals get conditions that are later cleared, one
+ * merchant account's /connectedTerminals answers are empty for 30 s (an empty-answer storm), and
+ * terminals of another restart inside the processor's reboot window. Then the suite lets the system
+ * settle and counts.
  */
 public final class FaultRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultRun.class);
     private static final Duration SETTLE = Duration.ofMinutes(5);
     private static final Duration STORM = Duration.ofSeconds(30);
+    /** From an offline condition's start until the processor surely saw it, a broker restart included. */
+    private static final Duration OFFLINE_SHOWN = Duration.ofSeconds(20);
+    /** After the reboot window, until a TERMINAL_OFFLINE it held would have been raised (two punctuations). */
+    private static final Duration AFTER_REBOOT_WINDOW = Duration.ofSeconds(20);
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
     /** Every misbehaviour the issue names, a few percent each; stalls outlast the 8 s call timeout. */
     private static final Faults MISBEHAVIOUR = Faults.on("all").tooManyRequests(0.03, 1).serverError(0.03).garbage(0.02)
@@ -127,8 +133,12 @@ public final class FaultRun {
             // after the last condition was set and seen, so the storm holds no offline alert the suite expects
             Storm storm = new Storm(simulator.fleet().merchantAccounts().stream().sorted().findFirst().orElseThrow(),
                     Duration.ofMillis(size.chaos.toMillis() * 65 / 100), STORM);
+            Reboot reboot = reboot(simulator, episodes, storm);
+            // the window must fall inside the chaos, whose start is known only now: the operator sets it, stop and start
+            services.processor().stop();
+            services.processor().startWith(reboot.openFor(Instant.now()));
             List<Garbage.Landed> injected = Collections.synchronizedList(new ArrayList<>());
-            chaos(broker, services, simulator, catalog, episodes, storm, injected);
+            chaos(broker, services, simulator, catalog, episodes, storm, reboot, injected);
 
             long notRunning = services.all().stream().filter(service -> !service.alive()).count();
             for (ManagedService service : services.all()) {
@@ -144,7 +154,8 @@ public final class FaultRun {
                         SETTLE, Duration.ofSeconds(1), () -> ledger.unanswered(cutoff).isEmpty()
                                 && ledger.deadLetters().containsAll(injectedSet)
                                 && episodes.stream().allMatch(episode -> settled(ledger, episode))
-                                && storm.sourceLostUnresolved(ledger) == 0);
+                                && storm.sourceLostUnresolved(ledger) == 0
+                                && Instant.now().isAfter(reboot.windowEnd().plus(AFTER_REBOOT_WINDOW)));
             } catch (IllegalStateException stillOpen) {
                 progress.println("not everything settled within " + SETTLE.toMinutes() + " minutes; counting as it stands");
             }
@@ -174,6 +185,10 @@ public final class FaultRun {
                             storm.falseOfflineAlerts(ledger, scopeTerminals, takenOffline), 0),
                     new Verdict.Check("CONNECTIVITY_SOURCE_LOST episodes of the storm's scope", storm.sourceLostEpisodes(ledger), 1),
                     new Verdict.Check("of them not RESOLVED", storm.sourceLostUnresolved(ledger), 0),
+                    new Verdict.Check("false offline alerts (TERMINAL_OFFLINE of terminals restarting inside the reboot window)",
+                            reboot.falseOfflineAlerts(ledger), 0),
+                    new Verdict.Check("restarting terminals the processor saw go offline inside the window", reboot.seenOffline(ledger),
+                            reboot.terminals().size()),
                     new Verdict.Check("concurrent requests to one terminal (violations)", simulator.stats().violations(), 0),
                     new Verdict.Check("injected records without a dead letter", injectedSet.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),
                     new Verdict.Check("dead letters of records that were not injected", deadLetters.stream().filter(letter -> !injectedSet.contains(letter)).count(), 0),
@@ -198,6 +213,9 @@ public final class FaultRun {
             counts.put("storm: terminals of " + storm.merchantAccount(), scopeTerminals.size());
             counts.put("CONNECTIVITY_SOURCE_LOST episodes in all", ledger.edges(AlertType.CONNECTIVITY_SOURCE_LOST).stream()
                     .map(alert -> alert.getAlertId()).distinct().count());
+            counts.put("reboot window (s)", reboot.window().toSeconds());
+            counts.put("reboot: terminals away inside it", reboot.terminals().size());
+            counts.put("reboot: away for (s)", reboot.away().toSeconds());
             counts.put("dead letters", deadLetters.size());
             counts.put("Terminal API calls", simulator.stats().total("diagnosis") + simulator.stats().total("connectedTerminals"));
             for (String fault : List.of("http429", "http500", "garbage", "truncated", "stall", "unknownEnum", "badBase64")) {
@@ -209,7 +227,7 @@ public final class FaultRun {
 
     /** The chaos phase, on a schedule drawn from the seed. */
     private void chaos(RestartableBroker broker, Fleetdiag services, TerminalSimulator simulator, TopicCatalog catalog,
-                       List<Episode> episodes, Storm storm, List<Garbage.Landed> injected) throws Exception {
+                       List<Episode> episodes, Storm storm, Reboot reboot, List<Garbage.Landed> injected) throws Exception {
         long chaos = size.chaos.toMillis();
         // kills, restarts and the broker on a timeline of their own: the operator's writes wait out a stopped
         // broker, and must never hold up its start
@@ -236,6 +254,10 @@ public final class FaultRun {
                     () -> storm.start(simulator.cloud()));
             at(timeline, failures, storm.endAt().toMillis(), "the answers of " + storm.merchantAccount() + " are back",
                     () -> storm.end(simulator.cloud()));
+            at(traffic, failures, reboot.leaveAt().toMillis(), reboot.terminals().size() + " terminals restart inside the reboot window from "
+                    + reboot.windowStart(), () -> reboot.leave(simulator.baseUrl()));
+            at(traffic, failures, reboot.backAt().toMillis(), "the restarted terminals are back, before the window ends at " + reboot.windowEnd(),
+                    () -> reboot.comeBack(simulator.baseUrl()));
             Garbage garbage = new Garbage(catalog, seed);
             for (long at : List.of(chaos / 5, chaos * 7 / 10)) {
                 at(traffic, failures, at, "garbage into " + garbage.inputTopics().size() + " input topics",
@@ -307,6 +329,22 @@ public final class FaultRun {
             }
         }
         return episodes;
+    }
+
+    /**
+     * Terminals of a merchant account the storm leaves alone, online and given no condition. Their window
+     * opens once every offline condition has shown, so those still raise their alert.
+     */
+    private Reboot reboot(TerminalSimulator simulator, List<Episode> episodes, Storm storm) {
+        Set<String> withCondition = episodes.stream().map(Episode::poiid).collect(Collectors.toSet());
+        List<String> terminals = simulator.fleet().terminals().stream()
+                .filter(terminal -> !terminal.merchantAccount().equals(storm.merchantAccount()) && !terminal.model().mobile()
+                        && !withCondition.contains(terminal.poiid()) && simulator.condition(terminal.poiid()).online())
+                .map(Terminal::poiid).limit(size.rebootTerminals).toList();
+        Duration lastOfflineShown = episodes.stream().filter(episode -> !episode.needsCheck()).map(episode -> episode.setAt().plus(OFFLINE_SHOWN))
+                .max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration startAt = Collections.max(List.of(Duration.ofMillis(size.chaos.toMillis() * 60 / 100), lastOfflineShown));
+        return new Reboot(terminals, startAt, size.rebootWindow, size.rebootAway);
     }
 
     private void condition(RestartableBroker broker, TerminalSimulator simulator, TopicCatalog catalog, Episode episode,

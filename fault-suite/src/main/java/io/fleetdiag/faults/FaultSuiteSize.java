@@ -13,10 +13,13 @@ import java.util.Locale;
  * @param brokerDown       how long it stays down each time
  * @param garbagePerTopic  malformed records written into each input topic
  * @param episodes         terminals given a condition that is later cleared
+ * @param rebootTerminals  terminals that restart inside the processor's reboot window
+ * @param rebootWindow     the length of that window
+ * @param rebootAway       how long each of them stays off the cloud (less than the window)
  */
 public enum FaultSuiteSize {
-    SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12),
-    DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60);
+    SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12, 20, Duration.ofSeconds(30), Duration.ofSeconds(15)),
+    DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60, 60, Duration.ofSeconds(60), Duration.ofSeconds(30));
 
     public final int terminals;
     public final Duration chaos;
@@ -25,9 +28,12 @@ public enum FaultSuiteSize {
     public final Duration brokerDown;
     public final int garbagePerTopic;
     public final int episodes;
+    public final int rebootTerminals;
+    public final Duration rebootWindow;
+    public final Duration rebootAway;
 
     FaultSuiteSize(int terminals, Duration chaos, int killsPerService, int brokerRestarts, Duration brokerDown, int garbagePerTopic,
-                   int episodes) {
+                   int episodes, int rebootTerminals, Duration rebootWindow, Duration rebootAway) {
         this.terminals = terminals;
         this.chaos = chaos;
         this.killsPerService = killsPerService;
@@ -35,6 +41,9 @@ public enum FaultSuiteSize {
         this.brokerDown = brokerDown;
         this.garbagePerTopic = garbagePerTopic;
         this.episodes = episodes;
+        this.rebootTerminals = rebootTerminals;
+        this.rebootWindow = rebootWindow;
+        this.rebootAway = rebootAway;
     }
 
     public String label() {

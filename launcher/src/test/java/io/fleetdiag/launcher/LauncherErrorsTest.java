@@ -18,7 +18,7 @@ class LauncherErrorsTest {
 
     @Test
     void anUnreachableBrokerIsOneLine() throws Exception {
-        LocalStackIT.Run run = LocalStackIT.run("alerts", "--bootstrap", "127.0.0.1:" + FreePorts.next());
+        CommandRun run = CommandRun.of("alerts", "--bootstrap", "127.0.0.1:" + FreePorts.next());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach Kafka at 127.0.0.1:").contains("fleetdiag local").doesNotContain("\n");
@@ -26,7 +26,7 @@ class LauncherErrorsTest {
 
     @Test
     void anUnreachableRestApiIsOneLine() throws Exception {
-        LocalStackIT.Run run = LocalStackIT.run("terminal", "V400m-1", "--api", "http://127.0.0.1:" + FreePorts.next());
+        CommandRun run = CommandRun.of("terminal", "V400m-1", "--api", "http://127.0.0.1:" + FreePorts.next());
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("fleetdiag: Cannot reach the fleetdiag REST API").doesNotContain("\n");
@@ -47,7 +47,7 @@ class LauncherErrorsTest {
 
     @Test
     void theSimulatorSubcommandTakesTheSimulatorsOwnOptions() {
-        LocalStackIT.Run run = LocalStackIT.run("simulator", "--help");
+        CommandRun run = CommandRun.of("simulator", "--help");
 
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("--terminals").contains("--api-key").contains("--profile");
@@ -58,7 +58,7 @@ class LauncherErrorsTest {
         Path config = dir.resolve("poller.properties");
         Files.writeString(config, "poller.scopes=AcmeRetail_EU\n");
 
-        LocalStackIT.Run run = LocalStackIT.run("poller", config.toString());
+        CommandRun run = CommandRun.of("poller", config.toString());
 
         assertThat(run.exit()).isEqualTo(78);
         assertThat(run.err()).contains("No Adyen API key: set ADYEN_API_KEY, or ADYEN_API_KEY_FILE to a file holding it");

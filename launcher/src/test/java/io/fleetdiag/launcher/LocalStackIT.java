@@ -19,13 +19,10 @@ import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +36,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code fleetdiag local} as a user meets it: within three minutes terminals are live, diagnoses
@@ -89,7 +85,7 @@ class LocalStackIT {
                 });
 
                 Set<String> seenBefore = edges(alerts.values());
-                Run alertsCommand = run("alerts", "--json", "--bootstrap", stack.bootstrapServers(), "--registry", stack.schemaRegistryUrl());
+                CommandRun alertsCommand = CommandRun.of("alerts", "--json", "--bootstrap", stack.bootstrapServers(), "--registry", stack.schemaRegistryUrl());
                 assertThat(alertsCommand.exit()).isZero();
                 Set<String> printed = alertsCommand.out().lines().map(LocalStackIT::edge).collect(Collectors.toSet());
                 assertThat(printed).containsAll(seenBefore);
@@ -102,14 +98,14 @@ class LocalStackIT {
 
                 String api = "http://127.0.0.1:" + stack.httpPort();
                 String poiid = active.get(0).path("poiid").asText(stack.simulator().fleet().terminals().get(0).poiid());
-                Run terminal = run("terminal", poiid, "--api", api);
+                CommandRun terminal = CommandRun.of("terminal", poiid, "--api", api);
                 assertThat(terminal.exit()).isZero();
                 assertThat(terminal.out()).contains(poiid).contains("presence");
                 var someTerminal = stack.simulator().fleet().terminals().get(3);
-                Run store = run("store", someTerminal.merchantAccount() + "/" + someTerminal.store(), "--api", api);
+                CommandRun store = CommandRun.of("store", someTerminal.merchantAccount() + "/" + someTerminal.store(), "--api", api);
                 assertThat(store.exit()).as(store.err()).isZero();
                 assertThat(store.out()).contains("terminalsKnown");
-                Run check = run("check", someTerminal.poiid(), "--host", "--bootstrap", stack.bootstrapServers(),
+                CommandRun check = CommandRun.of("check", someTerminal.poiid(), "--host", "--bootstrap", stack.bootstrapServers(),
                         "--registry", stack.schemaRegistryUrl(), "--api", api);
                 assertThat(check.exit()).as(check.err()).isZero();
                 await().atMost(Duration.ofSeconds(60)).until(() -> results.values().stream().anyMatch(result ->
@@ -171,25 +167,6 @@ class LocalStackIT {
         return JSON.readTree(response.body());
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    /** Runs a fleetdiag command in this JVM and captures what it prints. */
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new FleetdiagCommand()).execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     /** The local run's broker and registry, for the test collectors. */
     private record StackCluster(LocalStack stack) implements TestCluster {

@@ -2,7 +2,7 @@ package io.fleetdiag.processor;
 
 import static io.fleetdiag.processor.Fixtures.MERCHANT;
 import static io.fleetdiag.processor.Fixtures.STORE;
-import static io.fleetdiag.processor.ProcessorDriver.T0;
+import static io.fleetdiag.processor.ProcessorDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -14,9 +14,7 @@ import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.TerminalAlert;
-import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Silences flag alert edges and stop them paging; acknowledgements are copied onto the episode's later edges. */
@@ -24,16 +22,8 @@ class AlertOperationsTopologyTest {
 
     private static final String POIID = "V400m-346403161";
     private static final String OTHER = "V400m-346403162";
+    @AutoClose
     private final ProcessorDriver driver = new ProcessorDriver();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Instant at(int minute) {
-        return T0.plus(Duration.ofMinutes(minute));
-    }
 
     private void battery(String poiid, int minute, int level) {
         driver.result(Fixtures.success(poiid, at(minute), p -> p.battery = level));

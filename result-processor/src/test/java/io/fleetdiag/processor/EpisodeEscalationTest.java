@@ -1,6 +1,7 @@
 package io.fleetdiag.processor;
 
 import static io.fleetdiag.processor.ProcessorDriver.T0;
+import static io.fleetdiag.processor.ProcessorDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdiag.processor.alerts.AlertEpisodes;
@@ -15,7 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Severity within an episode (docs/alerts-escalation.md): one RAISED, an UPDATED per change of severity, one RESOLVED. */
@@ -24,16 +25,8 @@ class EpisodeEscalationTest {
     private static final String POIID = "V400m-346403161";
     private static final String MOBILE = "AC2ABBE8-EDD8-4E2B-AF45-8770FA2347DC.924";
 
+    @AutoClose
     private final ProcessorDriver driver = new ProcessorDriver();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Instant at(int minute) {
-        return T0.plus(Duration.ofMinutes(minute));
-    }
 
     static ProcessorSettings settings(String name, String value) {
         Map<String, String> values = new HashMap<>(ProcessorSettings.defaults());

@@ -43,6 +43,11 @@ final class ProcessorDriver implements AutoCloseable {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
+    /** {@code minute} minutes after T0, the tests' time line. */
+    static Instant at(int minute) {
+        return T0.plus(Duration.ofMinutes(minute));
+    }
+
     private final TopologyTestDriver driver;
     private final TerminalStateCodec codec;
     private final TestInputTopic<String, ConnectivitySnapshot> snapshots;

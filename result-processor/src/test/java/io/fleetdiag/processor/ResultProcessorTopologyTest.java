@@ -3,6 +3,7 @@ package io.fleetdiag.processor;
 import static io.fleetdiag.processor.Fixtures.MERCHANT;
 import static io.fleetdiag.processor.Fixtures.STORE;
 import static io.fleetdiag.processor.ProcessorDriver.T0;
+import static io.fleetdiag.processor.ProcessorDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdiag.schemas.ActiveAlert;
@@ -21,29 +22,20 @@ import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Every rule on the real topology with TopologyTestDriver: raise, no repeat while it holds, resolve. */
 class ResultProcessorTopologyTest {
 
     private static final String POIID = "V400m-346403161";
+    @AutoClose
     private final ProcessorDriver driver = new ProcessorDriver();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
 
     private void poll(int minute, List<String> live) {
         driver.snapshot(Fixtures.snapshot(MERCHANT, null, T0.plus(Duration.ofMinutes(minute)), 1, live));
-    }
-
-    private static Instant at(int minute) {
-        return T0.plus(Duration.ofMinutes(minute));
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicPartitions;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * Everything the services wrote, read from the beginning as downstream consumers read it
  * (read_committed): the check requests, the results that answer them, the alert edges, the dead
- * letters, and whether the API key shows up in any value.
+ * letters, when the processor saw terminals go offline, and whether the API key shows up in any value.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class Ledger implements AutoCloseable {
     private final Map<String, AlertStatus> lastEdge = new HashMap<>();
     private final List<TerminalAlert> alertEdges = new ArrayList<>();
     private final Set<Garbage.Landed> deadLetters = new HashSet<>();
+    private final Map<String, Set<Instant>> wentOffline = new HashMap<>();
     private long deadLettersWithoutReason;
     private long secretSightings;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -99,6 +102,11 @@ public final class Ledger implements AutoCloseable {
                 // UPDATED changes an open episode's severity: it neither opens one nor closes it
                 if (alert.getPoiid() != null && alert.getStatus() != AlertStatus.UPDATED) {
                     lastEdge.put(alert.getPoiid() + "|" + alert.getType(), alert.getStatus());
+                }
+            } else if (topic.equals(catalog.terminalState().name())) {
+                TerminalState state = catalog.terminalState().valueSerde().deserializer().deserialize(topic, value);
+                if (state.getPresence() == Presence.OFFLINE && state.getPresenceChangedAt() != null) {
+                    wentOffline.computeIfAbsent(state.getPoiid(), poiid -> new HashSet<>()).add(state.getPresenceChangedAt());
                 }
             } else if (topic.equals(catalog.deadLetters().name())) {
                 DeadLetter letter = catalog.deadLetters().valueSerde().deserializer().deserialize(topic, value);
@@ -192,6 +200,11 @@ public final class Ledger implements AutoCloseable {
     /** The last RAISED or RESOLVED edge of a terminal's alert type (UPDATED leaves it RAISED), or null when it never had one. */
     public synchronized AlertStatus lastEdge(String poiid, String type) {
         return lastEdge.get(poiid + "|" + type);
+    }
+
+    /** Whether the processor's state of the terminal went OFFLINE at a moment in [from, to). */
+    public synchronized boolean wentOffline(String poiid, Instant from, Instant to) {
+        return wentOffline.getOrDefault(poiid, Set.of()).stream().anyMatch(at -> !at.isBefore(from) && at.isBefore(to));
     }
 
     public synchronized Set<Garbage.Landed> deadLetters() {

@@ -4,30 +4,36 @@ import io.fleetdiag.testsupport.JavaProcess;
 import io.fleetdiag.testsupport.harness.ServiceFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One fleetdiag service as its own process ({@code fleetdiag poller|dispatcher|processor}), started
- * again after each kill with the same settings, port and log.
+ * again after each kill with the same settings, port and log; {@link #stop} and {@link #startWith} change
+ * settings as an operator does.
  */
 public final class ManagedService implements AutoCloseable {
 
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseG1GC");
 
     private final String name;
-    private final Path settings;
+    private final Path settingsFile;
+    private final Map<String, String> settings;
     private final Map<String, String> environment;
     private final Path log;
     private final int httpPort;
     private JavaProcess process;
+    /** Whether the suite ended the current process (SIGKILL or a clean stop), so its absence is no crash. */
     private boolean killed;
     private int kills;
     private int exitsOnItsOwn;
 
-    private ManagedService(String name, Path settings, Map<String, String> environment, Path log, int httpPort) {
+    private ManagedService(String name, Path settingsFile, Map<String, String> settings, Map<String, String> environment, Path log,
+                           int httpPort) {
         this.name = name;
-        this.settings = settings;
+        this.settingsFile = settingsFile;
+        this.settings = new HashMap<>(settings);
         this.environment = environment;
         this.log = log;
         this.httpPort = httpPort;
@@ -36,7 +42,7 @@ public final class ManagedService implements AutoCloseable {
     public static ManagedService start(String name, Path workDir, Map<String, String> settings, Map<String, String> environment)
             throws IOException {
         Path file = ServiceFiles.write(workDir.resolve(name + ".properties"), settings);
-        ManagedService service = new ManagedService(name, file, environment, workDir.resolve("logs").resolve(name + ".log"),
+        ManagedService service = new ManagedService(name, file, settings, environment, workDir.resolve("logs").resolve(name + ".log"),
                 Integer.parseInt(settings.get("http.port")));
         service.startAgain();
         return service;
@@ -48,9 +54,24 @@ public final class ManagedService implements AutoCloseable {
         }
         if (process == null || !process.alive()) {
             killed = false;
-            process = JavaProcess.start(name, "io.fleetdiag.launcher.FleetdiagCommand", JVM_OPTIONS, List.of(name, settings.toString()),
+            process = JavaProcess.start(name, "io.fleetdiag.launcher.FleetdiagCommand", JVM_OPTIONS, List.of(name, settingsFile.toString()),
                     environment, log);
         }
+    }
+
+    /** A clean stop: SIGTERM, SIGKILL after 30 s. */
+    public synchronized void stop() throws InterruptedException {
+        if (process != null && process.alive()) {
+            process.stop(30);
+            killed = true;
+        }
+    }
+
+    /** Starts it, if it is not running, with some settings changed from now on. */
+    public synchronized void startWith(Map<String, String> changes) throws IOException {
+        settings.putAll(changes);
+        ServiceFiles.write(settingsFile, settings);
+        startAgain();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or committed. */

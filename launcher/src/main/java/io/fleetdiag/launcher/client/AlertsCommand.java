@@ -48,8 +48,7 @@ public final class AlertsCommand implements Callable<Integer> {
         try {
             client.requireKafka();
         } catch (ConfigurationException e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
+            return Failure.print(e.getMessage());
         }
         Topic<String, TerminalAlert> topic = client.catalog().alerts();
         Map<String, Object> config = client.kafka();

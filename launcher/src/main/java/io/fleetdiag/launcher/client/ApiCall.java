@@ -1,7 +1,6 @@
 package io.fleetdiag.launcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.Json;
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -18,18 +17,12 @@ final class ApiCall {
             HttpResponse<String> answer = client.send(method, path, body == null ? null : Json.write(body));
             JsonNode json = answer.body().isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(answer.body());
             if (answer.statusCode() / 100 != 2) {
-                String error = json.path("error").asText(answer.body());
-                System.err.println("fleetdiag: " + error + " (HTTP " + answer.statusCode() + ")");
-                return 1;
+                return Failure.print(json.path("error").asText(answer.body()) + " (HTTP " + answer.statusCode() + ")");
             }
             System.out.println(success.apply(json));
             return 0;
-        } catch (ConfigurationException e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
         } catch (Exception e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
+            return Failure.print(e.getMessage());
         }
     }
 }

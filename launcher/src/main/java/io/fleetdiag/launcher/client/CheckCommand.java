@@ -36,8 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            client.requireKafka();
-            Topic<String, DiagnosisCheckRequest> topic = client.catalog().checkRequests();
+            Topic<String, DiagnosisCheckRequest> topic = client.reachableCatalog().checkRequests();
             DiagnosisCheckRequest request = DiagnosisCheckRequest.newBuilder()
                     .setRequestId(UUID.randomUUID().toString())
                     .setPoiid(poiid)
@@ -56,11 +55,9 @@ public final class CheckCommand implements Callable<Integer> {
                     + " (requestId " + request.getRequestId() + "); see `fleetdiag terminal " + poiid + "`");
             return 0;
         } catch (ConfigurationException e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
+            return Failure.print(e.getMessage());
         } catch (Exception e) {
-            System.err.println("fleetdiag: the request was not written: " + e.getMessage());
-            return 1;
+            return Failure.print("the request was not written: " + e.getMessage());
         }
     }
 

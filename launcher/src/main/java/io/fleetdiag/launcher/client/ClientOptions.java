@@ -54,6 +54,12 @@ public final class ClientOptions {
         return TopicCatalog.create(TopicNames.from(settings().asMap()), new SchemaRegistryClient(RegistryClientConfig.of(registry)));
     }
 
+    /** The catalogue, once a broker answers; fails with one line when none does. */
+    TopicCatalog reachableCatalog() {
+        requireKafka();
+        return catalog();
+    }
+
     /** Fails with one line when no broker answers. */
     void requireKafka() {
         Map<String, Object> admin = new HashMap<>(kafka());

@@ -1,6 +1,5 @@
 package io.fleetdiag.launcher.client;
 
-import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.Json;
 import java.net.http.HttpResponse;
 
@@ -14,21 +13,15 @@ final class StatePrinter {
         try {
             HttpResponse<String> answer = client.get(path);
             if (answer.statusCode() == 404) {
-                System.err.println("fleetdiag: no " + what + " (fleetdiag has not seen it)");
-                return 1;
+                return Failure.print("no " + what + " (fleetdiag has not seen it)");
             }
             if (answer.statusCode() != 200) {
-                System.err.println("fleetdiag: the REST API answered " + answer.statusCode() + ": " + answer.body());
-                return 1;
+                return Failure.print("the REST API answered " + answer.statusCode() + ": " + answer.body());
             }
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Json.MAPPER.readTree(answer.body())));
             return 0;
-        } catch (ConfigurationException e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
         } catch (Exception e) {
-            System.err.println("fleetdiag: " + e.getMessage());
-            return 1;
+            return Failure.print(e.getMessage());
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetdiag.launcher.FleetdiagCommand;
+import io.fleetdiag.launcher.CommandRun;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Severity;
@@ -13,9 +13,6 @@ import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Reply;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,8 +77,8 @@ class AlertOperationCommandsTest {
                     : Reply.json(200, "{\"alertId\":\"a-1\",\"poiid\":\"V400m-1\",\"type\":\"BATTERY_LOW\",\"acknowledgedBy\":\"Ana\"}");
         }))) {
             String url = "http://127.0.0.1:" + api.port();
-            Run ok = run("ack", "a-1", "--by", "Ana", "--note", "charger ordered", "--api", url);
-            Run refused = run("ack", "resolved-1", "--by", "Ana", "--api", url);
+            CommandRun ok = CommandRun.of("ack", "a-1", "--by", "Ana", "--note", "charger ordered", "--api", url);
+            CommandRun refused = CommandRun.of("ack", "resolved-1", "--by", "Ana", "--api", url);
 
             assertThat(ok.exit()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("Acknowledged BATTERY_LOW a-1 of V400m-1 as Ana");
@@ -106,8 +103,8 @@ class AlertOperationCommandsTest {
                     : Reply.json(200, "{\"silenceId\":\"silence-1\"}");
         }))) {
             String url = "http://127.0.0.1:" + api.port();
-            Run listed = run("silences", "--api", url);
-            Run ended = run("unsilence", "silence-1", "--by", "Bo Li", "--api", url);
+            CommandRun listed = CommandRun.of("silences", "--api", url);
+            CommandRun ended = CommandRun.of("unsilence", "silence-1", "--by", "Bo Li", "--api", url);
 
             assertThat(listed.out()).contains("silence-1  until 2026-11-23T12:00:00Z  store AcmeRetail_EU/EU-0001, type PRINTER_FAULT  by Ana: paper late");
             assertThat(ended.exit()).as(ended.err()).isZero();
@@ -135,24 +132,5 @@ class AlertOperationCommandsTest {
         assertThat(everything.shown(silenced, false)).isTrue();
         assertThat(history.shown(silenced, true)).isTrue();
         assertThat(AlertsCommand.line(silenced)).contains("[silenced by silence-1]").contains("alertId a-1");
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new FleetdiagCommand()).execute(args);
-            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
     }
 }
