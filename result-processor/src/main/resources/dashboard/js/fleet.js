@@ -18,7 +18,8 @@ function renderCounts(fleet) {
     ['With active alerts', fleet.terminalsWithActiveAlerts], ['Stores', fleet.stores], ['Degraded stores', fleet.degradedStores],
   ];
   document.getElementById('counts').replaceChildren(...items.flatMap(([label, value]) => [
-    el('div', { class: `count count-${label.toLowerCase().replaceAll(' ', '-')}` }, el('dt', {}, label), el('dd', {}, value ?? '\u2013')),
+    el('div', { class: `count count-${label.toLowerCase().replaceAll(' ', '-')}${value > 0 ? ' nonzero' : ''}` },
+      el('dt', {}, label), el('dd', {}, value ?? '\u2013')),
   ]));
   renderResults(fleet);
 }

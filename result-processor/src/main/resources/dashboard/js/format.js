@@ -32,7 +32,7 @@ export function words(name) {
   const text = String(name);
   if (text === 'OK') return text;
   const spaced = /[a-z]/.test(text) ? text.replace(/([a-z])([A-Z])/g, '$1 $2') : text.replaceAll('_', ' ');
-  return spaced.toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  return spaced.toLowerCase().replace(/\bsdk\b/g, 'SDK').replace(/^./, (c) => c.toUpperCase());
 }
 
 export function badge(kind, value) {

@@ -48,14 +48,19 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** Saves what the page shows now as a PNG. */
+    /** Saves the whole page as a PNG (the window grows to the page's height for it, up to 4,000 pixels). */
     public Path screenshot(Path file) {
+        Dimension window = driver.manage().window().getSize();
+        long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight;")).longValue();
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(4_000, Math.max(window.getHeight(), height + 150))));
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the screenshot " + file, e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
