@@ -8,7 +8,6 @@ import io.fleetdiag.launcher.local.LocalStack;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
-import io.fleetdiag.simulator.fleet.Model;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.testsupport.browser.HeadlessChromium;
 import io.fleetdiag.testsupport.harness.FreePorts;
@@ -23,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,13 +66,17 @@ class DashboardBrowserIT {
             WebDriver browser = chromium.driver();
             String api = "http://127.0.0.1:" + stack.httpPort();
             String dashboard = api + "/dashboard/";
-            Terminal terminal = stack.simulator().fleet().terminals().stream().filter(t -> t.model() == Model.V400M).findFirst().orElseThrow();
+            // a V400m (it has a printer) that is online, answered its last check and has no alert yet
+            Terminal terminal = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                for (JsonNode item : Http.getJson(api + "/api/terminals?presence=ONLINE&page=0&size=500").path("items")) {
+                    if (item.path("model").asText().equals("V400m") && item.path("lastOutcome").asText().equals("SUCCESS")
+                            && item.path("printer").asText().equals("OK") && item.path("activeAlerts").isEmpty()) {
+                        return stack.simulator().fleet().terminal(item.path("poiid").asText()).orElse(null);
+                    }
+                }
+                return null;
+            }, Objects::nonNull);
             String poiid = terminal.poiid();
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                JsonNode state = Http.getJsonOrNull(api + "/api/terminals/" + poiid);
-                return state != null && state.path("presence").asText().equals("ONLINE") && !state.path("lastSuccess").isNull()
-                        && !state.path("lastSuccess").isMissingNode();
-            });
 
             browser.get(dashboard);
             awaitReady(browser);
