@@ -60,7 +60,7 @@ function diagnosisRows(state) {
   }
   const host = state.lastHostDiagnosis;
   if (host) {
-    const hosts = (host.hostStatuses || []).map((h) => `${h.acquirerId || 'host'} ${h.reachable ? 'reachable' : 'not reachable'}`);
+    const hosts = (host.hostStatuses || []).map((h) => `acquirer ${h.acquirerId ?? '?'}: ${h.reachable ? 'reachable' : 'not reachable'}`);
     rows.push(el('tr', { dataset: { requestId: host.requestId } }, el('th', { scope: 'row' }, 'Last host diagnosis'), el('td', {}, time(host.completedAt)),
       el('td', {}, '\u2013'), el('td', {}, '\u2013'), el('td', {}, hosts.join(', ') || 'no host answered')));
   }
