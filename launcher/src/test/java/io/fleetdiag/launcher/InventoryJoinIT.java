@@ -105,7 +105,8 @@ class InventoryJoinIT {
         // terminals that connect are not NEVER_CONNECTED; the online ones without a payment for long are IDLE
         Instant idleBefore = Instant.now().minus(IDLE_AFTER).minus(Duration.ofHours(1));
         Set<String> idle = bed.simulator().cloud().inventory().matching(entry -> entry.terminal() != null
-                && entry.lastTransactionAt() != null && entry.lastTransactionAt().isBefore(idleBefore)).stream().map(InventoryEntry::id).collect(Collectors.toSet());
+                && entry.lastTransactionAt() != null && entry.lastTransactionAt().isBefore(idleBefore))
+                .stream().map(InventoryEntry::id).collect(Collectors.toSet());
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(raised(alerts, AlertType.IDLE)).containsAnyElementsOf(idle));
         assertThat(raised(alerts, AlertType.NEVER_CONNECTED))

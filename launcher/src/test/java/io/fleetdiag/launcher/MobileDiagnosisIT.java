@@ -95,7 +95,8 @@ class MobileDiagnosisIT {
         try (RecordCollector<String, DiagnosisResult> results = RecordCollector.start(bed.cluster(), bed.catalog().results().name(),
                      new StringDeserializer(), bed.catalog().results().valueSerde().deserializer());
              RecordCollector<String, DiagnosisCheckRequest> checks = RecordCollector.start(bed.cluster(),
-                     bed.catalog().checkRequests().name(), new StringDeserializer(), bed.catalog().checkRequests().valueSerde().deserializer());
+                     bed.catalog().checkRequests().name(), new StringDeserializer(),
+                     bed.catalog().checkRequests().valueSerde().deserializer());
              RecordCollector<String, TerminalAlert> alerts = RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                      new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer());
              KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(bed.cluster().producerConfig(),
