@@ -99,8 +99,9 @@ class InventoryJoinIT {
         assertThat(alerts.values()).filteredOn(alert -> alert.getType() == AlertType.NEVER_CONNECTED
                         && alert.getPoiid().equals(absent.id())).first()
                 .satisfies(alert -> assertThat(alert.getStore()).isEqualTo(absent.storeId()));
-        JsonNode fleet = get(processor, "/api/fleet");
-        assertThat(fleet.path("neverSeen").asInt()).isEqualTo(neverConnected.size());
+        // the inventory can arrive before the first snapshot that lists the connected ones: wait for it
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(get(processor, "/api/fleet").path("neverSeen").asInt()).isEqualTo(neverConnected.size()));
 
         // terminals that connect are not NEVER_CONNECTED; the online ones without a payment for long are IDLE
         Instant idleBefore = Instant.now().minus(IDLE_AFTER).minus(Duration.ofHours(1));
