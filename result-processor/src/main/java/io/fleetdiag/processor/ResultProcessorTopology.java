@@ -35,7 +35,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The result processor's topology, in three sub-topologies:
+ * The result processor's topology, in four sub-topologies:
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
