@@ -88,8 +88,12 @@ public final class ProcessorQueries {
         if (call.rest().endsWith("/alerts")) {
             return terminalHistory(call, decode(call.rest().substring(0, call.rest().length() - "/alerts".length())));
         }
-        String poiid = decode(call.rest());
-        return byKey(TerminalProcessor.STATE_TABLE, poiid, call.path(), () -> Optional.ofNullable(
+        return terminal(decode(call.rest()));
+    }
+
+    /** {@code GET /api/terminals/{poiid}}'s answer, from this instance or the one owning the terminal. */
+    public Reply terminal(String poiid) throws Exception {
+        return byKey(TerminalProcessor.STATE_TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8), () -> Optional.ofNullable(
                         states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
                 .map(state -> OperationsJson.terminal(state, operations(), Instant.now())), "No terminal " + poiid);
     }
@@ -194,6 +198,11 @@ public final class ProcessorQueries {
             }
         }
         return Reply.json(200, Json.write(fleet));
+    }
+
+    /** {@code GET /api/fleet}'s answer, gathered from every instance. */
+    public Reply fleet() throws Exception {
+        return fleet(new HttpCall("GET", "/api/fleet", "", Map.of(), Map.of(), ""));
     }
 
     @SuppressWarnings("unchecked")
