@@ -31,7 +31,7 @@ public final class ListItems {
     }
 
     /** A terminal as the terminal list shows it. */
-    public static ObjectNode terminal(TerminalState state) {
+    static ObjectNode terminal(TerminalState state) {
         ObjectNode item = Json.MAPPER.createObjectNode();
         item.put("poiid", state.getPoiid());
         item.put("merchantAccount", state.getMerchantAccount());

@@ -16,7 +16,7 @@ import java.util.List;
 public record AlertHistory(List<AlertEpisode> episodes) {
 
     /** Newest first by when the episode started, the alertId breaking ties: a stable order for paging. */
-    public static final Comparator<AlertEpisode> NEWEST_FIRST = Comparator.comparing(AlertEpisode::raisedAt).reversed()
+    private static final Comparator<AlertEpisode> NEWEST_FIRST = Comparator.comparing(AlertEpisode::raisedAt).reversed()
             .thenComparing(AlertEpisode::alertId);
 
     public static final AlertHistory EMPTY = new AlertHistory(List.of());
