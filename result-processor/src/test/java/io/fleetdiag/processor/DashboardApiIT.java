@@ -104,6 +104,12 @@ class DashboardApiIT {
         return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("total").asInt() : -1;
     }
 
+    /** How many terminals the (one) store counts so far, or -1 while the instances rebalance. */
+    private int storeTerminals(ProcessorService instance) throws Exception {
+        HttpResponse<String> answer = call(instance, "GET", "/api/stores", null);
+        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("items").path(0).path("terminals").asInt(-1) : -1;
+    }
+
     private static String poiid(int t) {
         return String.format("V400m-%09d", 500_000_000 + t);
     }
@@ -138,7 +144,8 @@ class DashboardApiIT {
         }
         int expectedLow = lowBattery;
         await().atMost(Duration.ofSeconds(120)).until(() -> total(two, "/api/terminals?size=1") == TERMINALS
-                && total(two, "/api/alerts?active=false&type=BATTERY_LOW") == expectedLow);
+                && total(two, "/api/alerts?active=false&type=BATTERY_LOW") == expectedLow
+                && storeTerminals(one) == TERMINALS);
 
         List<String> paged = new ArrayList<>();
         for (int page = 0; page < 5; page++) {

@@ -84,8 +84,10 @@ final class Paging {
     /** A list gathered from this instance and every other one, paged. */
     Reply gathered(HttpCall call, LocalItems local, Comparator<JsonNode> order) throws Exception {
         Page page;
+        int limit;
         try {
             page = page(call);
+            limit = Math.max(0, number(call, "limit", page.end()));
         } catch (BadPage e) {
             return Reply.error(400, e.getMessage());
         }
@@ -98,7 +100,6 @@ final class Paging {
         items.sort(order);
         long total = items.size();
         if ("true".equals(call.query("local", "false"))) {
-            int limit = Math.max(0, Integer.parseInt(call.query("limit", String.valueOf(page.end()))));
             return Reply.json(200, body(page, total, items.subList(0, Math.min(limit, items.size()))).toString());
         }
         String forwarded = call.path() + "?" + forwardedQuery(call.query()) + "local=true&limit=" + page.end();

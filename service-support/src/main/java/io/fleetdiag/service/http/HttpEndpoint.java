@@ -132,13 +132,19 @@ public final class HttpEndpoint implements AutoCloseable {
         }
 
         /** The answer stays open: the callback completes when the stream ends. */
-        private static boolean stream(StreamRoute route, HttpCall call, Response response, Callback callback) throws Exception {
+        private static boolean stream(StreamRoute route, HttpCall call, Response response, Callback callback) {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
             EventStream stream = new EventStream(response, callback, EventStream.MAX_PENDING);
             stream.comment("connected");
-            route.open(call, stream);
+            try {
+                route.open(call, stream);
+            } catch (Exception e) {
+                // the answer has begun: no error status can follow, so the stream ends
+                LOG.warn("Event stream {} could not open", call.path(), e);
+                stream.close();
+            }
             return true;
         }
 
