@@ -3,6 +3,7 @@ package io.fleetdiag.benchmarks;
 import io.fleetdiag.benchmarks.dispatcher.DispatcherSweep;
 import io.fleetdiag.benchmarks.endtoend.AlertLatency;
 import io.fleetdiag.benchmarks.footprint.LocalFootprint;
+import io.fleetdiag.benchmarks.lake.LakeIngest;
 import io.fleetdiag.benchmarks.poller.PollerPublish;
 import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
 import io.fleetdiag.benchmarks.report.Report;
@@ -53,7 +54,7 @@ public final class BenchmarkMain implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke, default or full, not " + value));
     }
 
-    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, dispatcher, poller, end-to-end, local-footprint.")
+    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, dispatcher, poller, end-to-end, local-footprint, lake.")
     void only(List<String> names) {
         List<String> known = scenarios().stream().map(Scenario::name).toList();
         for (String name : names) {
@@ -73,7 +74,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
 
     public static List<Scenario> scenarios() {
-        return List.of(new ProcessorThroughput(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(), new LocalFootprint());
+        return List.of(new ProcessorThroughput(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(), new LocalFootprint(),
+                new LakeIngest());
     }
 
     @Override

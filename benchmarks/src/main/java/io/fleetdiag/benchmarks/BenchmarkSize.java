@@ -17,11 +17,13 @@ import java.util.Locale;
  * @param endToEndSamples    terminals taken offline, and terminals given a printer fault
  * @param footprintTerminals terminals of the local run whose memory is measured
  * @param footprintObserve   how long the local run is watched after it shows live terminals
+ * @param lakeRecords        records of each lake topic (diagnosis results, alerts) the lake benchmark ingests
+ * @param lakeDelaySamples   alerts whose delay until they are queryable in the lake is measured
  */
 public enum BenchmarkSize {
-    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10)),
-    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90)),
-    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180));
+    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2),
+    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5),
+    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9);
 
     public final int processorTerminals;
     public final int processorRounds;
@@ -33,9 +35,12 @@ public enum BenchmarkSize {
     public final int endToEndSamples;
     public final int footprintTerminals;
     public final Duration footprintObserve;
+    public final int lakeRecords;
+    public final int lakeDelaySamples;
 
     BenchmarkSize(int processorTerminals, int processorRounds, int sweepTerminals, Duration sweepLatency, int pollerTerminals,
-                  int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve) {
+                  int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve,
+                  int lakeRecords, int lakeDelaySamples) {
         this.processorTerminals = processorTerminals;
         this.processorRounds = processorRounds;
         this.sweepTerminals = sweepTerminals;
@@ -46,6 +51,8 @@ public enum BenchmarkSize {
         this.endToEndSamples = endToEndSamples;
         this.footprintTerminals = footprintTerminals;
         this.footprintObserve = footprintObserve;
+        this.lakeRecords = lakeRecords;
+        this.lakeDelaySamples = lakeDelaySamples;
     }
 
     public String label() {

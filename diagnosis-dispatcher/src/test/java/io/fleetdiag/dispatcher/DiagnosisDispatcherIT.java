@@ -12,23 +12,18 @@ import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
-import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.api.Faults;
 import io.fleetdiag.simulator.api.LatencyModel;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
-import io.fleetdiag.terminalapi.ApiFlavour;
-import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
-import io.fleetdiag.terminalapi.TerminalApiConfig;
-import io.fleetdiag.testsupport.Closer;
+import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.JavaProcess;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.testsupport.harness.ServiceFiles;
 import io.fleetdiag.topics.TopicAdmin;
-import io.fleetdiag.topics.TopicCatalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -63,50 +58,34 @@ class DiagnosisDispatcherIT {
 
     private static final String KEY = "AQEdispatcher-it";
 
-    private final Closer resources = new Closer();
-    private TestCluster cluster;
-    private String prefix;
-    private TopicCatalog catalog;
-    private TerminalSimulator simulator;
+    private Testbed bed;
 
     @BeforeEach
-    void start(TestCluster testCluster) throws Exception {
-        cluster = testCluster;
-        prefix = cluster.uniqueName("dispatch") + ".";
-        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
-        simulator = keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(1_500).withReferenceTerminals(false)
-                .withLatency(new LatencyModel(50, 0.2))));
+    void start(TestCluster cluster) throws Exception {
+        bed = Testbed.start(cluster, "dispatch", SimulatorConfig.defaults(KEY).withTerminals(1_500).withReferenceTerminals(false)
+                .withLatency(new LatencyModel(50, 0.2)));
     }
 
     @AfterEach
     void close() throws Exception {
-        resources.close();
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        return resources.keep(resource);
+        bed.close();
     }
 
     private ServiceConfig config(Map<String, String> settings) {
-        Map<String, String> values = new HashMap<>();
-        DispatcherService.defaults().forEach(values::putAll);
-        values.putAll(cluster.serviceSettings(prefix));
-        values.putAll(Map.of(
-                "dispatcher.group-id", prefix + "dispatcher",
+        return bed.config(DispatcherService.defaults(), Map.of(
+                "dispatcher.group-id", bed.prefix() + "dispatcher",
                 "dispatcher.max-in-flight", "64",
                 "dispatcher.retry-base", "200ms",
                 "dispatcher.retry-max", "1s",
                 "dispatcher.commit-interval", "200ms",
-                "dispatcher.shutdown-grace", "5s"));
-        values.putAll(settings);
-        return ServiceConfig.of(values);
+                "dispatcher.shutdown-grace", "5s"), settings);
     }
 
     private DispatcherService dispatcher(Map<String, String> settings, String key, CompletableFuture<RuntimeException> fatal) throws Exception {
         ServiceConfig config = config(settings);
-        TerminalApiClient client = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                ApiKey.of(key), true).withRequestTimeout(config.duration("adyen.request-timeout")));
-        return keep(DispatcherService.start(config, client, Map.of(), fatal));
+        TerminalApiClient client = TerminalApiClient.create(bed.terminalApi(key)
+                .withRequestTimeout(config.duration("adyen.request-timeout")));
+        return bed.keep(DispatcherService.start(config, client, Map.of(), fatal));
     }
 
     private DispatcherService dispatcher() throws Exception {
@@ -114,8 +93,8 @@ class DiagnosisDispatcherIT {
     }
 
     private RecordCollector<String, DiagnosisResult> results() {
-        return keep(RecordCollector.start(cluster, catalog.results().name(), new StringDeserializer(),
-                catalog.results().valueSerde().deserializer()));
+        return bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().results().name(), new StringDeserializer(),
+                bed.catalog().results().valueSerde().deserializer()));
     }
 
     private DiagnosisCheckRequest request(Terminal terminal, CheckReason reason, boolean host) {
@@ -130,14 +109,15 @@ class DiagnosisDispatcherIT {
     }
 
     private void produce(List<DiagnosisCheckRequest> requests) {
-        try (KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(cluster.producerConfig(),
-                new StringSerializer(), catalog.checkRequests().valueSerde().serializer())) {
-            requests.forEach(request -> producer.send(new ProducerRecord<>(catalog.checkRequests().name(), request.getPoiid(), request)));
+        try (KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(bed.cluster().producerConfig(),
+                new StringSerializer(), bed.catalog().checkRequests().valueSerde().serializer())) {
+            requests.forEach(request -> producer.send(new ProducerRecord<>(bed.catalog().checkRequests().name(), request.getPoiid(),
+                    request)));
         }
     }
 
     private Terminal terminal(int index) {
-        return simulator.fleet().terminals().get(index);
+        return bed.simulator().fleet().terminals().get(index);
     }
 
     /** Every requestId a result answers, its own and the ones merged into it. */
@@ -157,18 +137,18 @@ class DiagnosisDispatcherIT {
     @Test
     void theSuccessorOfAKilledDispatcherLetsItsCallsEndBeforeCallingTheirTerminalsAgain() throws Exception {
         // calls outlast the group's session timeout, so the successor is assigned while the terminals still work on them
-        simulator.cloud().latency(LatencyModel.fixed(Duration.ofSeconds(12)));
+        bed.simulator().cloud().latency(LatencyModel.fixed(Duration.ofSeconds(12)));
         Map<String, String> settings = new HashMap<>(config(Map.of("adyen.request-timeout", "20s",
                 "kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000")).asMap());
-        settings.put("adyen.endpoint", simulator.baseUrl().toString());
+        settings.put("adyen.endpoint", bed.simulator().baseUrl().toString());
         settings.put("adyen.allow-plain-http", "true");
         settings.put("http.port", "0");
-        Path file = ServiceFiles.write(Paths.get("target", prefix + "dispatcher.properties"), settings);
-        try (Admin admin = cluster.admin()) {
-            TopicAdmin.ensureTopics(admin, catalog.all(), 3, (short) 1);
+        Path file = ServiceFiles.write(Paths.get("target", bed.prefix() + "dispatcher.properties"), settings);
+        try (Admin admin = bed.cluster().admin()) {
+            TopicAdmin.ensureTopics(admin, bed.catalog().all(), 3, (short) 1);
         }
-        JavaProcess first = keep(JavaProcess.start("dispatcher", DispatcherMain.class.getName(), List.of("-Xmx256m"),
-                List.of(file.toString()), Map.of("ADYEN_API_KEY", KEY), Paths.get("target", prefix + "dispatcher.log")));
+        JavaProcess first = bed.keep(JavaProcess.start("dispatcher", DispatcherMain.class.getName(), List.of("-Xmx256m"),
+                List.of(file.toString()), Map.of("ADYEN_API_KEY", KEY), Paths.get("target", bed.prefix() + "dispatcher.log")));
         RecordCollector<String, DiagnosisResult> results = results();
         List<DiagnosisCheckRequest> requests = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -176,44 +156,45 @@ class DiagnosisDispatcherIT {
         }
         produce(requests);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.stats().inFlight() == requests.size() && promised(prefix + "dispatcher"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> bed.simulator().stats().inFlight() == requests.size()
+                && promised(bed.prefix() + "dispatcher"));
         first.kill();
         dispatcher(Map.of("adyen.request-timeout", "20s"), KEY, new CompletableFuture<>());
 
         await().atMost(Duration.ofSeconds(90)).until(() -> answered(results).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList()));
-        assertThat(simulator.stats().violations()).isZero();
+        assertThat(bed.simulator().stats().violations()).isZero();
     }
 
     /** Whether the group has committed, on every partition it read, when its calls will have ended. */
     private boolean promised(String groupId) throws Exception {
-        try (Admin admin = cluster.admin()) {
+        try (Admin admin = bed.cluster().admin()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-            return committed.keySet().stream().anyMatch(partition -> partition.topic().equals(catalog.checkRequests().name()))
+            return committed.keySet().stream().anyMatch(partition -> partition.topic().equals(bed.catalog().checkRequests().name()))
                     && committed.values().stream().allMatch(offset -> offset != null && CallsEndBy.parse(offset.metadata()).isPresent());
         }
     }
 
     @Test
     void afterACallTimesOutItsTerminalGetsNoRequestForAWholeTimeout() throws Exception {
-        simulator.cloud().faults(Faults.on("sync").stall(1.0, 1_500).build());
+        bed.simulator().cloud().faults(Faults.on("sync").stall(1.0, 1_500).build());
         dispatcher(Map.of("adyen.request-timeout", "1s"), KEY, new CompletableFuture<>());
         RecordCollector<String, DiagnosisResult> results = results();
         DiagnosisCheckRequest request = request(terminal(0), CheckReason.MANUAL, false);
         produce(List.of(request));
-        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().count("diagnosis", "stall") >= 1);
-        simulator.cloud().faults(Faults.NONE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bed.simulator().stats().count("diagnosis", "stall") >= 1);
+        bed.simulator().cloud().faults(Faults.NONE);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> answered(results).contains(request.getRequestId()));
         DiagnosisResult result = resultFor(results, terminal(0).poiid()).orElseThrow();
         assertThat(result.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
         assertThat(result.getAttempts()).isEqualTo(2);
-        assertThat(simulator.stats().violations()).isZero();
+        assertThat(bed.simulator().stats().violations()).isZero();
     }
 
     @Test
     void aBusyTerminalIsRetriedLaterWhileAThousandOthersInItsPartitionsFinish() throws Exception {
         Terminal busy = terminal(0);
-        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
+        bed.simulator().set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
         List<DiagnosisCheckRequest> requests = new ArrayList<>();
         requests.add(request(busy, CheckReason.SCHEDULED, false));
         for (int i = 1; i <= 1_000; i++) {
@@ -227,23 +208,23 @@ class DiagnosisDispatcherIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> results.values().size() >= 1_000);
         assertThat(results.values()).extracting(DiagnosisResult::getPoiid).doesNotContain(busy.poiid());
         assertThat(results.values()).extracting(DiagnosisResult::getOutcome).containsOnly(DiagnosisOutcome.SUCCESS);
-        assertThat(simulator.stats().count("diagnosis", "busy")).isPositive();
+        assertThat(bed.simulator().stats().count("diagnosis", "busy")).isPositive();
 
-        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
+        bed.simulator().set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
         await().atMost(Duration.ofSeconds(60)).until(() -> resultFor(results, busy.poiid()).isPresent());
 
         DiagnosisResult late = resultFor(results, busy.poiid()).orElseThrow();
         assertThat(late.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
         assertThat(late.getAttempts()).isGreaterThan(1);
         assertThat(answered(results)).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList());
-        assertThat(simulator.stats().violations()).isZero();
-        assertThat(simulator.stats().serviceIdsOutOfFormat()).isZero();
-        assertThat(simulator.stats().duplicateServiceIds()).isZero();
+        assertThat(bed.simulator().stats().violations()).isZero();
+        assertThat(bed.simulator().stats().serviceIdsOutOfFormat()).isZero();
+        assertThat(bed.simulator().stats().duplicateServiceIds()).isZero();
     }
 
     @Test
     void stoppedBetweenCallsAndCommitsAndStartedAgainEveryCheckGetsAResult() throws Exception {
-        simulator.cloud().latency(new LatencyModel(300, 0.1));
+        bed.simulator().cloud().latency(new LatencyModel(300, 0.1));
         List<DiagnosisCheckRequest> requests = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             requests.add(request(terminal(i), CheckReason.SCHEDULED, false));
@@ -255,33 +236,34 @@ class DiagnosisDispatcherIT {
 
         // no grace: calls in flight are abandoned and their checks stay uncommitted
         first.close(Duration.ZERO);
-        resources.forget(first);
-        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.stats().inFlight() == 0);
+        bed.forget(first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> bed.simulator().stats().inFlight() == 0);
         int beforeRestart = results.values().size();
         dispatcher();
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                 assertThat(answered(results)).containsAll(requests.stream().map(DiagnosisCheckRequest::getRequestId).toList()));
         assertThat(beforeRestart).isLessThan(requests.size());
-        assertThat(simulator.stats().violations()).isZero();
+        assertThat(bed.simulator().stats().violations()).isZero();
     }
 
     @Test
     void aPendingRetrySurvivesARestart() throws Exception {
         Terminal busy = terminal(7);
-        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
+        bed.simulator().set(busy.poiid(), ConditionChange.of(Map.of("busy", true)));
         DispatcherService first = dispatcher(Map.of("dispatcher.retry-base", "3s", "dispatcher.retry-max", "3s"), KEY,
                 new CompletableFuture<>());
-        RecordCollector<String, DiagnosisCheckRequest> retries = keep(RecordCollector.start(cluster, catalog.checkRetries().name(),
-                new StringDeserializer(), catalog.checkRetries().valueSerde().deserializer()));
+        RecordCollector<String, DiagnosisCheckRequest> retries = bed.keep(RecordCollector.start(bed.cluster(),
+                bed.catalog().checkRetries().name(),
+                new StringDeserializer(), bed.catalog().checkRetries().valueSerde().deserializer()));
         RecordCollector<String, DiagnosisResult> results = results();
         DiagnosisCheckRequest request = request(busy, CheckReason.MANUAL, false);
         produce(List.of(request));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !retries.values().isEmpty());
         first.close();
-        resources.forget(first);
-        simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
+        bed.forget(first);
+        bed.simulator().set(busy.poiid(), ConditionChange.of(Map.of("busy", false)));
         dispatcher();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> resultFor(results, busy.poiid()).isPresent());
@@ -304,7 +286,7 @@ class DiagnosisDispatcherIT {
         assertThat(stop).isInstanceOf(ConfigurationException.class);
         assertThat(stop.getMessage()).contains("API key").contains("HTTP 401").doesNotContain("AQEwrong-key");
         wrong.close();
-        resources.forget(wrong);
+        bed.forget(wrong);
         assertThat(results.values()).isEmpty();
 
         dispatcher();
@@ -315,12 +297,13 @@ class DiagnosisDispatcherIT {
     void aRecordThatDoesNotDecodeGoesToTheDeadLetterTopicAndThePartitionMovesOn() throws Exception {
         dispatcher();
         RecordCollector<String, DiagnosisResult> results = results();
-        RecordCollector<String, DeadLetter> deadLetters = keep(RecordCollector.start(cluster, catalog.deadLetters().name(),
-                new StringDeserializer(), catalog.deadLetters().valueSerde().deserializer()));
+        RecordCollector<String, DeadLetter> deadLetters = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().deadLetters().name(),
+                new StringDeserializer(), bed.catalog().deadLetters().valueSerde().deserializer()));
         Terminal terminal = terminal(11);
         byte[] garbage = "{\"poiid\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(cluster.producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
-            raw.send(new ProducerRecord<>(catalog.checkRequests().name(), terminal.poiid(), garbage));
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(bed.cluster().producerConfig(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(bed.catalog().checkRequests().name(), terminal.poiid(), garbage));
         }
         DiagnosisCheckRequest after = request(terminal, CheckReason.SCHEDULED, false);
         produce(List.of(after));
@@ -329,7 +312,7 @@ class DiagnosisDispatcherIT {
         DeadLetter letter = deadLetters.values().get(0);
         assertThat(letter.getApplication()).isEqualTo("diagnosis-dispatcher");
         assertThat(letter.getReason()).contains("Unknown magic byte 0x7b");
-        assertThat(letter.getSourceTopic()).isEqualTo(catalog.checkRequests().name());
+        assertThat(letter.getSourceTopic()).isEqualTo(bed.catalog().checkRequests().name());
         assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
         assertThat(deadLetters.records().get(0).key()).isEqualTo(terminal.poiid());
     }
@@ -342,14 +325,14 @@ class DiagnosisDispatcherIT {
         DiagnosisResult success = outcome(results, terminal(20), () -> { });
         Terminal offline = terminal(21);
         DiagnosisResult unreachable = outcome(results, offline,
-                () -> simulator.set(offline.poiid(), ConditionChange.of(Map.of("online", false))));
+                () -> bed.simulator().set(offline.poiid(), ConditionChange.of(Map.of("online", false))));
         DiagnosisResult rejected = outcome(results, terminal(22),
-                () -> simulator.cloud().faults(Faults.on("sync").error(1.0, "MessageFormat").build()));
+                () -> bed.simulator().cloud().faults(Faults.on("sync").error(1.0, "MessageFormat").build()));
         DiagnosisResult malformed = outcome(results, terminal(23),
-                () -> simulator.cloud().faults(Faults.on("sync").garbage(1.0).build()));
-        simulator.cloud().faults(Faults.NONE);
+                () -> bed.simulator().cloud().faults(Faults.on("sync").garbage(1.0).build()));
+        bed.simulator().cloud().faults(Faults.NONE);
         Terminal busy = terminal(24);
-        DiagnosisResult gaveUp = outcome(results, busy, () -> simulator.set(busy.poiid(), ConditionChange.of(Map.of("busy", true))));
+        DiagnosisResult gaveUp = outcome(results, busy, () -> bed.simulator().set(busy.poiid(), ConditionChange.of(Map.of("busy", true))));
 
         assertThat(success.getOutcome()).isEqualTo(DiagnosisOutcome.SUCCESS);
         assertThat(success.getAdditionalResponse().getTerminalId()).isEqualTo(terminal(20).poiid());
@@ -376,7 +359,7 @@ class DiagnosisDispatcherIT {
 
     @Test
     void requestsForABusyTerminalAreCoalescedAndAHostFollowUpIsNotLost() throws Exception {
-        simulator.cloud().latency(new LatencyModel(800, 0));
+        bed.simulator().cloud().latency(new LatencyModel(800, 0));
         dispatcher();
         RecordCollector<String, DiagnosisResult> results = results();
         Terminal terminal = terminal(30);
@@ -394,7 +377,7 @@ class DiagnosisDispatcherIT {
         DiagnosisResult withHost = forTerminal.stream().filter(DiagnosisResult::getHostDiagnosis).findFirst().orElseThrow();
         assertThat(withHost.getRequestId()).isEqualTo(followUp.getRequestId());
         assertThat(withHost.getHostStatuses()).singleElement().satisfies(host -> assertThat(host.getReachable()).isTrue());
-        assertThat(simulator.stats().count("diagnosis", "success")).isEqualTo(forTerminal.size());
-        assertThat(simulator.stats().violations()).isZero();
+        assertThat(bed.simulator().stats().count("diagnosis", "success")).isEqualTo(forTerminal.size());
+        assertThat(bed.simulator().stats().violations()).isZero();
     }
 }

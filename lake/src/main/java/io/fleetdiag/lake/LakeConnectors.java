@@ -24,6 +24,8 @@ public final class LakeConnectors {
         worker.put("value.converter", CONVERTER_CLASS);
         worker.put("value.converter.schema.registry.url", settings.schemaRegistryUrl());
         worker.put("plugin.path", settings.pluginPath().toString());
+        // Plugins found through their ServiceLoader manifests: no reflective scan of every jar, a start seconds sooner.
+        worker.put("plugin.discovery", "service_load");
         worker.put("offset.storage.file.filename", settings.warehouse().resolve("connect.offsets").toString());
         worker.put("listeners", "http://127.0.0.1:" + settings.restPort());
         worker.put("offset.flush.interval.ms", "5000");

@@ -61,6 +61,18 @@ public final class LakeQuery {
 
     /** The data files of the table's current snapshot; none while the table does not exist yet. */
     public static List<String> liveFiles(Path warehouse, LakeTable table) {
+        return live(warehouse, table).stream().map(LiveFile::path).toList();
+    }
+
+    /** The rows of the table's current snapshot as Iceberg counts them, without reading a file; 0 before its first commit. */
+    public static long committedRows(Path warehouse, LakeTable table) {
+        return live(warehouse, table).stream().mapToLong(LiveFile::rows).sum();
+    }
+
+    private record LiveFile(String path, long rows) {
+    }
+
+    private static List<LiveFile> live(Path warehouse, LakeTable table) {
         if (!Files.isDirectory(warehouse)) {
             return List.of();
         }
@@ -70,9 +82,9 @@ public final class LakeQuery {
                 return List.of();
             }
             Table iceberg = catalog.loadTable(id);
-            List<String> files = new ArrayList<>();
+            List<LiveFile> files = new ArrayList<>();
             try (CloseableIterable<FileScanTask> tasks = iceberg.newScan().planFiles()) {
-                tasks.forEach(task -> files.add(localPath(task.file().location())));
+                tasks.forEach(task -> files.add(new LiveFile(localPath(task.file().location()), task.file().recordCount())));
             }
             return files;
         } catch (java.io.IOException e) {

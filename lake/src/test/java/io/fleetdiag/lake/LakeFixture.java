@@ -25,6 +25,8 @@ final class LakeFixture implements AutoCloseable {
             "../lake-connect-plugin/target/plugin"));
 
     final TestCluster cluster;
+    /** This test's topics.prefix, also of the lake's control and dead-letter topics. */
+    final String prefix;
     final SchemaRegistryClient registry;
     final TopicCatalog catalog;
     final LakeSettings settings;
@@ -32,7 +34,7 @@ final class LakeFixture implements AutoCloseable {
 
     LakeFixture(TestCluster cluster, Path warehouse) {
         this.cluster = cluster;
-        String prefix = cluster.uniqueName("lake") + ".";
+        this.prefix = cluster.uniqueName("lake") + ".";
         TopicNames names = TopicNames.from(Map.of("topics.prefix", prefix));
         this.registry = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
         this.catalog = TopicCatalog.create(names, registry);

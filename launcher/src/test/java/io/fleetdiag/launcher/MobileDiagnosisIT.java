@@ -12,30 +12,20 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.serde.RegistryClientConfig;
-import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
-import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.fleet.ReferenceTerminals;
-import io.fleetdiag.terminalapi.ApiFlavour;
-import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
-import io.fleetdiag.terminalapi.TerminalApiConfig;
-import io.fleetdiag.testsupport.Closer;
+import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.testsupport.harness.Http;
-import io.fleetdiag.topics.TopicCatalog;
-import io.fleetdiag.topics.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,69 +52,55 @@ class MobileDiagnosisIT {
     private static final String ANDROID = "SDK_INSTALLATION_ID";
     private static final Duration CAPTURE_WAIT = Duration.ofSeconds(8);
 
-    private final Closer resources = new Closer();
-    private TestCluster cluster;
-    private String prefix;
-    private TopicCatalog catalog;
-    private TerminalSimulator simulator;
+    private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
-    void start(TestCluster testCluster) throws Exception {
-        cluster = testCluster;
-        prefix = cluster.uniqueName("mobile") + ".";
-        catalog = TopicCatalog.create(TopicNames.from(Map.of("topics.prefix", prefix)),
-                new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl())));
-        simulator = resources.keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(20)));
-        String admin = simulator.baseUrl() + "/admin";
+    void start(TestCluster cluster) throws Exception {
+        bed = Testbed.start(cluster, "mobile", SimulatorConfig.defaults(KEY).withTerminals(20));
+        String admin = bed.simulator().baseUrl() + "/admin";
         // the simulator's wait outlasts the test until the test ends it, so which payments wait does not depend on timing
         Http.postJson(admin + "/mobile", Map.of("iosCaptureWaitMs", Duration.ofHours(1).toMillis()));
         Http.postJson(admin + "/terminals/" + IOS, Map.of("unconfirmed", 3));
         Http.postJson(admin + "/terminals/" + ANDROID, Map.of("attestationStatus", "Rejected",
                 "resolvableIssues", List.of(Map.of("name", "Developer options", "message", "Turn off developer options."))));
 
-        Map<String, String> common = new HashMap<>(cluster.serviceSettings(prefix));
-        common.put("http.port", "0");
-        Map<String, String> processor = new HashMap<>(common);
-        ProcessorService.defaults().forEach(defaults -> defaults.forEach(processor::putIfAbsent));
-        processor.putAll(Map.of("processor.application-id", prefix + "processor", "processor.state-dir", work.resolve("state").toString(),
-                "processor.commit-interval", "100ms", "processor.ios-capture-wait", CAPTURE_WAIT.toSeconds() + "s"));
-        ProcessorService processorService = resources.keep(ProcessorService.start(ServiceConfig.of(processor), Map.of(),
+        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
+                "processor.application-id", bed.prefix() + "processor", "processor.state-dir", work.resolve("state").toString(),
+                "processor.commit-interval", "100ms", "processor.ios-capture-wait", CAPTURE_WAIT.toSeconds() + "s")), Map.of(),
                 new CompletableFuture<>()));
-        assertThat(processorService.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
 
-        Map<String, String> dispatcher = new HashMap<>(common);
-        DispatcherService.defaults().forEach(defaults -> defaults.forEach(dispatcher::putIfAbsent));
-        dispatcher.putAll(Map.of("dispatcher.group-id", prefix + "dispatcher", "dispatcher.commit-interval", "200ms",
-                "dispatcher.shutdown-grace", "5s"));
-        ServiceConfig dispatcherConfig = ServiceConfig.of(dispatcher);
-        TerminalApiClient client = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                ApiKey.of(KEY), true).withRequestTimeout(dispatcherConfig.duration("adyen.request-timeout")));
-        resources.keep(DispatcherService.start(dispatcherConfig, client, Map.of(), new CompletableFuture<>()));
+        ServiceConfig dispatcher = bed.config(DispatcherService.defaults(), Map.of("dispatcher.group-id", bed.prefix() + "dispatcher",
+                "dispatcher.commit-interval", "200ms", "dispatcher.shutdown-grace", "5s"));
+        TerminalApiClient client = TerminalApiClient.create(bed.terminalApi(KEY)
+                .withRequestTimeout(dispatcher.duration("adyen.request-timeout")));
+        bed.keep(DispatcherService.start(dispatcher, client, Map.of(), new CompletableFuture<>()));
     }
 
     @AfterEach
     void close() throws Exception {
-        resources.close();
+        bed.close();
     }
 
     private void scheduled(KafkaProducer<String, DiagnosisCheckRequest> producer, String poiid, String requestId) throws Exception {
-        producer.send(new ProducerRecord<>(catalog.checkRequests().name(), poiid, DiagnosisCheckRequest.newBuilder()
+        producer.send(new ProducerRecord<>(bed.catalog().checkRequests().name(), poiid, DiagnosisCheckRequest.newBuilder()
                 .setRequestId(requestId).setPoiid(poiid).setMerchantAccount(ReferenceTerminals.MERCHANT_ACCOUNT)
                 .setReason(CheckReason.SCHEDULED).setHostDiagnosis(false).setRequestedAt(Instant.now()).build())).get();
     }
 
     @Test
     void installationsGetHostDiagnosesAndAnIosBatchGetsOneFollowUpAfterTheWait() throws Exception {
-        try (RecordCollector<String, DiagnosisResult> results = RecordCollector.start(cluster, catalog.results().name(),
-                     new StringDeserializer(), catalog.results().valueSerde().deserializer());
-             RecordCollector<String, DiagnosisCheckRequest> checks = RecordCollector.start(cluster, catalog.checkRequests().name(),
-                     new StringDeserializer(), catalog.checkRequests().valueSerde().deserializer());
-             RecordCollector<String, TerminalAlert> alerts = RecordCollector.start(cluster, catalog.alerts().name(),
-                     new StringDeserializer(), catalog.alerts().valueSerde().deserializer());
-             KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(cluster.producerConfig(),
-                     new StringSerializer(), catalog.checkRequests().valueSerde().serializer())) {
+        try (RecordCollector<String, DiagnosisResult> results = RecordCollector.start(bed.cluster(), bed.catalog().results().name(),
+                     new StringDeserializer(), bed.catalog().results().valueSerde().deserializer());
+             RecordCollector<String, DiagnosisCheckRequest> checks = RecordCollector.start(bed.cluster(),
+                     bed.catalog().checkRequests().name(), new StringDeserializer(),
+                     bed.catalog().checkRequests().valueSerde().deserializer());
+             RecordCollector<String, TerminalAlert> alerts = RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
+                     new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer());
+             KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(bed.cluster().producerConfig(),
+                     new StringSerializer(), bed.catalog().checkRequests().valueSerde().serializer())) {
             scheduled(producer, ANDROID, "android-scheduled");
             scheduled(producer, IOS, "ios-scheduled");
 
@@ -147,7 +123,7 @@ class MobileDiagnosisIT {
             assertThat(answer.getAdditionalResponse().getUnconfirmedBatchCount()).as("still within the SDK's wait").isEqualTo(3);
 
             // the SDK's wait is over: the next host diagnosis forwards the batch
-            Http.postJson(simulator.baseUrl() + "/admin/mobile", Map.of("iosCaptureWaitMs", 0));
+            Http.postJson(bed.simulator().baseUrl() + "/admin/mobile", Map.of("iosCaptureWaitMs", 0));
             await().atMost(Duration.ofMinutes(1)).until(() -> results.values().stream().anyMatch(result ->
                     result.getRequestId().equals("ios-meanwhile") || result.getCoalescedRequestIds().contains("ios-meanwhile")));
             scheduled(producer, IOS, "ios-after");

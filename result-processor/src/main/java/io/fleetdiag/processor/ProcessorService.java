@@ -1,23 +1,30 @@
 package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.api.AlertOperationsApi;
+import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
 import io.fleetdiag.processor.errors.DeadLetterWriter;
+import io.fleetdiag.processor.events.LiveEvents;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.SettingsDefinition;
+import io.fleetdiag.service.http.ClasspathFiles;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.HttpRoutes;
+import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -38,19 +45,25 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The result processor as a running service: topics and schemas in place, the Kafka Streams
- * application (exactly_once_v2), and its HTTP side (queries, health, metrics).
+ * application (exactly_once_v2), and its HTTP side (queries, check requests, live events, the
+ * dashboard's static files, health, metrics).
  */
 public final class ProcessorService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
     private final Producer<String, AlertOperation> operations;
+    private final Producer<String, DiagnosisCheckRequest> checks;
+    private final LiveEvents events;
     private final CompletableFuture<Void> running;
 
-    private ProcessorService(KafkaStreams streams, HttpEndpoint http, Producer<String, AlertOperation> operations, CompletableFuture<Void> running) {
+    private ProcessorService(KafkaStreams streams, HttpEndpoint http, Producer<String, AlertOperation> operations,
+                             Producer<String, DiagnosisCheckRequest> checks, LiveEvents events, CompletableFuture<Void> running) {
         this.streams = streams;
         this.http = http;
         this.operations = operations;
+        this.checks = checks;
+        this.events = events;
         this.running = running;
     }
 
@@ -84,9 +97,14 @@ public final class ProcessorService implements AutoCloseable {
         ProcessorQueries queries = new ProcessorQueries(running::get, advertised::get, token, new TerminalStateCodec(catalog.terminalState()));
         Producer<String, AlertOperation> operations = new KafkaProducer<>(kafka.producer(),
                 catalog.alertOperations().keySerde().serializer(), catalog.alertOperations().valueSerde().serializer());
+        Producer<String, DiagnosisCheckRequest> checks = new KafkaProducer<>(kafka.producer(),
+                catalog.checkRequests().keySerde().serializer(), catalog.checkRequests().valueSerde().serializer());
         Map<String, Route> routes = new HashMap<>(queries.routes());
         routes.putAll(AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()).routes());
-        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), routes);
+        routes.putAll(new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()).routes());
+        LiveEvents events = LiveEvents.start(kafka.admin(), catalog, () -> Optional.of(queries.fleet()).filter(reply -> reply.status() == 200).map(Reply::body));
+        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), new HttpRoutes(routes,
+                Map.of("/events", events), Map.of("/dashboard", new ClasspathFiles("dashboard", ProcessorService.class.getClassLoader()))));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -107,7 +125,7 @@ public final class ProcessorService implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
-        return new ProcessorService(streams, http, operations, firstRunning);
+        return new ProcessorService(streams, http, operations, checks, events, firstRunning);
     }
 
     /**
@@ -158,8 +176,10 @@ public final class ProcessorService implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        events.close();
         streams.close(Duration.ofSeconds(30));
         http.close();
         operations.close(Duration.ofSeconds(10));
+        checks.close(Duration.ofSeconds(10));
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * The processor's settings: alert thresholds (with hysteresis on numbers: an alert raised below one
  * value resolves only at another) and timing. Made by {@link #from} or, in tests and tools, by a
  * {@link Builder} that names each value; the accessors read as the settings' keys do. Over 250 lines only
- * because it is declarations: the definition, and nineteen named values with their builder.
+ * because it is declarations: the definition, and twenty-three named values with their builder.
  */
 public final class ProcessorSettings {
 
@@ -67,6 +67,10 @@ public final class ProcessorSettings {
             .define("processor.ios-capture-wait", SettingType.DURATION, "3m", SettingCheck.positive(),
                     "after a host diagnosis of an iOS installation that still shows unconfirmed payments, its one follow-up comes this"
                     + " much later (Adyen's capture-retry wait)")
+            .define("processor.alert-history-retention", SettingType.DURATION, "7d", SettingCheck.positive(),
+                    "how long a resolved alert episode stays in the alert history (`/api/terminals/{poiid}/alerts` and the other history queries)")
+            .define("processor.alert-history-max-per-terminal", SettingType.INT, "100", SettingCheck.atLeast(1),
+                    "the alert history keeps at most this many episodes per terminal (per store or scope for their own alerts), the newest")
             .define("processor.commit-interval", SettingType.DURATION, "200ms", SettingCheck.positive(), "Kafka Streams' commit interval")
             .define("processor.stream-threads", SettingType.INT, "1", SettingCheck.atLeast(1), "Kafka Streams threads")
             .define("processor.advertised-host", SettingType.STRING, "",
@@ -121,7 +125,9 @@ public final class ProcessorSettings {
                 .sourceLostMinTerminals(config.intValue("processor.source-lost-min-terminals"))
                 .rebootWindow(rebootWindow(config))
                 .unconfirmedCriticalAt(config.intValue("processor.unconfirmed-critical-at"))
-                .iosCaptureWait(config.duration("processor.ios-capture-wait"));
+                .iosCaptureWait(config.duration("processor.ios-capture-wait"))
+                .alertHistoryRetention(config.duration("processor.alert-history-retention"))
+                .alertHistoryMaxPerTerminal(config.intValue("processor.alert-history-max-per-terminal"));
     }
 
     private static RebootWindow rebootWindow(ServiceConfig config) {
@@ -243,6 +249,16 @@ public final class ProcessorSettings {
         return values.iosCaptureWait;
     }
 
+    /** How long a resolved alert episode stays in the alert history. */
+    public Duration alertHistoryRetention() {
+        return values.alertHistoryRetention;
+    }
+
+    /** The most alert episodes the history keeps per terminal (or store, or scope). */
+    public int alertHistoryMaxPerTerminal() {
+        return values.alertHistoryMaxPerTerminal;
+    }
+
     /** Each value by name; {@link #builder()} starts from the defaults of {@link #DEFINITION}. */
     public static final class Builder {
         private int offlineAfterMissedSnapshots;
@@ -266,6 +282,8 @@ public final class ProcessorSettings {
         private RebootWindow rebootWindow;
         private int unconfirmedCriticalAt;
         private Duration iosCaptureWait;
+        private Duration alertHistoryRetention;
+        private int alertHistoryMaxPerTerminal;
 
         private Builder() {
         }
@@ -277,7 +295,8 @@ public final class ProcessorSettings {
                     .offlinePaymentsExpiringWithin(offlinePaymentsExpiringWithin).offlinePaymentsRecoveredBeyond(offlinePaymentsRecoveredBeyond)
                     .storeDegradedBelow(storeDegradedBelow).storeRecoveredAt(storeRecoveredAt).storeMinTerminals(storeMinTerminals)
                     .punctuateInterval(punctuateInterval).sourceLostShare(sourceLostShare).sourceLostMinTerminals(sourceLostMinTerminals)
-                    .rebootWindow(rebootWindow).unconfirmedCriticalAt(unconfirmedCriticalAt).iosCaptureWait(iosCaptureWait);
+                    .rebootWindow(rebootWindow).unconfirmedCriticalAt(unconfirmedCriticalAt).iosCaptureWait(iosCaptureWait)
+                    .alertHistoryRetention(alertHistoryRetention).alertHistoryMaxPerTerminal(alertHistoryMaxPerTerminal);
         }
 
         public Builder offlineAfterMissedSnapshots(int value) {
@@ -382,6 +401,16 @@ public final class ProcessorSettings {
 
         public Builder iosCaptureWait(Duration value) {
             iosCaptureWait = value;
+            return this;
+        }
+
+        public Builder alertHistoryRetention(Duration value) {
+            alertHistoryRetention = value;
+            return this;
+        }
+
+        public Builder alertHistoryMaxPerTerminal(int value) {
+            alertHistoryMaxPerTerminal = value;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.presence.PresenceChange;
@@ -14,6 +15,7 @@ import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
@@ -33,7 +35,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The result processor's topology, in three sub-topologies:
+ * The result processor's topology, in four sub-topologies:
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
@@ -41,7 +43,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * as many partitions as diagnosis-results) update its state, open and close its alert episodes, ask for
  * follow-up checks, and tell its store how it counts;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
- * <li>resolved alerts are remembered by alertId, to answer acknowledgements of them.</li>
+ * <li>alert edges are folded into episodes: resolved ones remembered by alertId, to answer
+ * acknowledgements of them, and the recent ones of each terminal kept as its alert history.</li>
  * </ol>
  * Acknowledgements and silences (alert-operations) are a global table that every instance holds whole:
  * any terminal's alert may match any silence (docs/alert-operations.md).
@@ -112,7 +115,11 @@ public final class ResultProcessorTopology {
                                 settings, topics), "contribution"));
 
         builder.addStateStore(ResolvedAlerts.table(topics.alerts().valueSerde()));
-        source(builder, topics.alerts()).process(ResolvedAlerts::new, Named.as("resolved-alerts"), ResolvedAlerts.TABLE);
+        builder.addStateStore(AlertHistoryProcessor.table());
+        KStream<String, TerminalAlert> alerts = source(builder, topics.alerts());
+        alerts.process(ResolvedAlerts::new, Named.as("resolved-alerts"), ResolvedAlerts.TABLE);
+        alerts.process(() -> new AlertHistoryProcessor(settings.alertHistoryRetention(), settings.alertHistoryMaxPerTerminal()),
+                Named.as("alert-history"), AlertHistoryProcessor.TABLE);
         return builder.build();
     }
 

@@ -78,6 +78,20 @@ class InventoryJoinTopologyTest {
         }
     }
 
+    /** The poller lists the inventory and polls snapshots independently: a snapshot taken before the listing can arrive after it. */
+    @Test
+    void aSnapshotTakenBeforeTheListingStillCountsAsASighting() {
+        try (ProcessorDriver driver = driver()) {
+            driver.inventory(Fixtures.deployed(NEW_TERMINAL, STORE, T0.plusSeconds(30)).build());
+            driver.snapshot(Fixtures.snapshot(MERCHANT, null, T0, 1, List.of(NEW_TERMINAL)));
+
+            assertThat(driver.state(NEW_TERMINAL).getPresence()).isEqualTo(Presence.ONLINE);
+            assertThat(driver.state(NEW_TERMINAL).getLastSeenAt()).isEqualTo(T0);
+            assertThat(driver.fleetCounts().neverSeen()).isZero();
+            assertThat(driver.fleetCounts().online()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aTerminalInStockIsNotExpectedToConnect() {
         try (ProcessorDriver driver = driver()) {

@@ -1,5 +1,7 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.history.AlertHistory;
+import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
@@ -168,6 +170,11 @@ final class ProcessorDriver implements AutoCloseable {
                 .fetch(alertId, Instant.EPOCH, T0.plus(Duration.ofDays(365)))) {
             return found.hasNext() ? found.next().value : null;
         }
+    }
+
+    /** The alert history kept for a POIID (or a store's or scope's key), or null. */
+    AlertHistory history(String key) {
+        return driver.<String, AlertHistory>getKeyValueStore(AlertHistoryProcessor.TABLE).get(key);
     }
 
     /** The fleet counts of every task, summed as the fleet view does. */

@@ -29,6 +29,7 @@ class StateTableNamesTest {
         assertThat(tables).containsExactlyInAnyOrder(
                 "scope-members-store", "snapshot-progress-store", "scope-source-alerts-store",
                 "terminal-state-store", "active-alerts-store", "fleet-counts-store", "wallclock-due-store", "wallclock-index-store",
-                "store-members-store", "store-health-store", "store-alerts-store", "resolved-alerts-table");
+                "store-members-store", "store-health-store", "store-alerts-store", "resolved-alerts-table",
+                "alert-history-table");
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetdiag.service;
 
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.HttpRoutes;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -39,11 +40,17 @@ public final class ServiceHttp {
 
     public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
                                      Supplier<Health> health, Map<String, Route> extraRoutes) throws Exception {
+        return start(config, environment, metrics, health, HttpRoutes.of(extraRoutes));
+    }
+
+    /** The same with event streams and static files as well. */
+    public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
+                                     Supplier<Health> health, HttpRoutes extra) throws Exception {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        Map<String, Route> routes = new HashMap<>(extraRoutes);
+        Map<String, Route> routes = new HashMap<>();
         routes.put("/metrics", call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape()));
         routes.put("/health", call -> {
             Health now = health.get();
@@ -52,6 +59,6 @@ public final class ServiceHttp {
             return Reply.json(now.up() ? 200 : 503, Json.write(body));
         });
         return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"),
-                Optional.ofNullable(environment.get(TOKEN_ENV)), routes);
+                Optional.ofNullable(environment.get(TOKEN_ENV)), extra.plus(routes));
     }
 }

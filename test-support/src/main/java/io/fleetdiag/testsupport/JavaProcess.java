@@ -49,6 +49,14 @@ public final class JavaProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(args);
+        return run(name, command, environment, log);
+    }
+
+    /**
+     * Starts {@code command} as it is (a JVM on another class path, e.g. the lake's); {@code environment}
+     * and {@code log} as for {@link #start}.
+     */
+    public static JavaProcess run(String name, List<String> command, Map<String, String> environment, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

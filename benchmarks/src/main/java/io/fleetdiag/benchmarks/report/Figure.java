@@ -19,6 +19,11 @@ public record Figure(String name, double value, String unit, String baselineName
         return new Figure(name, value, unit, baselineName, baseline, baseline == 0 ? null : value / baseline, target, met);
     }
 
+    /** A figure beside its baseline, with the ratio, held to no target (a cost to know, not a goal). */
+    public static Figure beside(String name, double value, String unit, String baselineName, double baseline) {
+        return new Figure(name, value, unit, baselineName, baseline, baseline == 0 ? null : value / baseline, null, null);
+    }
+
     /** A figure held to a target without a baseline (e.g. violations must be 0). */
     public static Figure target(String name, double value, String unit, String target, boolean met) {
         return new Figure(name, value, unit, null, null, null, target, met);

@@ -8,18 +8,13 @@ import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
-import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
-import io.fleetdiag.terminalapi.ApiFlavour;
-import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
-import io.fleetdiag.terminalapi.TerminalApiConfig;
-import io.fleetdiag.testsupport.Closer;
+import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.topics.TopicAdmin;
-import io.fleetdiag.topics.TopicCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,46 +42,28 @@ class FleetInventoryIT {
     private static final String KEY = "AQEinventory-terminal-key";
     private static final String MANAGEMENT_KEY = "AQEinventory-management-key";
 
-    private final Closer resources = new Closer();
-    private TestCluster cluster;
-    private String prefix;
-    private TopicCatalog catalog;
-    private TerminalSimulator simulator;
+    private Testbed bed;
 
     @BeforeEach
     void start(TestCluster testCluster) throws Exception {
-        cluster = testCluster;
-        prefix = cluster.uniqueName("inventory") + ".";
-        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
-        simulator = resources.keep(TerminalSimulator.start(SimulatorConfig.defaults(KEY).withTerminals(400).withMerchants(2)
-                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY)));
+        bed = Testbed.start(testCluster, "inventory", SimulatorConfig.defaults(KEY).withTerminals(400).withMerchants(2)
+                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY));
     }
 
     @AfterEach
     void close() throws Exception {
-        resources.close();
+        bed.close();
     }
 
     private PollerService poller(String managementKey, CompletableFuture<RuntimeException> fatal) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        PollerService.defaults().forEach(values::putAll);
-        values.putAll(cluster.serviceSettings(prefix));
-        values.putAll(Map.of(
-                "poller.scopes", String.join(",", simulator.fleet().merchantAccounts()),
-                "poller.poll-interval", "1s",
-                "poller.lease-timeout", "6s",
-                "poller.transactional-id", prefix + "poller",
-                "inventory.endpoint", simulator.baseUrl() + "/v3",
-                "inventory.page-size", "37",
-                "adyen.allow-plain-http", "true"));
-        TerminalApiClient client = TerminalApiClient.create(TerminalApiConfig.of(simulator.baseUrl(), ApiFlavour.TERMINAL_API,
-                ApiKey.of(KEY), true));
-        return resources.keep(PollerService.start(ServiceConfig.of(values), client, Map.of("MANAGEMENT_API_KEY", managementKey), fatal));
+        ServiceConfig config = bed.config(PollerService.defaults(), bed.pollerSettings(), Map.of("inventory.page-size", "37"));
+        return bed.keep(PollerService.start(config, TerminalApiClient.create(bed.terminalApi(KEY)),
+                Map.of("MANAGEMENT_API_KEY", managementKey), fatal));
     }
 
     private RecordCollector<String, TerminalInventory> inventory() {
-        return resources.keep(RecordCollector.start(cluster, catalog.inventory().name(), new StringDeserializer(),
-                catalog.inventory().valueSerde().deserializer()));
+        return bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().inventory().name(), new StringDeserializer(),
+                bed.catalog().inventory().valueSerde().deserializer()));
     }
 
     /** The topic's content as a compacted-topic reader sees it: the last record per key, tombstones removing. */
@@ -106,13 +83,13 @@ class FleetInventoryIT {
     void theTopicHoldsTheWholeSimulatedFleetIncludingTerminalsThatNeverConnected() throws Exception {
         poller(MANAGEMENT_KEY, new CompletableFuture<>());
         RecordCollector<String, TerminalInventory> collector = inventory();
-        Map<String, InventoryEntry> expected = simulator.cloud().inventory().entries().stream()
+        Map<String, InventoryEntry> expected = bed.simulator().cloud().inventory().entries().stream()
                 .collect(Collectors.toMap(InventoryEntry::id, entry -> entry));
 
         await().atMost(Duration.ofSeconds(90)).until(() -> table(collector).keySet().equals(expected.keySet()));
 
         Map<String, TerminalInventory> table = table(collector);
-        assertThat(table).hasSize(simulator.fleet().size() + simulator.cloud().inventory().neverConnected().size());
+        assertThat(table).hasSize(bed.simulator().fleet().size() + bed.simulator().cloud().inventory().neverConnected().size());
         assertThat(table.values()).allSatisfy(record -> {
             InventoryEntry entry = expected.get(record.getPoiid());
             assertThat(record.getMerchantAccount()).isEqualTo(entry.merchantId());
@@ -120,12 +97,12 @@ class FleetInventoryIT {
             assertThat(record.getModel()).isEqualTo(entry.model());
             assertThat(record.getScope()).isEqualTo(entry.merchantId());
         });
-        assertThat(simulator.cloud().inventory().neverConnected()).allSatisfy(entry -> {
+        assertThat(bed.simulator().cloud().inventory().neverConnected()).allSatisfy(entry -> {
             assertThat(table.get(entry.id()).getAssignmentStatus()).isEqualTo("deployed");
             assertThat(table.get(entry.id()).getLastActivityAt()).isNull();
         });
-        try (Admin admin = cluster.admin()) {
-            String policy = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, catalog.inventory().name())))
+        try (Admin admin = bed.cluster().admin()) {
+            String policy = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, bed.catalog().inventory().name())))
                     .all().get().values().iterator().next().get("cleanup.policy").value();
             assertThat(policy).isEqualTo("compact");
         }
@@ -133,20 +110,20 @@ class FleetInventoryIT {
 
     @Test
     void aTerminalNoLongerListedGetsATombstoneAfterARestart() throws Exception {
-        String merchant = simulator.fleet().terminals().get(0).merchantAccount();
+        String merchant = bed.simulator().fleet().terminals().get(0).merchantAccount();
         String gone = "V400m-000000001";
-        try (Admin admin = cluster.admin()) {
-            TopicAdmin.ensureTopics(admin, List.of(catalog.inventory()), 3, (short) 1);
+        try (Admin admin = bed.cluster().admin()) {
+            TopicAdmin.ensureTopics(admin, List.of(bed.catalog().inventory()), 3, (short) 1);
         }
-        try (KafkaProducer<String, TerminalInventory> producer = new KafkaProducer<>(cluster.producerConfig(), new StringSerializer(),
-                catalog.inventory().valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(catalog.inventory().name(), gone, TerminalInventory.newBuilder().setPoiid(gone)
+        try (KafkaProducer<String, TerminalInventory> producer = new KafkaProducer<>(bed.cluster().producerConfig(), new StringSerializer(),
+                bed.catalog().inventory().valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(bed.catalog().inventory().name(), gone, TerminalInventory.newBuilder().setPoiid(gone)
                     .setMerchantAccount(merchant).setStore("EU-0001").setScope(merchant).setListedAt(Instant.EPOCH).build())).get();
         }
         poller(MANAGEMENT_KEY, new CompletableFuture<>());
         RecordCollector<String, TerminalInventory> collector = inventory();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> table(collector).size() == simulator.cloud().inventory().entries().size());
+        await().atMost(Duration.ofSeconds(90)).until(() -> table(collector).size() == bed.simulator().cloud().inventory().entries().size());
 
         assertThat(table(collector)).doesNotContainKey(gone);
         assertThat(collector.records()).filteredOn(record -> record.key().equals(gone)).last()

@@ -42,13 +42,22 @@ public final class LakeProcess {
         return repository().resolve("lake-connect-plugin").resolve("target").resolve("plugin");
     }
 
-    /** The checkout the launcher jar was built in: launcher/target/fleetdiag.jar is two levels down. */
+    /**
+     * The checkout this class was built in: the nearest directory above its jar or classes holding the
+     * lake module (launcher/target/fleetdiag.jar for ./fleetdiag, benchmarks/target/lib/ for benchmarks/run).
+     */
     private static Path repository() {
+        Path location;
         try {
-            Path jar = Path.of(LakeProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar.getParent().getParent().getParent();
+            location = Path.of(LakeProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the fleetdiag checkout from the launcher jar", e);
         }
+        for (Path dir = location.getParent(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("lake").resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("No fleetdiag checkout (a directory with lake/pom.xml) above " + location);
     }
 }

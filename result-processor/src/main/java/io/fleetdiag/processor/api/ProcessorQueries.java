@@ -2,6 +2,7 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.presence.PresenceProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.stores.StoreContribution;
@@ -43,11 +44,17 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * fleet-wide views ask every instance for its part ({@code local=true}) and combine them.
  *
  * <pre>
- * GET /api/terminals/{poiid}                 the terminal's state
- * GET /api/stores/{merchantAccount}/{store}  the store's health
- * GET /api/alerts?active=true[&amp;type=T]       every active alert
- * GET /api/fleet                             terminals, online, offline, alerts by type, results by outcome
+ * GET /api/terminals/{poiid}                        the terminal's state
+ * GET /api/terminals?merchantAccount=&amp;store=&amp;presence=&amp;alertType=&amp;page=&amp;size=   paged, by POIID
+ * GET /api/terminals/{poiid}/alerts?page=&amp;size=     its alert history, newest first
+ * GET /api/stores/{merchantAccount}/{store}         the store's health
+ * GET /api/stores?merchantAccount=&amp;degraded=&amp;sort=health|name&amp;page=&amp;size=   paged
+ * GET /api/stores/{merchantAccount}/{store}/alerts  its and its terminals' alert history, newest first
+ * GET /api/alerts?active=true[&amp;type=T]              every active alert
+ * GET /api/alerts?active=false[&amp;type=&amp;severity=&amp;merchantAccount=&amp;store=&amp;page=&amp;size=]   the fleet's alert history
+ * GET /api/fleet                                    terminals, online, offline, alerts by type, results by outcome
  * </pre>
+ * Paged answers are {@code {"page","size","total","items"}} ({@link Paging}); docs/dashboard.md has them all.
  * Alerts show their acknowledgement and whether a silence holds now; acknowledging and silencing are
  * {@link AlertOperationsApi}'s.
  */
@@ -56,12 +63,14 @@ public final class ProcessorQueries {
     private final Supplier<KafkaStreams> streams;
     private final Peers peers;
     private final TerminalStateCodec states;
+    private final ListQueries lists;
 
     /** @param self this instance as peers reach it, known once its HTTP port is bound */
     public ProcessorQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken, TerminalStateCodec states) {
         this.states = states;
         this.streams = streams;
         this.peers = new Peers(streams, self, bearerToken);
+        this.lists = new ListQueries(streams, peers, states);
     }
 
     public Map<String, Route> routes() {
@@ -73,19 +82,43 @@ public final class ProcessorQueries {
     }
 
     private Reply terminal(HttpCall call) throws Exception {
-        String poiid = decode(call.rest());
-        if (poiid.isEmpty()) {
-            return Reply.error(400, "Give a POIID: /api/terminals/{poiid}");
+        if (call.rest().isEmpty()) {
+            return lists.terminals(call);
         }
-        return byKey(TerminalProcessor.STATE_TABLE, poiid, call.path(), () -> Optional.ofNullable(
+        if (call.rest().endsWith("/alerts")) {
+            return terminalHistory(call, decode(call.rest().substring(0, call.rest().length() - "/alerts".length())));
+        }
+        return terminal(decode(call.rest()));
+    }
+
+    /** {@code GET /api/terminals/{poiid}}'s answer, from this instance or the one owning the terminal. */
+    public Reply terminal(String poiid) throws Exception {
+        return byKey(TerminalProcessor.STATE_TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8), () -> Optional.ofNullable(
                         states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
                 .map(state -> OperationsJson.terminal(state, operations(), Instant.now())), "No terminal " + poiid);
     }
 
+    private Reply terminalHistory(HttpCall call, String poiid) throws Exception {
+        Paging.Page page;
+        try {
+            page = Paging.page(call);
+        } catch (Paging.BadPage e) {
+            return Reply.error(400, e.getMessage());
+        }
+        String path = call.path() + "?page=" + page.page() + "&size=" + page.size();
+        return byKey(AlertHistoryProcessor.TABLE, poiid, path, () -> Optional.of(lists.subjectHistory(poiid, page)), "");
+    }
+
     private Reply store(HttpCall call) throws Exception {
-        String[] parts = call.rest().split("/", 2);
+        if (call.rest().isEmpty()) {
+            return lists.stores(call);
+        }
+        String[] parts = call.rest().split("/", -1);
+        if (parts.length == 3 && parts[2].equals("alerts") && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+            return lists.storeHistory(call, decode(parts[0]), decode(parts[1]));
+        }
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            return Reply.error(400, "Give a store: /api/stores/{merchantAccount}/{store}");
+            return Reply.error(400, "Give a store: /api/stores/{merchantAccount}/{store}[/alerts]");
         }
         String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
         return byKey(StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
@@ -93,8 +126,12 @@ public final class ProcessorQueries {
     }
 
     private Reply alerts(HttpCall call) throws Exception {
-        if (!"true".equals(call.query("active", "true"))) {
-            return Reply.error(400, "Only active alerts are kept here (active=true); the whole history is on the terminal-alerts topic");
+        String active = call.query("active", "true");
+        if (active.equals("false")) {
+            return lists.fleetHistory(call);
+        }
+        if (!active.equals("true")) {
+            return Reply.error(400, "active is true (every active alert) or false (the recent history, paged), not '" + active + "'");
         }
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
@@ -161,6 +198,11 @@ public final class ProcessorQueries {
             }
         }
         return Reply.json(200, Json.write(fleet));
+    }
+
+    /** {@code GET /api/fleet}'s answer, gathered from every instance. */
+    public Reply fleet() throws Exception {
+        return fleet(new HttpCall("GET", "/api/fleet", "", Map.of(), Map.of(), ""));
     }
 
     @SuppressWarnings("unchecked")
@@ -230,7 +272,7 @@ public final class ProcessorQueries {
         }
     }
 
-    private static Reply rebalancing() {
+    static Reply rebalancing() {
         return Reply.error(503, "The processor is rebalancing or restoring its state; ask again in a moment");
     }
 

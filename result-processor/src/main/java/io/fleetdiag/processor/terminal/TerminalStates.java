@@ -75,7 +75,8 @@ public final class TerminalStates {
         }
         state.setUpdatedAt(later(state.getUpdatedAt(), change.at()));
         Instant changedAt = state.getPresenceChangedAt();
-        if (changedAt != null && change.at().isBefore(changedAt)) {
+        // NEVER_SEEN dates from the inventory's listing, not from a snapshot: any sighting is newer news
+        if (changedAt != null && state.getPresence() != Presence.NEVER_SEEN && change.at().isBefore(changedAt)) {
             return;
         }
         if (change.online()) {

@@ -1,0 +1,134 @@
+package io.fleetdiag.processor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetdiag.processor.history.AlertEpisode;
+import io.fleetdiag.processor.history.AlertHistory;
+import io.fleetdiag.processor.history.AlertHistoryProcessor;
+import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.stores.StoreProcessor;
+import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.processor.terminal.TerminalStateCodec;
+import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.service.http.HttpCall;
+import io.fleetdiag.service.http.Reply;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The fleet-wide paged lists: terminals, stores and the alert history of a store or of the whole fleet.
+ * Each instance lists what its own tasks hold; {@link Paging} gathers the parts.
+ */
+final class ListQueries {
+
+    private final Supplier<KafkaStreams> streams;
+    private final Paging paging;
+    private final TerminalStateCodec states;
+
+    ListQueries(Supplier<KafkaStreams> streams, Peers peers, TerminalStateCodec states) {
+        this.streams = streams;
+        this.paging = new Paging(peers);
+        this.states = states;
+    }
+
+    /** {@code GET /api/terminals?merchantAccount=&store=&presence=&alertType=&page=&size=}, by POIID. */
+    Reply terminals(HttpCall call) throws Exception {
+        return paging.gathered(call, () -> {
+            List<JsonNode> items = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> all = this.<byte[]>table(TerminalProcessor.STATE_TABLE).all()) {
+                all.forEachRemaining(entry -> {
+                    TerminalState state = states.decode(entry.value);
+                    if (state != null && ListItems.matches(state, call.query())) {
+                        items.add(ListItems.terminal(state));
+                    }
+                });
+            }
+            return items;
+        }, ListItems.BY_POIID);
+    }
+
+    /** {@code GET /api/stores?merchantAccount=&degraded=&sort=health|name&page=&size=}. */
+    Reply stores(HttpCall call) throws Exception {
+        String sort = call.query("sort", "name");
+        String degraded = call.query("degraded", null);
+        if (!sort.equals("name") && !sort.equals("health")) {
+            return Reply.error(400, "sort is health (least healthy first) or name, not '" + sort + "'");
+        }
+        if (degraded != null && !degraded.equals("true") && !degraded.equals("false")) {
+            return Reply.error(400, "degraded is true or false, not '" + degraded + "'");
+        }
+        String merchantAccount = call.query("merchantAccount", null);
+        return paging.gathered(call, () -> {
+            List<JsonNode> items = new ArrayList<>();
+            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
+                all.forEachRemaining(entry -> {
+                    StoreHealth health = entry.value;
+                    if ((merchantAccount == null || merchantAccount.equals(health.getMerchantAccount()))
+                            && (degraded == null || Boolean.parseBoolean(degraded) == health.getDegraded())) {
+                        items.add(ListItems.store(health));
+                    }
+                });
+            }
+            return items;
+        }, sort.equals("health") ? ListItems.LEAST_HEALTHY_FIRST : ListItems.BY_STORE);
+    }
+
+    /** {@code GET /api/stores/{merchantAccount}/{store}/alerts}: its terminals' episodes and its own, newest first. */
+    Reply storeHistory(HttpCall call, String merchantAccount, String store) throws Exception {
+        return history(call, episode -> merchantAccount.equals(episode.merchantAccount()) && store.equals(episode.store()));
+    }
+
+    /** {@code GET /api/alerts?active=false[&type=&severity=&merchantAccount=&store=]}: the fleet's recent episodes, newest first. */
+    Reply fleetHistory(HttpCall call) throws Exception {
+        Map<String, String> query = call.query();
+        return history(call, episode -> matches(query.get("type"), episode.type()) && matches(query.get("severity"), episode.severity())
+                && (query.get("merchantAccount") == null || query.get("merchantAccount").equals(episode.merchantAccount()))
+                && (query.get("store") == null || query.get("store").equals(episode.store())));
+    }
+
+    /** One subject's history as the owner of its key answers it. */
+    JsonNode subjectHistory(String key, Paging.Page page) {
+        AlertHistory history = this.<AlertHistory>table(AlertHistoryProcessor.TABLE).get(key);
+        AlertOperations operations = operations();
+        Instant now = Instant.now();
+        List<JsonNode> items = new ArrayList<>();
+        if (history != null) {
+            history.episodes().forEach(episode -> items.add(ListItems.episode(episode, operations, now)));
+        }
+        return Paging.answer(page, items, ListItems.NEWEST_FIRST);
+    }
+
+    private Reply history(HttpCall call, Predicate<AlertEpisode> wanted) throws Exception {
+        return paging.gathered(call, () -> {
+            AlertOperations operations = operations();
+            Instant now = Instant.now();
+            List<JsonNode> items = new ArrayList<>();
+            try (KeyValueIterator<String, AlertHistory> all = this.<AlertHistory>table(AlertHistoryProcessor.TABLE).all()) {
+                all.forEachRemaining(entry -> entry.value.episodes().stream().filter(wanted)
+                        .forEach(episode -> items.add(ListItems.episode(episode, operations, now))));
+            }
+            return items;
+        }, ListItems.NEWEST_FIRST);
+    }
+
+    private static boolean matches(String wanted, String actual) {
+        return wanted == null || wanted.equalsIgnoreCase(actual);
+    }
+
+    private AlertOperations operations() {
+        return AlertOperations.queried(table(AlertOperations.TABLE)).readingSilencesOnce();
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> table(String name) {
+        return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+}

@@ -1,0 +1,183 @@
+package io.fleetdiag.processor.events;
+
+import io.fleetdiag.processor.api.ListItems;
+import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.http.EventStream;
+import io.fleetdiag.service.http.HttpCall;
+import io.fleetdiag.service.http.StreamRoute;
+import io.fleetdiag.topics.TopicCatalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /events}: Server-Sent Events for the dashboard. One consumer per processor, whatever the
+ * number of clients: it reads every partition of terminal-alerts and store-health from the end
+ * (read_committed, no group, nothing committed) and fans each record out to every connected client as
+ * {@code event: alert} (the alert edge, as {@code /api/alerts} shows alerts) or {@code event: store}
+ * (the store, as {@code /api/stores} lists it). After a change it also sends {@code event: fleet} (the
+ * {@code /api/fleet} answer) at most every {@link #FLEET_EVERY}, and a comment every
+ * {@link #HEARTBEAT_EVERY} so idle connections stay open. A client that falls behind is dropped
+ * ({@link EventStream}); a browser's EventSource reconnects by itself.
+ */
+public final class LiveEvents implements StreamRoute, AutoCloseable {
+
+    public static final Duration FLEET_EVERY = Duration.ofSeconds(2);
+    public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+
+    /** The fleet view, when the processor can answer it. */
+    @FunctionalInterface
+    public interface FleetView {
+        Optional<String> json() throws Exception;
+    }
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final String alertsTopic;
+    private final String storesTopic;
+    private final Deserializer<TerminalAlert> alerts;
+    private final Deserializer<StoreHealth> stores;
+    private final FleetView fleet;
+    private final Set<EventStream> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fleetdiag-live-events-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Thread reader;
+
+    private LiveEvents(Consumer<byte[], byte[]> consumer, TopicCatalog catalog, FleetView fleet) {
+        this.consumer = consumer;
+        this.alertsTopic = catalog.alerts().name();
+        this.storesTopic = catalog.storeHealth().name();
+        this.alerts = catalog.alerts().valueSerde().deserializer();
+        this.stores = catalog.storeHealth().valueSerde().deserializer();
+        this.fleet = fleet;
+        this.reader = new Thread(this::read, "fleetdiag-live-events");
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Starts reading at the current end of both topics.
+     *
+     * @param clientSettings the Kafka client settings (bootstrap, security), without a group
+     */
+    public static LiveEvents start(Map<String, Object> clientSettings, TopicCatalog catalog, FleetView fleet) {
+        Map<String, Object> settings = new HashMap<>(clientSettings);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        LiveEvents events = new LiveEvents(consumer, catalog, fleet);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(events.alertsTopic, events.storesTopic)) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        events.reader.start();
+        events.timer.scheduleAtFixedRate(events::sendFleetIfChanged, FLEET_EVERY.toMillis(), FLEET_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        events.timer.scheduleAtFixedRate(() -> events.clients.forEach(client -> client.comment("heartbeat")),
+                HEARTBEAT_EVERY.toMillis(), HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return events;
+    }
+
+    /** A new client gets the fleet view at once, then every event. */
+    @Override
+    public void open(HttpCall call, EventStream stream) {
+        clients.add(stream);
+        stream.whenClosed(() -> clients.remove(stream));
+        timer.execute(() -> fleetJson().ifPresent(json -> stream.send("fleet", json)));
+    }
+
+    /** Clients connected now. */
+    public int clients() {
+        return clients.size();
+    }
+
+    private void read() {
+        try {
+            while (running.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    event(record).ifPresent(event -> {
+                        clients.forEach(client -> client.send(event.name(), event.json()));
+                        changed.set(true);
+                    });
+                }
+            }
+        } catch (WakeupException e) {
+            // close() stops the loop
+        } catch (RuntimeException e) {
+            LOG.error("The dashboard's live events stopped: {}", e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            clients.forEach(EventStream::close);
+        }
+    }
+
+    private record Event(String name, String json) {
+    }
+
+    private Optional<Event> event(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
+        try {
+            if (record.topic().equals(alertsTopic)) {
+                return Optional.of(new Event("alert", alerts.deserialize(record.topic(), record.value()).toString()));
+            }
+            return Optional.of(new Event("store", ListItems.store(stores.deserialize(record.topic(), record.value())).toString()));
+        } catch (RuntimeException e) {
+            // the record stays on its topic (and the processor dead-letters what it cannot read); the page just misses it
+            LOG.warn("Not shown live: record {}-{}@{} does not decode: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void sendFleetIfChanged() {
+        if (!clients.isEmpty() && changed.getAndSet(false)) {
+            fleetJson().ifPresent(json -> clients.forEach(client -> client.send("fleet", json)));
+        }
+    }
+
+    private Optional<String> fleetJson() {
+        try {
+            return fleet.json();
+        } catch (Exception e) {
+            LOG.debug("No fleet view for the live events now: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        consumer.wakeup();
+        timer.shutdownNow();
+        reader.join(Duration.ofSeconds(10).toMillis());
+    }
+}

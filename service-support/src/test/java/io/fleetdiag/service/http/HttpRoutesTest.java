@@ -1,0 +1,110 @@
+package io.fleetdiag.service.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Event streams and static files on the real Jetty endpoint, with a token set. */
+class HttpRoutesTest {
+
+    private static final String TOKEN = "t0ken-for-tests";
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private static HttpEndpoint start(StreamRoute events) throws Exception {
+        return HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), new HttpRoutes(
+                Map.of("/api", call -> Reply.json(200, "{}")), Map.of("/events", events),
+                Map.of("/files", new ClasspathFiles("http-files", HttpRoutesTest.class.getClassLoader()))));
+    }
+
+    private HttpResponse<String> get(HttpEndpoint http, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anEventStreamTakesTheTokenFromTheQueryAndDeliversEventsAsTheyAreSent() throws Exception {
+        CompletableFuture<EventStream> opened = new CompletableFuture<>();
+        try (HttpEndpoint http = start((call, stream) -> opened.complete(stream))) {
+            assertThat(get(http, "/events").statusCode()).isEqualTo(401);
+            assertThat(get(http, "/events?access_token=wrong").statusCode()).isEqualTo(401);
+            assertThat(get(http, "/api?access_token=" + TOKEN).statusCode()).as("only event streams take the query token").isEqualTo(401);
+
+            HttpResponse<Stream<String>> answer = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + http.port() + "/events?access_token=" + TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+            LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> answer.body().forEach(lines::add));
+            reader.setDaemon(true);
+            reader.start();
+            EventStream stream = opened.get(10, TimeUnit.SECONDS);
+            assertThat(stream.send("alert", "{\"a\":1}\n{\"b\":2}")).isTrue();
+
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(": connected");
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEmpty();
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("event: alert");
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("data: {\"a\":1}");
+            assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo("data: {\"b\":2}");
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotReadIsDroppedNotBufferedForever() throws Exception {
+        CompletableFuture<EventStream> opened = new CompletableFuture<>();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        try (HttpEndpoint http = start((call, stream) -> {
+            stream.whenClosed(() -> closed.complete(null));
+            opened.complete(stream);
+        }); Socket socket = new Socket("127.0.0.1", http.port())) {
+            socket.setReceiveBufferSize(4096);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /events HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            EventStream stream = opened.get(10, TimeUnit.SECONDS);
+            String big = "x".repeat(64 * 1024);
+            // nothing is read from here on: the socket buffers fill, then the queue, then the client is dropped
+            await().atMost(Duration.ofMinutes(1)).until(() -> !stream.send("store", big));
+            closed.get(10, TimeUnit.SECONDS);
+            assertThat(stream.isOpen()).isFalse();
+        }
+    }
+
+    @Test
+    void staticFilesNeedNoTokenAndStayInsideTheirFolder() throws Exception {
+        try (HttpEndpoint http = start((call, stream) -> { })) {
+            HttpResponse<String> index = get(http, "/files/");
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+            assertThat(index.body()).contains("<title>t</title>");
+            assertThat(get(http, "/files").statusCode()).as("redirected to the folder").isEqualTo(302);
+            HttpResponse<String> css = get(http, "/files/css/site.css");
+            assertThat(css.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+            assertThat(get(http, "/files/nothing.js").statusCode()).isEqualTo(404);
+            for (String escape : new String[] {"/files/../outside.txt", "/files/%2e%2e/outside.txt", "/files/css/..%2f..%2foutside.txt",
+                    "/files/..%5coutside.txt", "/files//outside.txt"}) {
+                HttpResponse<String> answer = get(http, escape);
+                assertThat(answer.body()).as(escape).doesNotContain("secret");
+                assertThat(answer.statusCode()).as(escape).isIn(400, 404);
+            }
+        }
+    }
+}
