@@ -77,6 +77,10 @@ function feedItem(alert) {
 
 function addToFeed(alert) {
   const feed = document.getElementById('newest');
+  // the first active list and the stream can both carry the same edge: show it once
+  const status = alert.status || 'RAISED';
+  [...feed.children].filter((item) => item.dataset.alertId === alert.alertId && item.dataset.status === status)
+    .forEach((item) => item.remove());
   feed.prepend(feedItem(alert));
   while (feed.children.length > NEWEST) feed.lastElementChild.remove();
 }
