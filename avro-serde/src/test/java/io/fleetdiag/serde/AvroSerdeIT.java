@@ -54,6 +54,20 @@ class AvroSerdeIT {
     }
 
     @Test
+    void aRecordThatFailsHalfWrittenLeavesNothingInTheNextOne(TestCluster cluster) {
+        SchemaRegistryClient registry = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
+        String topic = cluster.uniqueName("checks");
+        var serde = AvroSerde.forValues(registry, DiagnosisCheckRequest.class, true);
+        byte[] expected = serde.serializer().serialize(topic, request());
+        DiagnosisCheckRequest broken = request();
+        broken.setPoiid(null);
+
+        assertThatThrownBy(() -> serde.serializer().serialize(topic, broken)).isInstanceOf(SerializationException.class);
+
+        assertThat(serde.serializer().serialize(topic, request())).isEqualTo(expected);
+    }
+
+    @Test
     void readsRecordsWrittenWithAnOlderSchemaUsingTheDefaults(TestCluster cluster) throws Exception {
         SchemaRegistryClient registry = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
         String topic = cluster.uniqueName("checks");

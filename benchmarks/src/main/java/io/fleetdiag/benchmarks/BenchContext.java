@@ -1,7 +1,9 @@
 package io.fleetdiag.benchmarks;
 
+import io.fleetdiag.benchmarks.processor.ProcessorOptions;
 import io.fleetdiag.benchmarks.support.BenchCluster;
 import io.fleetdiag.service.ServiceConfig;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,12 +19,16 @@ public final class BenchContext implements AutoCloseable {
     private final BenchmarkSize size;
     private final Path workDir;
     private final boolean profile;
+    private final ProcessorOptions processorOptions;
+    private final PrintStream progress;
     private BenchCluster cluster;
 
-    public BenchContext(BenchmarkSize size, Path workDir, boolean profile) {
+    public BenchContext(BenchmarkSize size, Path workDir, boolean profile, ProcessorOptions processorOptions, PrintStream progress) {
         this.size = size;
         this.workDir = workDir;
         this.profile = profile;
+        this.processorOptions = processorOptions;
+        this.progress = progress;
     }
 
     /** The options of a service's own JVM, with a JFR recording into the logs when the run profiles. */
@@ -37,6 +43,15 @@ public final class BenchContext implements AutoCloseable {
 
     public BenchmarkSize size() {
         return size;
+    }
+
+    public ProcessorOptions processorOptions() {
+        return processorOptions;
+    }
+
+    /** Where a scenario says how it is getting on, between the lines the runner prints. */
+    public PrintStream progress() {
+        return progress;
     }
 
     public Path workDir() {

@@ -5,6 +5,7 @@ import io.fleetdiag.benchmarks.endtoend.AlertLatency;
 import io.fleetdiag.benchmarks.footprint.LocalFootprint;
 import io.fleetdiag.benchmarks.lake.LakeIngest;
 import io.fleetdiag.benchmarks.poller.PollerPublish;
+import io.fleetdiag.benchmarks.processor.ProcessorOptions;
 import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
 import io.fleetdiag.benchmarks.report.Report;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
@@ -14,9 +15,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -42,8 +47,22 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--work-dir", description = "Broker data, service logs (default: a new temporary directory).")
     Path workDir;
 
-    @Option(names = "--profile", description = "Record each service process with JFR (the .jfr files go next to its log).")
+    @Option(names = "--profile", description = "Record each service process with JFR (the .jfr files go next to its log; "
+            + "benchmarks.jfr for the services this JVM runs, as the processor).")
     boolean profile;
+
+    @Option(names = "--terminals", description = "processor: distinct terminals (default: the size's; more than it samples are copies).")
+    Integer terminals;
+
+    @Option(names = "--rounds", description = "processor: results per terminal (default: the size's).")
+    Integer rounds;
+
+    @Option(names = "--pairs", defaultValue = "3", description = "processor: paired runs, processor then pass-through (default ${DEFAULT-VALUE}).")
+    int pairs;
+
+    @Option(names = "--setting", description = "processor: a processor setting for both topologies, KEY=VALUE (repeatable), "
+            + "e.g. processor.stream-threads=2.")
+    Map<String, String> settings = new LinkedHashMap<>();
 
     private List<String> only;
 
@@ -81,7 +100,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path work = workDir != null ? workDir : Files.createTempDirectory("fleetdiag-bench-");
-        Report report = run(size, work, only, profile, System.out);
+        Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings), System.out);
         report.write(out);
         System.out.println();
         report.print(System.out);
@@ -97,12 +116,30 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     /** Runs the scenarios (all, or those named) and returns what they measured. */
     public static Report run(BenchmarkSize size, Path workDir, List<String> only, boolean profile, PrintStream progress) throws Exception {
+        return run(size, workDir, only, profile, ProcessorOptions.DEFAULTS, progress);
+    }
+
+    public static Report run(BenchmarkSize size, Path workDir, List<String> only, boolean profile, ProcessorOptions processor,
+                             PrintStream progress) throws Exception {
         Files.createDirectories(workDir);
+        if (!profile) {
+            return scenarios(size, workDir, only, false, processor, progress);
+        }
+        // the processor scenario runs its services in this JVM, next to the broker; thread names tell them apart
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.setDestination(Files.createDirectories(workDir.resolve("logs")).resolve("benchmarks.jfr"));
+            recording.start();
+            return scenarios(size, workDir, only, true, processor, progress);
+        }
+    }
+
+    private static Report scenarios(BenchmarkSize size, Path workDir, List<String> only, boolean profile, ProcessorOptions processor,
+                                    PrintStream progress) throws Exception {
         System.setProperty("fleetdiag.bench.log", workDir.resolve("logs").resolve("benchmarks.log").toString());
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         List<ScenarioResult> results = new ArrayList<>();
-        try (BenchContext context = new BenchContext(size, workDir, profile)) {
+        try (BenchContext context = new BenchContext(size, workDir, profile, processor, progress)) {
             for (Scenario scenario : scenarios()) {
                 if (only != null && !only.isEmpty() && !only.contains(scenario.name())) {
                     continue;

@@ -336,6 +336,20 @@ class ResultProcessorTopologyTest {
         assertThat(driver.alerts()).isEmpty();
     }
 
+    @Test
+    void aResultDeliveredTwiceOrAnOlderOneIsNotPublishedAgain() {
+        DiagnosisResult result = Fixtures.success(POIID, at(10), p -> p.battery = 90);
+        driver.result(result);
+        TerminalState state = driver.state(POIID);
+        int published = driver.states().size();
+
+        driver.result(DiagnosisResult.newBuilder(result).build());
+        driver.result(Fixtures.success(POIID, at(5), p -> p.battery = 5));
+
+        assertThat(driver.states()).hasSize(published);
+        assertThat(driver.state(POIID)).isEqualTo(state);
+    }
+
     private static StoreHealth last(List<StoreHealth> records) {
         assertThat(records).isNotEmpty();
         return records.get(records.size() - 1);

@@ -17,6 +17,7 @@ import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -109,8 +110,9 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             return;
         }
         String poiid = record.key();
-        TerminalState stored = codec.decode(states.get(poiid));
-        Before before = Before.of(stored);
+        byte[] storedBytes = states.get(poiid);
+        TerminalState stored = codec.decode(storedBytes);
+        Before before = Before.of(stored, storedBytes);
         TerminalState state = stored != null ? stored : TerminalStates.fresh(poiid, Instant.ofEpochMilli(record.timestamp()));
         Instant at;
         String requestId = null;
@@ -151,11 +153,11 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         unindex(poiid);
     }
 
-    /** What counts and store health knew of the terminal before this input changed it. */
-    private record Before(FleetCounts.Share share, StoreContribution contribution, Presence presence) {
-        static Before of(TerminalState state) {
+    /** What counts, store health and readers of the state knew of the terminal before this input changed it. */
+    private record Before(FleetCounts.Share share, StoreContribution contribution, Presence presence, byte[] encoded) {
+        static Before of(TerminalState state, byte[] encoded) {
             return new Before(TerminalProcessor.share(state), TerminalProcessor.contribution(state, Instant.EPOCH),
-                    state == null ? Presence.UNKNOWN : state.getPresence());
+                    state == null ? Presence.UNKNOWN : state.getPresence(), encoded);
         }
     }
 
@@ -176,8 +178,11 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         TerminalState after = state;
         if (!clock || !outcome.edges().isEmpty()) {
             byte[] encoded = codec.encode(after);
-            states.put(poiid, encoded);
-            forward(poiid, new TerminalOutput.State(encoded), at);
+            // an input that changed nothing (a redelivered result, a listing seen before) is not written again
+            if (!Arrays.equals(encoded, before.encoded())) {
+                states.put(poiid, encoded);
+                forward(poiid, new TerminalOutput.State(encoded), at);
+            }
         }
         for (TerminalAlert edge : outcome.edges()) {
             operations.flag(edge, edge.getEventTime());
@@ -210,11 +215,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         }
         Instant now = Instant.ofEpochMilli(nowMillis);
         for (String poiid : dueNow) {
-            TerminalState state = codec.decode(states.get(poiid));
+            byte[] encoded = states.get(poiid);
+            TerminalState state = codec.decode(encoded);
             if (state == null) {
                 unindex(poiid);
             } else {
-                update(poiid, Before.of(state), state, now, null, null, true);
+                update(poiid, Before.of(state, encoded), state, now, null, null, true);
             }
         }
     }

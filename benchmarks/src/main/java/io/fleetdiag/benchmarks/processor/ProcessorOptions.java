@@ -1,0 +1,28 @@
+package io.fleetdiag.benchmarks.processor;
+
+import io.fleetdiag.benchmarks.BenchmarkSize;
+import java.util.Map;
+
+/**
+ * How the processor scenario runs beyond its size: distinct terminals and results per terminal (null:
+ * the size's), paired runs, and processor settings put on both topologies (e.g. processor.stream-threads).
+ */
+public record ProcessorOptions(Integer terminals, Integer rounds, int pairs, Map<String, String> settings) {
+
+    public static final ProcessorOptions DEFAULTS = new ProcessorOptions(null, null, 3, Map.of());
+
+    public ProcessorOptions {
+        settings = Map.copyOf(settings);
+        if (pairs < 1) {
+            throw new IllegalArgumentException("The processor scenario needs at least one pair of runs, not " + pairs);
+        }
+    }
+
+    int terminals(BenchmarkSize size) {
+        return terminals == null ? size.processorTerminals : terminals;
+    }
+
+    int rounds(BenchmarkSize size) {
+        return rounds == null ? size.processorRounds : rounds;
+    }
+}
