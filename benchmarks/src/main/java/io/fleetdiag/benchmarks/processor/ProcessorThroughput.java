@@ -14,6 +14,7 @@ import io.fleetdiag.topics.SchemaRegistration;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
+import io.fleetdiag.topics.TopicNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,12 +164,12 @@ public final class ProcessorThroughput implements Scenario {
             String stateChangelog = appId + "-" + TerminalProcessor.STATE_TABLE + "-changelog";
             Map<String, Predicate<String>> groups = new LinkedHashMap<>();
             groups.put("diagnosis-results (input)", topic -> topic.equals(catalog.results().name()));
-            groups.put("terminal-state", topic -> topic.equals(catalog.terminalState().name()));
+            groups.put(TopicNames.TERMINAL_STATE, topic -> topic.equals(catalog.terminalState().name()));
             groups.put("terminal-state-store changelog", topic -> topic.equals(stateChangelog));
             groups.put("other changelogs", topic -> topic.startsWith(appId) && topic.endsWith("-changelog") && !topic.equals(stateChangelog));
             groups.put("repartition topics", topic -> topic.startsWith(appId) && topic.endsWith("-repartition"));
-            groups.put("terminal-alerts", topic -> topic.equals(catalog.alerts().name()));
-            groups.put("store-health", topic -> topic.equals(catalog.storeHealth().name()));
+            groups.put(TopicNames.ALERTS, topic -> topic.equals(catalog.alerts().name()));
+            groups.put(TopicNames.STORE_HEALTH, topic -> topic.equals(catalog.storeHealth().name()));
             bytes = StateOnDisk.topicBytes(admin, groups);
         }
         List<Figure> figures = new ArrayList<>();
