@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * The dashboard in a real headless Chromium over the whole local stack: a condition set through the
  * simulator's admin API appears on the open fleet page as an alert without a reload (server-sent events);
  * the store and terminal pages show the terminal, "Check now" asks for a diagnosis and shows its result;
- * the alerts page acknowledges the alert. Screenshots go to {@code target/dashboard-*.png}. Last, a store
- * of 10,000 terminals: its page's load time (navigation to the first page of rows) is logged, not asserted.
+ * the alerts page acknowledges the alert and silences its type on that terminal. Screenshots go to
+ * {@code target/dashboard-*.png}. Last, a store of 10,000 terminals: its page's load time (navigation to
+ * the first page of rows) is logged, not asserted.
  */
 class DashboardBrowserIT {
 
@@ -140,6 +141,19 @@ class DashboardBrowserIT {
             assertThat(browser.findElement(By.cssSelector("#active tr[data-alert-id='" + alertId + "'] .acknowledged")).getText())
                     .contains("Store operations");
             chromium.screenshot(TARGET.resolve("dashboard-alerts.png"));
+
+            browser.findElement(By.cssSelector("#active tr[data-alert-id='" + alertId + "'] button.silence")).click();
+            browser.findElement(By.id("note")).sendKeys("printer being replaced");
+            browser.findElement(By.id("operation-submit")).click();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.findElement(By.id("operation-status")).getText())
+                    .startsWith("Silenced"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.getJson(api + "/api/silences"))
+                    .anySatisfy(silence -> {
+                        assertThat(silence.path("poiid").asText()).isEqualTo(poiid);
+                        assertThat(silence.path("type").asText()).isEqualTo("PRINTER_FAULT");
+                        assertThat(silence.path("by").asText()).as("the name the page remembered").isEqualTo("Store operations");
+                        assertThat(silence.path("reason").asText()).isEqualTo("printer being replaced");
+                    }));
 
             tenThousandTerminalStore(stack, browser, api, dashboard);
         }
