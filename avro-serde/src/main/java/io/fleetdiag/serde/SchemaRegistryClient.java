@@ -151,7 +151,19 @@ public final class SchemaRegistryClient {
     /** Sets the compatibility rule of one subject. */
     public void setCompatibility(String subject, CompatibilityLevel level) {
         ObjectNode body = JSON.createObjectNode().put("compatibility", level.name());
-        send("PUT", "/config/" + encode(subject), body.toString());
+        // services starting together set the rule at once: Apicurio answers all but the first with 409
+        // ("A rule named 'COMPATIBILITY' already exists"); asked again it updates the rule it now has
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send("PUT", "/config/" + encode(subject), body.toString());
+                return;
+            } catch (SchemaRegistryException e) {
+                if (e.httpStatus() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(200L * attempt);
+            }
+        }
     }
 
     private static String schemaBody(Schema schema) {

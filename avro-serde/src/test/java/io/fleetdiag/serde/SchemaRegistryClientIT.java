@@ -86,8 +86,12 @@ class SchemaRegistryClientIT {
                 String subject = cluster.uniqueName("race") + "-value";
                 List<Callable<Integer>> starts = new ArrayList<>();
                 for (int service = 0; service < 6; service++) {
-                    starts.add(() -> new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()))
-                            .register(subject, V1));
+                    starts.add(() -> {
+                        SchemaRegistryClient starting = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
+                        int id = starting.register(subject, V1);
+                        starting.setCompatibility(subject, CompatibilityLevel.BACKWARD);
+                        return id;
+                    });
                 }
                 for (Future<Integer> id : services.invokeAll(starts)) {
                     SchemaRegistryClient reader = new SchemaRegistryClient(RegistryClientConfig.of(cluster.schemaRegistryUrl()));
