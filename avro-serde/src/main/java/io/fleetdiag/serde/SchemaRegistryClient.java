@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -67,13 +68,22 @@ public final class SchemaRegistryClient {
      * among the subject's versions.
      */
     private JsonNode registerOnce(String subject, Schema schema) {
+        try {
+            return askedAgainOnConflict(() -> send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)));
+        } catch (SchemaRegistryException e) {
+            if (e.httpStatus() / 100 == 5) {
+                return registeredVersionOrThrow(subject, schema, e);
+            }
+            throw e;
+        }
+    }
+
+    /** Sends the call again while the registry answers 409, at most {@link #CONFLICT_ATTEMPTS} times. */
+    private JsonNode askedAgainOnConflict(Supplier<JsonNode> call) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+                return call.get();
             } catch (SchemaRegistryException e) {
-                if (e.httpStatus() / 100 == 5) {
-                    return registeredVersionOrThrow(subject, schema, e);
-                }
                 if (e.httpStatus() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
                     throw e;
                 }
@@ -153,17 +163,7 @@ public final class SchemaRegistryClient {
         ObjectNode body = JSON.createObjectNode().put("compatibility", level.name());
         // services starting together set the rule at once: Apicurio answers all but the first with 409
         // ("A rule named 'COMPATIBILITY' already exists"); asked again it updates the rule it now has
-        for (int attempt = 1; ; attempt++) {
-            try {
-                send("PUT", "/config/" + encode(subject), body.toString());
-                return;
-            } catch (SchemaRegistryException e) {
-                if (e.httpStatus() != CONFLICT || attempt == CONFLICT_ATTEMPTS) {
-                    throw e;
-                }
-                pause(200L * attempt);
-            }
-        }
+        askedAgainOnConflict(() -> send("PUT", "/config/" + encode(subject), body.toString()));
     }
 
     private static String schemaBody(Schema schema) {

@@ -1,15 +1,13 @@
 package io.fleetdiag.launcher.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.Json;
-import io.fleetdiag.service.fleet.MobileSdk;
+import io.fleetdiag.service.fleet.ManualCheck;
 import io.fleetdiag.topics.Topic;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,21 +35,14 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Topic<String, DiagnosisCheckRequest> topic = client.reachableCatalog().checkRequests();
-            DiagnosisCheckRequest request = DiagnosisCheckRequest.newBuilder()
-                    .setRequestId(UUID.randomUUID().toString())
-                    .setPoiid(poiid)
-                    .setMerchantAccount(knownMerchantAccount())
-                    .setReason(CheckReason.MANUAL)
-                    .setHostDiagnosis(MobileSdk.hostDiagnosis(poiid, host))
-                    .setRequestedAt(Instant.now())
-                    .build();
+            DiagnosisCheckRequest request = ManualCheck.request(poiid, knownMerchantAccount(), null, host, Instant.now());
             var config = client.kafka();
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             try (KafkaProducer<String, DiagnosisCheckRequest> producer = new KafkaProducer<>(config, new StringSerializer(),
                     topic.valueSerde().serializer())) {
                 producer.send(new ProducerRecord<>(topic.name(), poiid, request)).get();
             }
-            System.out.println("Asked for a MANUAL diagnosis of " + poiid + (MobileSdk.hostDiagnosis(poiid, host) ? " with host diagnosis" : "")
+            System.out.println("Asked for a MANUAL diagnosis of " + poiid + (request.getHostDiagnosis() ? " with host diagnosis" : "")
                     + " (requestId " + request.getRequestId() + "); see `fleetdiag terminal " + poiid + "`");
             return 0;
         } catch (ConfigurationException e) {

@@ -1,19 +1,16 @@
 package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.Json;
-import io.fleetdiag.service.fleet.MobileSdk;
+import io.fleetdiag.service.fleet.ManualCheck;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,15 +74,8 @@ public final class CheckRequestsApi {
             return known;
         }
         JsonNode state = Json.MAPPER.readTree(known.body());
-        DiagnosisCheckRequest request = DiagnosisCheckRequest.newBuilder()
-                .setRequestId(UUID.randomUUID().toString())
-                .setPoiid(poiid.asText())
-                .setMerchantAccount(text(state, "merchantAccount"))
-                .setStore(text(state, "store"))
-                .setReason(CheckReason.MANUAL)
-                .setHostDiagnosis(MobileSdk.hostDiagnosis(poiid.asText(), host.asBoolean(false)))
-                .setRequestedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                .build();
+        DiagnosisCheckRequest request = ManualCheck.request(poiid.asText(), text(state, "merchantAccount"), text(state, "store"),
+                host.asBoolean(false), clock.instant());
         try {
             producer.send(new ProducerRecord<>(topic, request.getPoiid(), request)).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {

@@ -17,12 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The fleet-wide paged lists: terminals, stores and the alert history of a store or of the whole fleet.
@@ -30,12 +25,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 final class ListQueries {
 
-    private final Supplier<KafkaStreams> streams;
+    private final LocalTables tables;
     private final Paging paging;
     private final TerminalStateCodec states;
 
-    ListQueries(Supplier<KafkaStreams> streams, Peers peers, TerminalStateCodec states) {
-        this.streams = streams;
+    ListQueries(LocalTables tables, Peers peers, TerminalStateCodec states) {
+        this.tables = tables;
         this.paging = new Paging(peers);
         this.states = states;
     }
@@ -44,7 +39,7 @@ final class ListQueries {
     Reply terminals(HttpCall call) throws Exception {
         return paging.gathered(call, () -> {
             List<JsonNode> items = new ArrayList<>();
-            try (KeyValueIterator<String, byte[]> all = this.<byte[]>table(TerminalProcessor.STATE_TABLE).all()) {
+            try (KeyValueIterator<String, byte[]> all = tables.<byte[]>table(TerminalProcessor.STATE_TABLE).all()) {
                 all.forEachRemaining(entry -> {
                     TerminalState state = states.decode(entry.value);
                     if (state != null && ListItems.matches(state, call.query())) {
@@ -69,7 +64,7 @@ final class ListQueries {
         String merchantAccount = call.query("merchantAccount", null);
         return paging.gathered(call, () -> {
             List<JsonNode> items = new ArrayList<>();
-            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
+            try (KeyValueIterator<String, StoreHealth> all = tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
                 all.forEachRemaining(entry -> {
                     StoreHealth health = entry.value;
                     if ((merchantAccount == null || merchantAccount.equals(health.getMerchantAccount()))
@@ -97,8 +92,8 @@ final class ListQueries {
 
     /** One subject's history as the owner of its key answers it. */
     JsonNode subjectHistory(String key, Paging.Page page) {
-        AlertHistory history = this.<AlertHistory>table(AlertHistoryProcessor.TABLE).get(key);
-        AlertOperations operations = operations();
+        AlertHistory history = tables.<AlertHistory>table(AlertHistoryProcessor.TABLE).get(key);
+        AlertOperations operations = tables.operations();
         Instant now = Instant.now();
         List<JsonNode> items = new ArrayList<>();
         if (history != null) {
@@ -109,10 +104,10 @@ final class ListQueries {
 
     private Reply history(HttpCall call, Predicate<AlertEpisode> wanted) throws Exception {
         return paging.gathered(call, () -> {
-            AlertOperations operations = operations();
+            AlertOperations operations = tables.operations();
             Instant now = Instant.now();
             List<JsonNode> items = new ArrayList<>();
-            try (KeyValueIterator<String, AlertHistory> all = this.<AlertHistory>table(AlertHistoryProcessor.TABLE).all()) {
+            try (KeyValueIterator<String, AlertHistory> all = tables.<AlertHistory>table(AlertHistoryProcessor.TABLE).all()) {
                 all.forEachRemaining(entry -> entry.value.episodes().stream().filter(wanted)
                         .forEach(episode -> items.add(ListItems.episode(episode, operations, now))));
             }
@@ -124,11 +119,4 @@ final class ListQueries {
         return wanted == null || wanted.equalsIgnoreCase(actual);
     }
 
-    private AlertOperations operations() {
-        return AlertOperations.queried(table(AlertOperations.TABLE)).readingSilencesOnce();
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> table(String name) {
-        return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-    }
 }

@@ -12,7 +12,6 @@ import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Reply;
@@ -32,12 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Interactive queries over HTTP. A key another instance owns is answered through that instance; the
@@ -61,6 +57,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class ProcessorQueries {
 
     private final Supplier<KafkaStreams> streams;
+    private final LocalTables tables;
     private final Peers peers;
     private final TerminalStateCodec states;
     private final ListQueries lists;
@@ -70,7 +67,8 @@ public final class ProcessorQueries {
         this.states = states;
         this.streams = streams;
         this.peers = new Peers(streams, self, bearerToken);
-        this.lists = new ListQueries(streams, peers, states);
+        this.tables = new LocalTables(streams);
+        this.lists = new ListQueries(tables, peers, states);
     }
 
     public Map<String, Route> routes() {
@@ -94,8 +92,8 @@ public final class ProcessorQueries {
     /** {@code GET /api/terminals/{poiid}}'s answer, from this instance or the one owning the terminal. */
     public Reply terminal(String poiid) throws Exception {
         return byKey(TerminalProcessor.STATE_TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8), () -> Optional.ofNullable(
-                        states.decode(this.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
-                .map(state -> OperationsJson.terminal(state, operations(), Instant.now())), "No terminal " + poiid);
+                        states.decode(tables.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
+                .map(state -> OperationsJson.terminal(state, tables.operations(), Instant.now())), "No terminal " + poiid);
     }
 
     private Reply terminalHistory(HttpCall call, String poiid) throws Exception {
@@ -122,7 +120,7 @@ public final class ProcessorQueries {
         }
         String key = StoreContribution.storeKey(decode(parts[0]), decode(parts[1]));
         return byKey(StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
-                this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)).map(ProcessorQueries::json), "No store " + key);
+                tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)).map(ProcessorQueries::json), "No store " + key);
     }
 
     private Reply alerts(HttpCall call) throws Exception {
@@ -136,11 +134,11 @@ public final class ProcessorQueries {
         String type = call.query("type", null);
         ArrayNode alerts = Json.MAPPER.createArrayNode();
         try {
-            AlertOperations operations = operations();
+            AlertOperations operations = tables.operations();
             Instant now = Instant.now();
             for (String tableName : new String[] {TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE,
                     PresenceProcessor.SOURCE_ALERTS_TABLE}) {
-                try (KeyValueIterator<String, TerminalAlert> all = this.<TerminalAlert>table(tableName).all()) {
+                try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(tableName).all()) {
                     while (all.hasNext()) {
                         TerminalAlert alert = all.next().value;
                         if (type == null || alert.getType().name().equals(type)) {
@@ -167,12 +165,12 @@ public final class ProcessorQueries {
         int stores = 0;
         int degraded = 0;
         try {
-            try (KeyValueIterator<String, FleetCounts> tasks = this.<FleetCounts>table(TerminalProcessor.FLEET_COUNTS_TABLE).all()) {
+            try (KeyValueIterator<String, FleetCounts> tasks = tables.<FleetCounts>table(TerminalProcessor.FLEET_COUNTS_TABLE).all()) {
                 while (tasks.hasNext()) {
                     counts = counts.sum(tasks.next().value);
                 }
             }
-            try (KeyValueIterator<String, StoreHealth> all = this.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
+            try (KeyValueIterator<String, StoreHealth> all = tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
                 while (all.hasNext()) {
                     KeyValue<String, StoreHealth> health = all.next();
                     stores++;
@@ -242,14 +240,6 @@ public final class ProcessorQueries {
     @FunctionalInterface
     private interface TableLookup {
         Optional<JsonNode> find();
-    }
-
-    private AlertOperations operations() {
-        return AlertOperations.queried(table(AlertOperations.TABLE)).readingSilencesOnce();
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> table(String name) {
-        return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
     private Iterable<HostInfo> others() {
