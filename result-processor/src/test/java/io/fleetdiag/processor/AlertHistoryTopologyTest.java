@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The alert history folds the terminal-alerts topic into one bounded entry per terminal. */
+/** The alert history folds the terminal-alerts topic into one entry per episode, bounded per terminal. */
 class AlertHistoryTopologyTest {
 
     private static final String POIID = "V400m-346403161";
@@ -34,7 +34,7 @@ class AlertHistoryTopologyTest {
     @Test
     void anEpisodeRaisedAndResolvedIsOneResolvedEntryWithItsTimes() {
         battery(1, 10);
-        assertThat(driver.history(POIID).episodes()).singleElement().satisfies(episode -> {
+        assertThat(driver.history(POIID)).singleElement().satisfies(episode -> {
             assertThat(episode.active()).isTrue();
             assertThat(episode.type()).isEqualTo("BATTERY_LOW");
         });
@@ -42,7 +42,7 @@ class AlertHistoryTopologyTest {
         battery(2, 50);
 
         String alertId = driver.alerts(AlertType.BATTERY_LOW, AlertStatus.RAISED).get(0).getAlertId();
-        assertThat(driver.history(POIID).episodes()).singleElement().satisfies(episode -> {
+        assertThat(driver.history(POIID)).singleElement().satisfies(episode -> {
             assertThat(episode.alertId()).isEqualTo(alertId);
             assertThat(episode.active()).isFalse();
             assertThat(episode.raisedAt()).isEqualTo(at(1));
@@ -58,11 +58,11 @@ class AlertHistoryTopologyTest {
             battery(10 * cycle + 1, 10);
             battery(10 * cycle + 2, 50);
         }
-        assertThat(driver.history(POIID).episodes()).extracting(AlertEpisode::raisedAt).containsExactly(at(41), at(31), at(21));
+        assertThat(driver.history(POIID)).extracting(AlertEpisode::raisedAt).containsExactly(at(41), at(31), at(21));
 
         // the sweep runs on wall-clock time, so a terminal without new edges is trimmed too
         driver.advanceWallClock(Duration.ofHours(3));
 
-        assertThat(driver.history(POIID)).isNull();
+        assertThat(driver.history(POIID)).isEmpty();
     }
 }

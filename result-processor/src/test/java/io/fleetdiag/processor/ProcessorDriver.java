@@ -1,6 +1,7 @@
 package io.fleetdiag.processor;
 
-import io.fleetdiag.processor.history.AlertHistory;
+import io.fleetdiag.processor.history.AlertEpisode;
+import io.fleetdiag.processor.history.EpisodeKey;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.terminal.FleetCounts;
@@ -172,9 +173,14 @@ final class ProcessorDriver implements AutoCloseable {
         }
     }
 
-    /** The alert history kept for a POIID (or a store's or scope's key), or null. */
-    AlertHistory history(String key) {
-        return driver.<String, AlertHistory>getKeyValueStore(AlertHistoryProcessor.TABLE).get(key);
+    /** The alert history kept for a POIID (or a store's or scope's key), newest first. */
+    List<AlertEpisode> history(String key) {
+        List<AlertEpisode> episodes = new ArrayList<>();
+        try (KeyValueIterator<String, AlertEpisode> found = driver.<String, AlertEpisode>getKeyValueStore(AlertHistoryProcessor.TABLE)
+                .prefixScan(EpisodeKey.prefix(key), new StringSerializer())) {
+            found.forEachRemaining(entry -> episodes.add(entry.value));
+        }
+        return episodes;
     }
 
     /** The fleet counts of every task, summed as the fleet view does. */

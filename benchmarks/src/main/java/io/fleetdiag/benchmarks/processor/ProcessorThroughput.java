@@ -8,6 +8,7 @@ import io.fleetdiag.benchmarks.report.ScenarioResult;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.topics.SchemaRegistration;
@@ -31,6 +32,7 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * Scenario 1: diagnosis results per second through the result processor's whole topology (state,
@@ -39,7 +41,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *
  * <p>The pass-through rate alone swings by half on a shared machine, so the ratio comes from pairs:
  * each pair gets topics of its own with the same input, runs the processor and then the pass-through,
- * and the figure is the pair with the median ratio. Each topology starts on the full input; the clock
+ * and the figure is the pair with the median ratio. Each pair also runs the state floor
+ * ({@link StateFloorTopology}): its ratio is the most any processor could reach. Each topology starts on the full input; the clock
  * runs from RUNNING until its consumer group has committed every input record (and, for the processor,
  * every repartitioned one). After the last pair, the bytes its topics hold and its state on disk are
  * measured, and its state is wiped and restored from the changelogs.
@@ -49,10 +52,17 @@ public final class ProcessorThroughput implements Scenario {
     private static final int PARTITIONS = 3;
     private static final double TARGET = 0.7;
 
-    /** One pair: the processor's and the pass-through's seconds over the same input. */
-    private record Pair(double processorSeconds, double passSeconds) {
+    /**
+     * One pair: the processor's and the pass-through's seconds over the same input, and the state floor's
+     * (the result written as a terminal state, nothing else), run last.
+     */
+    private record Pair(double processorSeconds, double passSeconds, double floorSeconds) {
         double ratio() {
             return passSeconds / processorSeconds;
+        }
+
+        double floorRatio() {
+            return passSeconds / floorSeconds;
         }
     }
 
@@ -73,8 +83,9 @@ public final class ProcessorThroughput implements Scenario {
             last = config(context, options, i);
             pairs.add(pair(context, last, input));
             Pair pair = pairs.get(pairs.size() - 1);
-            context.progress().printf(Locale.ROOT, "  pair %d: processor %.0f results/s, pass-through %.0f results/s, ratio %.2f%n",
-                    i, input.results() / pair.processorSeconds(), input.results() / pair.passSeconds(), pair.ratio());
+            context.progress().printf(Locale.ROOT, "  pair %d: processor %.0f results/s, pass-through %.0f results/s, ratio %.2f;"
+                            + " state floor %.0f results/s, ratio %.2f%n", i, input.results() / pair.processorSeconds(),
+                    input.results() / pair.passSeconds(), pair.ratio(), input.results() / pair.floorSeconds(), pair.floorRatio());
         }
         Pair median = pairs.stream().sorted(Comparator.comparingDouble(Pair::ratio)).toList().get((pairs.size() - 1) / 2);
 
@@ -86,6 +97,14 @@ public final class ProcessorThroughput implements Scenario {
             Pair pair = pairs.get(i);
             figures.add(new Figure("pair " + (i + 1), results / pair.processorSeconds(), "results/s", "pass-through",
                     results / pair.passSeconds(), pair.ratio(), null, null));
+        }
+        Pair medianFloor = pairs.stream().sorted(Comparator.comparingDouble(Pair::floorRatio)).toList().get((pairs.size() - 1) / 2);
+        figures.add(new Figure("state floor (median pair)", results / medianFloor.floorSeconds(), "results/s", "pass-through",
+                results / medianFloor.passSeconds(), medianFloor.floorRatio(), "the most any processor's ratio can be", null));
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair pair = pairs.get(i);
+            figures.add(new Figure("state floor, pair " + (i + 1), results / pair.floorSeconds(), "results/s", "pass-through",
+                    results / pair.passSeconds(), pair.floorRatio(), null, null));
         }
         figures.add(Figure.info("full topology time (median pair)", median.processorSeconds(), "s"));
         figures.add(Figure.info("pass-through time (median pair)", median.passSeconds(), "s"));
@@ -118,10 +137,12 @@ public final class ProcessorThroughput implements Scenario {
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-bench");
         TopicCatalog catalog = kafka.catalog(kafka.registry());
         Topic<String, DiagnosisResult> passThrough = passThroughTopic(config, catalog);
+        Topic<String, TerminalState> floor = new Topic<>(config.get("topics.prefix") + "state-floor", TerminalState.class,
+                catalog.terminalState().keySerde(), catalog.terminalState().valueSerde(), Map.of());
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, kafka.registry(), catalog.all());
-            TopicAdmin.ensureTopics(admin, List.of(passThrough), PARTITIONS, (short) 1);
-            SchemaRegistration.registerValueSchemas(kafka.registry(), List.of(passThrough));
+            TopicAdmin.ensureTopics(admin, List.of(passThrough, floor), PARTITIONS, (short) 1);
+            SchemaRegistration.registerValueSchemas(kafka.registry(), List.of(passThrough, floor));
             input.produce(kafka.producer(), catalog.results().valueSerde().serializer(), catalog.results().name());
 
             double processorSeconds;
@@ -134,14 +155,23 @@ public final class ProcessorThroughput implements Scenario {
                         CompletableFuture.completedFuture(System.nanoTime()));
             }
 
-            String passId = config.get("topics.prefix") + "pass-through";
-            ServiceConfig passConfig = ServiceConfig.of(with(config.asMap(), Map.of("processor.application-id", passId)));
-            try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.buildTopology(catalog.results(), passThrough),
-                    ProcessorService.streamsProperties(passConfig, kafka, catalog))) {
-                CompletableFuture<Long> running = CommittedProgress.runningAt(streams);
-                streams.start();
-                return new Pair(processorSeconds, CommittedProgress.secondsUntilDone(admin, passId, catalog.results().name(), running));
-            }
+            double passSeconds = baseline(admin, kafka, catalog, config, "pass-through",
+                    PassThroughTopology.buildTopology(catalog.results(), passThrough));
+            double floorSeconds = baseline(admin, kafka, catalog, config, "state-floor",
+                    StateFloorTopology.buildTopology(catalog.results(), floor));
+            return new Pair(processorSeconds, passSeconds, floorSeconds);
+        }
+    }
+
+    /** Seconds a baseline topology under application id {@code <prefix><name>} takes over the whole input. */
+    private static double baseline(Admin admin, KafkaSettings kafka, TopicCatalog catalog, ServiceConfig config, String name,
+                                   Topology topology) throws Exception {
+        String id = config.get("topics.prefix") + name;
+        ServiceConfig baselineConfig = ServiceConfig.of(with(config.asMap(), Map.of("processor.application-id", id)));
+        try (KafkaStreams streams = new KafkaStreams(topology, ProcessorService.streamsProperties(baselineConfig, kafka, catalog))) {
+            CompletableFuture<Long> running = CommittedProgress.runningAt(streams);
+            streams.start();
+            return CommittedProgress.secondsUntilDone(admin, id, catalog.results().name(), running);
         }
     }
 
@@ -166,7 +196,12 @@ public final class ProcessorThroughput implements Scenario {
             groups.put("diagnosis-results (input)", topic -> topic.equals(catalog.results().name()));
             groups.put(TopicNames.TERMINAL_STATE, topic -> topic.equals(catalog.terminalState().name()));
             groups.put("terminal-state-store changelog", topic -> topic.equals(stateChangelog));
-            groups.put("other changelogs", topic -> topic.startsWith(appId) && topic.endsWith("-changelog") && !topic.equals(stateChangelog));
+            // each other table on its own: which of them a result writes is what the projection needs
+            admin.listTopics().names().get().stream()
+                    .filter(topic -> topic.startsWith(appId + "-") && topic.endsWith("-changelog") && !topic.equals(stateChangelog))
+                    .sorted()
+                    .forEach(topic -> groups.put(topic.substring(appId.length() + 1, topic.length() - "-changelog".length()) + " changelog",
+                            topic::equals));
             groups.put("repartition topics", topic -> topic.startsWith(appId) && topic.endsWith("-repartition"));
             groups.put(TopicNames.ALERTS, topic -> topic.equals(catalog.alerts().name()));
             groups.put(TopicNames.STORE_HEALTH, topic -> topic.equals(catalog.storeHealth().name()));

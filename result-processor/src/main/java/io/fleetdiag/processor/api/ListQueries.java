@@ -2,8 +2,8 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.history.AlertEpisode;
-import io.fleetdiag.processor.history.AlertHistory;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
+import io.fleetdiag.processor.history.EpisodeKey;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -92,12 +93,12 @@ final class ListQueries {
 
     /** One subject's history as the owner of its key answers it. */
     JsonNode subjectHistory(String key, Paging.Page page) {
-        AlertHistory history = tables.<AlertHistory>table(AlertHistoryProcessor.TABLE).get(key);
         AlertOperations operations = tables.operations();
         Instant now = Instant.now();
         List<JsonNode> items = new ArrayList<>();
-        if (history != null) {
-            history.episodes().forEach(episode -> items.add(ListItems.episode(episode, operations, now)));
+        try (KeyValueIterator<String, AlertEpisode> episodes = tables.<AlertEpisode>table(AlertHistoryProcessor.TABLE)
+                .prefixScan(EpisodeKey.prefix(key), new StringSerializer())) {
+            episodes.forEachRemaining(entry -> items.add(ListItems.episode(entry.value, operations, now)));
         }
         return Paging.answer(page, items, ListItems.NEWEST_FIRST);
     }
@@ -107,9 +108,12 @@ final class ListQueries {
             AlertOperations operations = tables.operations();
             Instant now = Instant.now();
             List<JsonNode> items = new ArrayList<>();
-            try (KeyValueIterator<String, AlertHistory> all = tables.<AlertHistory>table(AlertHistoryProcessor.TABLE).all()) {
-                all.forEachRemaining(entry -> entry.value.episodes().stream().filter(wanted)
-                        .forEach(episode -> items.add(ListItems.episode(episode, operations, now))));
+            try (KeyValueIterator<String, AlertEpisode> all = tables.<AlertEpisode>table(AlertHistoryProcessor.TABLE).all()) {
+                all.forEachRemaining(entry -> {
+                    if (wanted.test(entry.value)) {
+                        items.add(ListItems.episode(entry.value, operations, now));
+                    }
+                });
             }
             return items;
         }, ListItems.NEWEST_FIRST);

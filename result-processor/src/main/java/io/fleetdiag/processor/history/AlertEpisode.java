@@ -16,6 +16,9 @@ public record AlertEpisode(String alertId, String poiid, String merchantAccount,
                            String summary, boolean active, Instant raisedAt, Instant updatedAt, Instant resolvedAt,
                            String acknowledgedBy, boolean silenced) {
 
+    /** The table's format: the fields in order, strings as written. */
+    public static final BinarySerde<AlertEpisode> SERDE = new BinarySerde<>(1, AlertEpisode::write, (in, version) -> read(in));
+
     /** The episode as its first edge seen starts it. */
     static AlertEpisode of(TerminalAlert edge) {
         boolean resolved = edge.getStatus() == AlertStatus.RESOLVED;
@@ -47,7 +50,7 @@ public record AlertEpisode(String alertId, String poiid, String merchantAccount,
         return edge.getResolvedAt() != null ? edge.getResolvedAt() : edge.getEventTime();
     }
 
-    static void write(AlertEpisode episode, DataOutputStream out) throws IOException {
+    private static void write(AlertEpisode episode, DataOutputStream out) throws IOException {
         out.writeUTF(episode.alertId());
         BinarySerde.writeNullable(out, episode.poiid());
         BinarySerde.writeNullable(out, episode.merchantAccount());
@@ -66,7 +69,7 @@ public record AlertEpisode(String alertId, String poiid, String merchantAccount,
         out.writeBoolean(episode.silenced());
     }
 
-    static AlertEpisode read(DataInputStream in) throws IOException {
+    private static AlertEpisode read(DataInputStream in) throws IOException {
         return new AlertEpisode(in.readUTF(), BinarySerde.readNullable(in), BinarySerde.readNullable(in), BinarySerde.readNullable(in),
                 in.readUTF(), in.readUTF(), in.readUTF(), in.readBoolean(), BinarySerde.readInstant(in), BinarySerde.readInstant(in),
                 in.readBoolean() ? BinarySerde.readInstant(in) : null, BinarySerde.readNullable(in), in.readBoolean());
