@@ -46,7 +46,8 @@ class BenchmarkSmokeIT {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("| processor | full topology |",
-                "| processor | state floor (median pair) |", "| local-footprint | peak RSS |", "| lake | rows into Iceberg |");
+                "| processor | state floor (median pair) |", "| processor | stored-state floor (median pair) |",
+                "| local-footprint | peak RSS |", "| lake | rows into Iceberg |");
     }
 
     private static Figure figure(Report report, String scenario, String name) {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -41,11 +42,13 @@ import org.apache.kafka.streams.Topology;
  *
  * <p>The pass-through rate alone swings by half on a shared machine, so the ratio comes from pairs:
  * each pair gets topics of its own with the same input, runs the processor and then the pass-through,
- * and the figure is the pair with the median ratio. Each pair also runs the state floor
- * ({@link StateFloorTopology}): its ratio is the most any processor could reach. Each topology starts on the full input; the clock
- * runs from RUNNING until its consumer group has committed every input record (and, for the processor,
- * every repartitioned one). After the last pair, the bytes its topics hold and its state on disk are
- * measured, and its state is wiped and restored from the changelogs.
+ * and the figure is the pair with the median ratio. Each pair then runs two floors: the state floor
+ * ({@link StateFloorTopology}), whose ratio is the most any processor could reach, and the stored-state
+ * floor ({@link StoredStateFloorTopology}), the most one keeping its state in Streams could. Each
+ * topology starts on the full input; the clock runs from RUNNING until its consumer group has
+ * committed every input record (and, for the processor, every repartitioned one). After the last
+ * pair, the bytes its topics hold and its state on disk are measured, and its state is wiped and
+ * restored from the changelogs.
  */
 public final class ProcessorThroughput implements Scenario {
 
@@ -53,16 +56,16 @@ public final class ProcessorThroughput implements Scenario {
     private static final double TARGET = 0.7;
 
     /**
-     * One pair: the processor's and the pass-through's seconds over the same input, and the state floor's
-     * (the result written as a terminal state, nothing else), run last.
+     * One pair: the processor's and the pass-through's seconds over the same input, then the two state
+     * floors' (the result written as a terminal state with nothing else; the same through a stored state).
      */
-    private record Pair(double processorSeconds, double passSeconds, double floorSeconds) {
+    private record Pair(double processorSeconds, double passSeconds, double floorSeconds, double storedFloorSeconds) {
         double ratio() {
             return passSeconds / processorSeconds;
         }
 
-        double floorRatio() {
-            return passSeconds / floorSeconds;
+        double ratioOf(ToDoubleFunction<Pair> seconds) {
+            return passSeconds / seconds.applyAsDouble(this);
         }
     }
 
@@ -84,8 +87,10 @@ public final class ProcessorThroughput implements Scenario {
             pairs.add(pair(context, last, input));
             Pair pair = pairs.get(pairs.size() - 1);
             context.progress().printf(Locale.ROOT, "  pair %d: processor %.0f results/s, pass-through %.0f results/s, ratio %.2f;"
-                            + " state floor %.0f results/s, ratio %.2f%n", i, input.results() / pair.processorSeconds(),
-                    input.results() / pair.passSeconds(), pair.ratio(), input.results() / pair.floorSeconds(), pair.floorRatio());
+                            + " state floor %.0f results/s, ratio %.2f; stored-state floor %.0f results/s, ratio %.2f%n", i,
+                    input.results() / pair.processorSeconds(), input.results() / pair.passSeconds(), pair.ratio(),
+                    input.results() / pair.floorSeconds(), pair.ratioOf(Pair::floorSeconds),
+                    input.results() / pair.storedFloorSeconds(), pair.ratioOf(Pair::storedFloorSeconds));
         }
         Pair median = pairs.stream().sorted(Comparator.comparingDouble(Pair::ratio)).toList().get((pairs.size() - 1) / 2);
 
@@ -98,14 +103,9 @@ public final class ProcessorThroughput implements Scenario {
             figures.add(new Figure("pair " + (i + 1), results / pair.processorSeconds(), "results/s", "pass-through",
                     results / pair.passSeconds(), pair.ratio(), null, null));
         }
-        Pair medianFloor = pairs.stream().sorted(Comparator.comparingDouble(Pair::floorRatio)).toList().get((pairs.size() - 1) / 2);
-        figures.add(new Figure("state floor (median pair)", results / medianFloor.floorSeconds(), "results/s", "pass-through",
-                results / medianFloor.passSeconds(), medianFloor.floorRatio(), "the most any processor's ratio can be", null));
-        for (int i = 0; i < pairs.size(); i++) {
-            Pair pair = pairs.get(i);
-            figures.add(new Figure("state floor, pair " + (i + 1), results / pair.floorSeconds(), "results/s", "pass-through",
-                    results / pair.passSeconds(), pair.floorRatio(), null, null));
-        }
+        figures.addAll(floor("state floor", pairs, Pair::floorSeconds, results, "the most any processor's ratio can be"));
+        figures.addAll(floor("stored-state floor", pairs, Pair::storedFloorSeconds, results,
+                "the most a processor keeping its state in Streams can reach"));
         figures.add(Figure.info("full topology time (median pair)", median.processorSeconds(), "s"));
         figures.add(Figure.info("pass-through time (median pair)", median.passSeconds(), "s"));
         figures.addAll(footprint(context, last, input));
@@ -124,6 +124,20 @@ public final class ProcessorThroughput implements Scenario {
                 parameters, figures, (System.nanoTime() - started) / 1e9);
     }
 
+    /** A floor topology's median pair (by its ratio to the pass-through) and each pair. */
+    private static List<Figure> floor(String name, List<Pair> pairs, ToDoubleFunction<Pair> seconds, double results, String meaning) {
+        Pair median = pairs.stream().sorted(Comparator.comparingDouble(pair -> pair.ratioOf(seconds))).toList().get((pairs.size() - 1) / 2);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(name + " (median pair)", results / seconds.applyAsDouble(median), "results/s", "pass-through",
+                results / median.passSeconds(), median.ratioOf(seconds), meaning, null));
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair pair = pairs.get(i);
+            figures.add(new Figure(name + ", pair " + (i + 1), results / seconds.applyAsDouble(pair), "results/s", "pass-through",
+                    results / pair.passSeconds(), pair.ratioOf(seconds), null, null));
+        }
+        return figures;
+    }
+
     /** The processor's settings for pair {@code i}: topics, application id and state directory of its own. */
     private static ServiceConfig config(BenchContext context, ProcessorOptions options, int i) throws Exception {
         String prefix = BenchContext.prefix("processor");
@@ -137,12 +151,12 @@ public final class ProcessorThroughput implements Scenario {
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-bench");
         TopicCatalog catalog = kafka.catalog(kafka.registry());
         Topic<String, DiagnosisResult> passThrough = passThroughTopic(config, catalog);
-        Topic<String, TerminalState> floor = new Topic<>(config.get("topics.prefix") + "state-floor", TerminalState.class,
-                catalog.terminalState().keySerde(), catalog.terminalState().valueSerde(), Map.of());
+        Topic<String, TerminalState> floor = stateTopic(config, catalog, "state-floor");
+        Topic<String, TerminalState> storedFloor = stateTopic(config, catalog, "stored-state-floor");
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, kafka.registry(), catalog.all());
-            TopicAdmin.ensureTopics(admin, List.of(passThrough, floor), PARTITIONS, (short) 1);
-            SchemaRegistration.registerValueSchemas(kafka.registry(), List.of(passThrough, floor));
+            TopicAdmin.ensureTopics(admin, List.of(passThrough, floor, storedFloor), PARTITIONS, (short) 1);
+            SchemaRegistration.registerValueSchemas(kafka.registry(), List.of(passThrough, floor, storedFloor));
             input.produce(kafka.producer(), catalog.results().valueSerde().serializer(), catalog.results().name());
 
             double processorSeconds;
@@ -159,7 +173,9 @@ public final class ProcessorThroughput implements Scenario {
                     PassThroughTopology.buildTopology(catalog.results(), passThrough));
             double floorSeconds = baseline(admin, kafka, catalog, config, "state-floor",
                     StateFloorTopology.buildTopology(catalog.results(), floor));
-            return new Pair(processorSeconds, passSeconds, floorSeconds);
+            double storedFloorSeconds = baseline(admin, kafka, catalog, config, "stored-state-floor",
+                    StoredStateFloorTopology.buildTopology(catalog.results(), storedFloor));
+            return new Pair(processorSeconds, passSeconds, floorSeconds, storedFloorSeconds);
         }
     }
 
@@ -173,6 +189,11 @@ public final class ProcessorThroughput implements Scenario {
             streams.start();
             return CommittedProgress.secondsUntilDone(admin, id, catalog.results().name(), running);
         }
+    }
+
+    private static Topic<String, TerminalState> stateTopic(ServiceConfig config, TopicCatalog catalog, String name) {
+        return new Topic<>(config.get("topics.prefix") + name, TerminalState.class,
+                catalog.terminalState().keySerde(), catalog.terminalState().valueSerde(), Map.of());
     }
 
     private static Topic<String, DiagnosisResult> passThroughTopic(ServiceConfig config, TopicCatalog catalog) {
