@@ -1,7 +1,6 @@
 package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.history.AlertEpisode;
-import io.fleetdiag.processor.history.EpisodeKey;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.terminal.FleetCounts;
@@ -176,8 +175,8 @@ final class ProcessorDriver implements AutoCloseable {
     /** The alert history kept for a POIID (or a store's or scope's key), newest first. */
     List<AlertEpisode> history(String key) {
         List<AlertEpisode> episodes = new ArrayList<>();
-        try (KeyValueIterator<String, AlertEpisode> found = driver.<String, AlertEpisode>getKeyValueStore(AlertHistoryProcessor.TABLE)
-                .prefixScan(EpisodeKey.prefix(key), new StringSerializer())) {
+        try (KeyValueIterator<String, AlertEpisode> found = AlertHistoryProcessor.newestFirst(
+                driver.getKeyValueStore(AlertHistoryProcessor.TABLE), key)) {
             found.forEachRemaining(entry -> episodes.add(entry.value));
         }
         return episodes;

@@ -61,7 +61,7 @@ public final class ProcessorThroughput implements Scenario {
      */
     private record Pair(double processorSeconds, double passSeconds, double floorSeconds, double storedFloorSeconds) {
         double ratio() {
-            return passSeconds / processorSeconds;
+            return ratioOf(Pair::processorSeconds);
         }
 
         double ratioOf(ToDoubleFunction<Pair> seconds) {
@@ -150,9 +150,9 @@ public final class ProcessorThroughput implements Scenario {
     private static Pair pair(BenchContext context, ServiceConfig config, ResultInput input) throws Exception {
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-bench");
         TopicCatalog catalog = kafka.catalog(kafka.registry());
-        Topic<String, DiagnosisResult> passThrough = passThroughTopic(config, catalog);
-        Topic<String, TerminalState> floor = stateTopic(config, catalog, "state-floor");
-        Topic<String, TerminalState> storedFloor = stateTopic(config, catalog, "stored-state-floor");
+        Topic<String, DiagnosisResult> passThrough = baselineTopic(config, "pass-through", catalog.results());
+        Topic<String, TerminalState> floor = baselineTopic(config, "state-floor", catalog.terminalState());
+        Topic<String, TerminalState> storedFloor = baselineTopic(config, "stored-state-floor", catalog.terminalState());
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, kafka.registry(), catalog.all());
             TopicAdmin.ensureTopics(admin, List.of(passThrough, floor, storedFloor), PARTITIONS, (short) 1);
@@ -191,14 +191,9 @@ public final class ProcessorThroughput implements Scenario {
         }
     }
 
-    private static Topic<String, TerminalState> stateTopic(ServiceConfig config, TopicCatalog catalog, String name) {
-        return new Topic<>(config.get("topics.prefix") + name, TerminalState.class,
-                catalog.terminalState().keySerde(), catalog.terminalState().valueSerde(), Map.of());
-    }
-
-    private static Topic<String, DiagnosisResult> passThroughTopic(ServiceConfig config, TopicCatalog catalog) {
-        return new Topic<>(config.get("topics.prefix") + "pass-through", DiagnosisResult.class,
-                catalog.results().keySerde(), catalog.results().valueSerde(), Map.of());
+    /** A baseline's output topic: the pair's prefix and {@code name}, with the key and value serdes of {@code like}. */
+    private static <V> Topic<String, V> baselineTopic(ServiceConfig config, String name, Topic<String, V> like) {
+        return new Topic<>(config.get("topics.prefix") + name, like.valueType(), like.keySerde(), like.valueSerde(), Map.of());
     }
 
     /**

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class StoredStateFloorTopology {
 
-    static final String TABLE = "floor-state-store";
+    private static final String TABLE = "floor-state-store";
 
     private StoredStateFloorTopology() {
     }

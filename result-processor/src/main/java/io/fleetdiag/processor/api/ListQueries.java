@@ -3,7 +3,6 @@ package io.fleetdiag.processor.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
-import io.fleetdiag.processor.history.EpisodeKey;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
@@ -96,8 +94,8 @@ final class ListQueries {
         AlertOperations operations = tables.operations();
         Instant now = Instant.now();
         List<JsonNode> items = new ArrayList<>();
-        try (KeyValueIterator<String, AlertEpisode> episodes = tables.<AlertEpisode>table(AlertHistoryProcessor.TABLE)
-                .prefixScan(EpisodeKey.prefix(key), new StringSerializer())) {
+        try (KeyValueIterator<String, AlertEpisode> episodes = AlertHistoryProcessor.newestFirst(
+                tables.table(AlertHistoryProcessor.TABLE), key)) {
             episodes.forEachRemaining(entry -> items.add(ListItems.episode(entry.value, operations, now)));
         }
         return Paging.answer(page, items, ListItems.NEWEST_FIRST);

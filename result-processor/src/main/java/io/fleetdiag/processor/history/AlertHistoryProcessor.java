@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -38,6 +39,11 @@ public final class AlertHistoryProcessor implements Processor<String, TerminalAl
     public AlertHistoryProcessor(Duration retention, int maxPerSubject) {
         this.retention = retention;
         this.maxPerSubject = maxPerSubject;
+    }
+
+    /** One subject's episodes in {@code table} (this processor's, or a query's view of it), newest first. */
+    public static KeyValueIterator<String, AlertEpisode> newestFirst(ReadOnlyKeyValueStore<String, AlertEpisode> table, String subject) {
+        return table.prefixScan(EpisodeKey.prefix(subject), KEYS);
     }
 
     public static StoreBuilder<KeyValueStore<String, AlertEpisode>> table() {
@@ -74,7 +80,7 @@ public final class AlertHistoryProcessor implements Processor<String, TerminalAl
         Instant cutoff = now.minus(retention);
         List<String> gone = new ArrayList<>();
         int kept = 0;
-        try (KeyValueIterator<String, AlertEpisode> newestFirst = episodes.prefixScan(EpisodeKey.prefix(subject), KEYS)) {
+        try (KeyValueIterator<String, AlertEpisode> newestFirst = newestFirst(episodes, subject)) {
             while (newestFirst.hasNext()) {
                 var entry = newestFirst.next();
                 if (kept >= maxPerSubject || entry.value.endedBefore(cutoff)) {
