@@ -78,7 +78,7 @@ public final class ResultProcessorTopology {
         SourceLoss sourceLoss = new SourceLoss(settings.sourceLostShare(), settings.sourceLostMinTerminals());
         KStream<String, PresenceOutput> presenceOutputs = source(builder, topics.snapshots())
                 .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution(), sourceLoss),
-                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE,
+                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE, PresenceProcessor.SIGHTINGS_TABLE,
                         PresenceProcessor.SOURCE_ALERTS_TABLE);
         sink(presenceOutputs
                 .filter((scope, out) -> out instanceof PresenceOutput.ScopeAlert, Named.as("scope-alerts"))

@@ -27,7 +27,7 @@ class StateTableNamesTest {
         }));
 
         assertThat(tables).containsExactlyInAnyOrder(
-                "scope-members-store", "snapshot-progress-store", "scope-source-alerts-store",
+                "scope-members-store", "snapshot-progress-store", "snapshot-sightings-store", "scope-source-alerts-store",
                 "terminal-state-store", "active-alerts-store", "fleet-counts-store", "wallclock-due-store", "wallclock-index-store",
                 "store-members-store", "store-health-store", "store-alerts-store", "resolved-alerts-table",
                 "alert-episodes-table");

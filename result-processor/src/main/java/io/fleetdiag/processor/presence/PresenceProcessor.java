@@ -4,7 +4,11 @@ import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,10 +25,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Turns a scope's snapshots into per-terminal presence changes. Chunks are applied as they come: each
  * listed terminal is marked seen in this snapshot (and reported if it appeared or returned); when the
- * last chunk of a snapshot has arrived, every member of the scope the snapshot did not list has missed
- * one more, and at the configured count it has vanished. Nothing is kept per snapshot but a bitmap of
- * its chunks, so a 100,000-terminal scope needs no record larger than one terminal. A snapshot that
- * misses most of the scope at once is a lost source, not a fleet gone offline ({@link SourceLoss}).
+ * last chunk of a snapshot has arrived, every online member of the scope the snapshot did not list has
+ * missed one more, and at the configured count it has vanished. A snapshot that misses most of the scope
+ * at once is a lost source, not a fleet gone offline ({@link SourceLoss}).
+ * <p>
+ * The cost follows what changes, not the scope's size: a listed terminal that is online, missed nothing
+ * and was reported within the last-seen resolution writes nothing, and the misses are found in a
+ * {@link ScopeIndex} kept in memory, which orders the online members by their last sighting. The
+ * tables still hold everything needed to rebuild it: a member's record changes with every miss,
+ * appearance, return and report, and an unfinished snapshot's chunks keep who they listed
+ * ({@link ChunkSightings}).
  */
 public final class PresenceProcessor implements Processor<String, ConnectivitySnapshot, String, PresenceOutput> {
 
@@ -33,15 +43,18 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     // leave the state of existing deployments behind.
     public static final String MEMBERS_TABLE = "scope-members-store";
     public static final String PROGRESS_TABLE = "snapshot-progress-store";
+    public static final String SIGHTINGS_TABLE = "snapshot-sightings-store";
     public static final String SOURCE_ALERTS_TABLE = "scope-source-alerts-store";
     private static final char SEPARATOR = '\u0000';
 
     private final int offlineAfterMissed;
     private final long reportEveryMillis;
     private final SourceLoss sourceLoss;
+    private final Map<String, ScopeIndex> scopes = new HashMap<>();
     private ProcessorContext<String, PresenceOutput> context;
     private KeyValueStore<String, ScopeMember> members;
     private KeyValueStore<String, SnapshotProgress> progress;
+    private KeyValueStore<String, ChunkSightings> sightings;
     private KeyValueStore<String, TerminalAlert> sourceAlerts;
 
     /** The state tables this processor needs, for the topology. */
@@ -49,6 +62,7 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGHTINGS_TABLE), Serdes.String(), ChunkSightings.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
@@ -63,7 +77,10 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         this.context = context;
         this.members = context.getStateStore(MEMBERS_TABLE);
         this.progress = context.getStateStore(PROGRESS_TABLE);
+        this.sightings = context.getStateStore(SIGHTINGS_TABLE);
         this.sourceAlerts = context.getStateStore(SOURCE_ALERTS_TABLE);
+        // a task revived after an aborted transaction is initialised again over restored tables
+        scopes.clear();
     }
 
     @Override
@@ -74,7 +91,9 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         }
         String scope = chunk.getScope();
         long polledAt = chunk.getPolledAt().toEpochMilli();
-        SnapshotProgress current = progress.get(scope);
+        SnapshotProgress stored = progress.get(scope);
+        ScopeIndex index = scopes.computeIfAbsent(scope, ignored -> rebuild(scope, stored));
+        SnapshotProgress current = stored;
         if (current == null || !current.snapshotId().equals(chunk.getSnapshotId())) {
             if (current != null && polledAt < current.polledAtMillis()) {
                 return;
@@ -86,52 +105,76 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
             return;
         }
         for (String poiid : chunk.getUniqueTerminalIds()) {
-            seen(chunk, poiid, current.sequence(), polledAt);
+            seen(index, chunk, poiid, current.sequence(), polledAt);
         }
         current = current.with(chunk.getChunkIndex());
         if (current.complete()) {
-            sweep(chunk, current.sequence(), polledAt);
+            sweep(index, chunk, current.sequence(), polledAt);
+        } else {
+            sightings.put(scope + SEPARATOR + chunk.getChunkIndex(), new ChunkSightings(current.sequence(), chunk.getUniqueTerminalIds()));
         }
         progress.put(scope, current);
     }
 
-    private void seen(ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt) {
+    /** The scope's online members from its table, and who the unfinished snapshot's chunks listed so far. */
+    private ScopeIndex rebuild(String scope, SnapshotProgress unfinished) {
+        ScopeIndex index = new ScopeIndex();
+        long sequence = unfinished == null ? 0 : unfinished.sequence();
+        List<String> listed = new ArrayList<>();
+        try (KeyValueIterator<String, ScopeMember> all = members.prefixScan(scope + SEPARATOR, new StringSerializer())) {
+            while (all.hasNext()) {
+                KeyValue<String, ScopeMember> entry = all.next();
+                ScopeMember member = entry.value;
+                if (member.online()) {
+                    // those the snapshot already listed are counted as listed below, after every member is in
+                    index.restore(poiid(entry.key), new ScopeIndex.Member(Math.min(member.lastSeenSequence(), sequence - 1),
+                            member.missed(), member.lastReportedMillis()));
+                    if (member.lastSeenSequence() == sequence) {
+                        listed.add(poiid(entry.key));
+                    }
+                }
+            }
+        }
+        if (unfinished != null && !unfinished.complete()) {
+            for (int chunk : unfinished.received()) {
+                ChunkSightings chunkListed = sightings.get(scope + SEPARATOR + chunk);
+                if (chunkListed != null && chunkListed.sequence() == sequence) {
+                    listed.addAll(chunkListed.poiids());
+                }
+            }
+        }
+        listed.forEach(poiid -> index.sighted(poiid, sequence));
+        return index;
+    }
+
+    private void seen(ScopeIndex index, ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt) {
         String key = chunk.getScope() + SEPARATOR + poiid;
-        ScopeMember member = members.get(key);
-        PresenceChange.Kind kind;
-        if (member == null) {
-            kind = PresenceChange.Kind.APPEARED;
-        } else if (!member.online()) {
-            kind = PresenceChange.Kind.RETURNED;
-        } else if (polledAt - member.lastReportedMillis() >= reportEveryMillis) {
-            kind = PresenceChange.Kind.SEEN;
-        } else {
-            kind = null;
+        ScopeIndex.Member online = index.sighted(poiid, sequence);
+        if (online != null) {
+            boolean due = polledAt - online.lastReportedMillis >= reportEveryMillis;
+            if (due || online.missed != 0) {
+                online.missed = 0;
+                online.lastReportedMillis = due ? polledAt : online.lastReportedMillis;
+                members.put(key, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
+            }
+            if (due) {
+                report(chunk, poiid, PresenceChange.Kind.SEEN, polledAt, 0);
+            }
+            return;
         }
-        members.put(key, new ScopeMember(sequence, 0, true, kind == null ? member.lastReportedMillis() : polledAt));
-        if (kind != null) {
-            report(chunk, poiid, kind, polledAt, 0);
-        }
+        PresenceChange.Kind kind = members.get(key) == null ? PresenceChange.Kind.APPEARED : PresenceChange.Kind.RETURNED;
+        members.put(key, new ScopeMember(sequence, 0, true, polledAt));
+        index.add(poiid, new ScopeIndex.Member(sequence - 1, 0, polledAt), sequence);
+        report(chunk, poiid, kind, polledAt, 0);
     }
 
     /**
      * After a complete snapshot: everyone it did not list missed one more; at the threshold they vanish.
      * Unless the snapshot lost most of the scope at once: then the misses are held and the scope alerts.
      */
-    private void sweep(ConnectivitySnapshot chunk, long sequence, long polledAt) {
-        int live = 0;
-        int missing = 0;
-        try (KeyValueIterator<String, ScopeMember> scope = members.prefixScan(chunk.getScope() + SEPARATOR, new StringSerializer())) {
-            while (scope.hasNext()) {
-                ScopeMember member = scope.next().value;
-                if (member.online()) {
-                    live++;
-                    if (member.lastSeenSequence() != sequence) {
-                        missing++;
-                    }
-                }
-            }
-        }
+    private void sweep(ScopeIndex index, ConnectivitySnapshot chunk, long sequence, long polledAt) {
+        int live = index.live();
+        int missing = index.missing(sequence);
         TerminalAlert lost = sourceAlerts.get(chunk.getScope());
         Instant at = Instant.ofEpochMilli(polledAt);
         if (sourceLoss.lost(live, missing)) {
@@ -147,22 +190,29 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
             context.forward(new Record<>(chunk.getScope(),
                     new PresenceOutput.ScopeAlert(SourceLoss.resolved(lost, chunk, live, missing, at)), polledAt));
         }
-        try (KeyValueIterator<String, ScopeMember> scope = members.prefixScan(chunk.getScope() + SEPARATOR, new StringSerializer())) {
-            while (scope.hasNext()) {
-                KeyValue<String, ScopeMember> entry = scope.next();
-                ScopeMember member = entry.value;
-                if (member.lastSeenSequence() == sequence || member.missed() > offlineAfterMissed) {
-                    continue;
-                }
-                int missed = member.missed() + 1;
-                boolean vanishes = member.online() && missed >= offlineAfterMissed;
-                members.put(entry.key, new ScopeMember(member.lastSeenSequence(), missed, member.online() && !vanishes,
-                        vanishes ? polledAt : member.lastReportedMillis()));
-                if (vanishes) {
-                    report(chunk, entry.key.substring(entry.key.indexOf(SEPARATOR) + 1), PresenceChange.Kind.VANISHED, polledAt, missed);
-                }
+        Iterator<Map.Entry<String, ScopeIndex.Member>> oldest = index.leastRecentlyListedFirst();
+        while (oldest.hasNext()) {
+            Map.Entry<String, ScopeIndex.Member> entry = oldest.next();
+            ScopeIndex.Member member = entry.getValue();
+            if (member.lastSeenSequence == sequence) {
+                return;
+            }
+            member.missed++;
+            boolean vanishes = member.missed >= offlineAfterMissed;
+            if (vanishes) {
+                member.lastReportedMillis = polledAt;
+                oldest.remove();
+            }
+            members.put(chunk.getScope() + SEPARATOR + entry.getKey(),
+                    new ScopeMember(member.lastSeenSequence, member.missed, !vanishes, member.lastReportedMillis));
+            if (vanishes) {
+                report(chunk, entry.getKey(), PresenceChange.Kind.VANISHED, polledAt, member.missed);
             }
         }
+    }
+
+    private static String poiid(String key) {
+        return key.substring(key.indexOf(SEPARATOR) + 1);
     }
 
     private void report(ConnectivitySnapshot chunk, String poiid, PresenceChange.Kind kind, long at, int missed) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fleetdiag.processor.codec.CodecFixtures;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.errors.SerializationException;
@@ -25,6 +26,11 @@ class PresenceFormatsTest {
     void snapshotProgress() {
         CodecFixtures.assertEveryVersionReads(SnapshotProgress.SERDE, "SnapshotProgress",
                 new SnapshotProgress("snap-1", 7, 3, new TreeSet<>(Set.of(0, 2)), AT));
+    }
+
+    @Test
+    void chunkSightings() {
+        CodecFixtures.assertEveryVersionReads(ChunkSightings.SERDE, "ChunkSightings", new ChunkSightings(7, List.of("V400m-1", "V400m-2")));
     }
 
     @Test
