@@ -5,6 +5,7 @@ import io.fleetdiag.benchmarks.endtoend.AlertLatency;
 import io.fleetdiag.benchmarks.footprint.LocalFootprint;
 import io.fleetdiag.benchmarks.lake.LakeIngest;
 import io.fleetdiag.benchmarks.poller.PollerPublish;
+import io.fleetdiag.benchmarks.presence.PresenceSnapshots;
 import io.fleetdiag.benchmarks.processor.ProcessorOptions;
 import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
 import io.fleetdiag.benchmarks.report.Report;
@@ -51,7 +52,7 @@ public final class BenchmarkMain implements Callable<Integer> {
             + "benchmarks.jfr for the services this JVM runs, as the processor).")
     boolean profile;
 
-    @Option(names = "--terminals", description = "processor: distinct terminals (default: the size's; more than it samples are copies).")
+    @Option(names = "--terminals", description = "processor and presence: distinct terminals (default: the size's; for processor, more than it samples are copies).")
     Integer terminals;
 
     @Option(names = "--rounds", description = "processor: results per terminal (default: the size's).")
@@ -73,7 +74,7 @@ public final class BenchmarkMain implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke, default or full, not " + value));
     }
 
-    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, dispatcher, poller, end-to-end, local-footprint, lake.")
+    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, presence, dispatcher, poller, end-to-end, local-footprint, lake.")
     void only(List<String> names) {
         List<String> known = scenarios().stream().map(Scenario::name).toList();
         for (String name : names) {
@@ -93,8 +94,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
 
     public static List<Scenario> scenarios() {
-        return List.of(new ProcessorThroughput(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(), new LocalFootprint(),
-                new LakeIngest());
+        return List.of(new ProcessorThroughput(), new PresenceSnapshots(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(),
+                new LocalFootprint(), new LakeIngest());
     }
 
     @Override

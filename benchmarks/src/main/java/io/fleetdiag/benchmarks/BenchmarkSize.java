@@ -19,11 +19,13 @@ import java.util.Locale;
  * @param footprintObserve   how long the local run is watched after it shows live terminals
  * @param lakeRecords        records of each lake topic (diagnosis results, alerts) the lake benchmark ingests
  * @param lakeDelaySamples   alerts whose delay until they are queryable in the lake is measured
+ * @param presenceTerminals  terminals of the static scope whose snapshots the presence benchmark lists
+ * @param presenceSnapshots  snapshots of that scope: the first makes every terminal appear, the rest change nothing
  */
 public enum BenchmarkSize {
-    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2),
-    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5),
-    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9);
+    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3),
+    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5, 100_000, 5),
+    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9, 1_000_000, 5);
 
     public final int processorTerminals;
     public final int processorRounds;
@@ -37,10 +39,12 @@ public enum BenchmarkSize {
     public final Duration footprintObserve;
     public final int lakeRecords;
     public final int lakeDelaySamples;
+    public final int presenceTerminals;
+    public final int presenceSnapshots;
 
     BenchmarkSize(int processorTerminals, int processorRounds, int sweepTerminals, Duration sweepLatency, int pollerTerminals,
                   int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve,
-                  int lakeRecords, int lakeDelaySamples) {
+                  int lakeRecords, int lakeDelaySamples, int presenceTerminals, int presenceSnapshots) {
         this.processorTerminals = processorTerminals;
         this.processorRounds = processorRounds;
         this.sweepTerminals = sweepTerminals;
@@ -53,6 +57,8 @@ public enum BenchmarkSize {
         this.footprintObserve = footprintObserve;
         this.lakeRecords = lakeRecords;
         this.lakeDelaySamples = lakeDelaySamples;
+        this.presenceTerminals = presenceTerminals;
+        this.presenceSnapshots = presenceSnapshots;
     }
 
     public String label() {

@@ -15,13 +15,13 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 
 /** When a Streams application has worked through its input, seen from its consumer group's commits. */
-final class CommittedProgress {
+public final class CommittedProgress {
 
     private CommittedProgress() {
     }
 
     /** Completes with the moment (System.nanoTime) the application reaches RUNNING, exceptionally on ERROR. */
-    static CompletableFuture<Long> runningAt(KafkaStreams streams) {
+    public static CompletableFuture<Long> runningAt(KafkaStreams streams) {
         CompletableFuture<Long> running = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -37,7 +37,7 @@ final class CommittedProgress {
      * Seconds from RUNNING until the group has committed the end of every input partition, and of every
      * repartition topic partition but its closing transaction marker.
      */
-    static double secondsUntilDone(Admin admin, String groupId, String input, CompletableFuture<Long> running) throws Exception {
+    public static double secondsUntilDone(Admin admin, String groupId, String input, CompletableFuture<Long> running) throws Exception {
         long from = running.get();
         long[] doneAt = {0};
         Waits.until(groupId + " to commit its whole input", Duration.ofMinutes(15), Duration.ofMillis(100), () -> {
