@@ -51,6 +51,8 @@ public final class PresenceSnapshots implements Scenario {
         Map<String, String> overrides = new LinkedHashMap<>(context.processorOptions().settings());
         overrides.put("processor.application-id", prefix + "presence");
         overrides.put("processor.state-dir", context.workDir().resolve("presence-state").toString());
+        // one scope is one partition's work; an empty partition would never get the commit the wait looks for
+        overrides.put("topics.partitions", "1");
         ServiceConfig config = context.serviceConfig(ProcessorService.defaults(), prefix, overrides);
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-bench");
         TopicCatalog catalog = kafka.catalog(kafka.registry());
