@@ -89,7 +89,7 @@ public final class ProcessorService implements AutoCloseable {
         }
 
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
-        String host = config.find("processor.advertised-host").orElse(config.get("http.host"));
+        String host = config.find(ProcessorSettings.ADVERTISED_HOST.name()).orElse(config.get("http.host"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Optional<String> token = Optional.ofNullable(environment.get(ServiceHttp.TOKEN_ENV));
         // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
@@ -135,11 +135,11 @@ public final class ProcessorService implements AutoCloseable {
      */
     public static Properties streamsProperties(ServiceConfig config, KafkaSettings kafka, TopicCatalog catalog) {
         Properties properties = kafka.streams();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("processor.application-id"));
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorSettings.APPLICATION_ID.read(config));
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.get("processor.state-dir"));
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.duration("processor.commit-interval").toMillis());
-        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue("processor.stream-threads"));
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, ProcessorSettings.STATE_DIR.read(config));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) ProcessorSettings.COMMIT_INTERVAL.read(config).toMillis());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ProcessorSettings.STREAM_THREADS.read(config));
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
