@@ -112,7 +112,7 @@ final class ProcessorDriver implements AutoCloseable {
     private static Properties streamsProperties(TopicCatalog catalog, RegistryStub registry) {
         try {
             ServiceConfig config = ServiceConfig.of(SettingsDefinition.defaults(ProcessorService.definitions()))
-                    .with("processor.state-dir", Files.createTempDirectory("processor-test").toString())
+                    .with(ProcessorSettings.STATE_DIR.name(), Files.createTempDirectory("processor-test").toString())
                     .with("schema.registry.url", registry.url());
             Properties properties = ProcessorService.streamsProperties(config, new KafkaSettings(config, "processor-test"), catalog);
             // TopologyTestDriver (kafka-streams-test-utils 4.4) does not hand on what an exception handler writes inside a
