@@ -46,7 +46,7 @@ class FleetLifeTest {
     @Test
     void theDemoProfileShowsEveryEpisodeWithinMinutesAndTheyEnd() {
         SteppedClock clock = new SteppedClock();
-        Fleet fleet = Fleet.generate(1_000, 11, 2, LifeRates.demo(), clock.instant());
+        Fleet fleet = Fleet.generate(1_000, 11, 2, LifeRates.demo().sdkExpiry(), clock.instant());
         Set<Seen> seen = EnumSet.noneOf(Seen.class);
         try (FleetLife life = new FleetLife(fleet, LifeRates.demo(), clock, 11)) {
             for (int second = 0; second < 180; second++) {
@@ -72,7 +72,7 @@ class FleetLifeTest {
     @Test
     void theStaticProfileChangesNothing() {
         SteppedClock clock = new SteppedClock();
-        Fleet fleet = Fleet.generate(300, 5, 1, LifeRates.staticFleet(), clock.instant());
+        Fleet fleet = Fleet.generate(300, 5, 1, LifeRates.staticFleet().sdkExpiry(), clock.instant());
         String before = fleet.terminals().stream().map(t -> t.condition(clock.millis()).toString()).toList().toString();
         try (FleetLife life = new FleetLife(fleet, LifeRates.staticFleet(), clock, 5)) {
             for (int i = 0; i < 60; i++) {

@@ -61,7 +61,7 @@ class SeededLifeTest {
 
     private static String digest(LifeRates rates, int size, long seed, Duration tick, int ticks) {
         SteppedClock clock = new SteppedClock();
-        Fleet fleet = Fleet.generateWithReferenceTerminals(size, seed, 3, rates, clock.instant());
+        Fleet fleet = Fleet.generateWithReferenceTerminals(size, seed, 3, rates.sdkExpiry(), clock.instant());
         MessageDigest sha = sha256();
         try (FleetLife life = new FleetLife(fleet, rates, clock, seed)) {
             for (int i = 1; i <= ticks; i++) {
