@@ -20,10 +20,11 @@ public final class AsyncCaptureFailure extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!SUCCESS.equals(status) && now >= until) {
             status = SUCCESS;
         }
+        return !SUCCESS.equals(status);
     }
 
     @Override

@@ -25,11 +25,12 @@ public final class AttestationProblem extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!VALID.equals(status) && now >= until) {
             status = VALID;
             issues = List.of();
         }
+        return !VALID.equals(status);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class Busy extends Trouble {
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + seconds.drawSeconds(random);
             terminal.start(Busy.class, busy -> {
-                if (terminal.online(now)) {
+                if (terminal.trouble(Offline.class).online(now)) {
                     busy.start(until);
                 }
             });

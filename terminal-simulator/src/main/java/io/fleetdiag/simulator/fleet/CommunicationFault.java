@@ -17,10 +17,11 @@ public final class CommunicationFault extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!communicationOk && now >= until) {
             communicationOk = true;
         }
+        return !communicationOk;
     }
 
     @Override

@@ -15,10 +15,11 @@ public final class Hang extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (until != 0 && now >= until) {
             until = 0;
         }
+        return until != 0;
     }
 
     @Override

@@ -25,11 +25,12 @@ public final class Maintenance extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!OK.equals(globalStatus) && now >= until) {
             globalStatus = OK;
             firmwarePatch++;
         }
+        return !OK.equals(globalStatus);
     }
 
     @Override

@@ -51,13 +51,14 @@ public final class NetworkTrouble extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!hostReachable && now >= until) {
             hostReachable = true;
             if (confirmsOnReconnect) {
                 unconfirmed = 0;
             }
         }
+        return !hostReachable;
     }
 
     @Override

@@ -20,10 +20,11 @@ public final class Offline extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (until != 0 && now >= until) {
             until = 0;
         }
+        return until != 0;
     }
 
     @Override

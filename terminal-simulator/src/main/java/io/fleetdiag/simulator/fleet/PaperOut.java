@@ -19,10 +19,11 @@ public final class PaperOut extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (!OK.equals(printer) && now >= refillAt) {
             printer = OK;
         }
+        return !OK.equals(printer);
     }
 
     @Override

@@ -39,10 +39,11 @@ public final class StoreAndForward extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (active && now >= until) {
             active = false;
         }
+        return active;
     }
 
     @Override
@@ -94,7 +95,7 @@ public final class StoreAndForward extends Trouble {
             int payments = 1 + random.nextInt(5);
             terminal.start(StoreAndForward.class, storeAndForward -> {
                 if (storeAndForward.start(until, expiresAt)) {
-                    terminal.start(NetworkTrouble.class, network -> network.addUnconfirmed(payments));
+                    terminal.trouble(NetworkTrouble.class).addUnconfirmed(payments);
                 }
             });
         }

@@ -16,10 +16,11 @@ public final class Tamper extends Trouble {
     }
 
     @Override
-    void advance(long now) {
+    boolean advance(long now) {
         if (tampered && now >= until) {
             tampered = false;
         }
+        return tampered;
     }
 
     @Override

@@ -24,6 +24,10 @@ public final class Terminal {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Offline first and Busy second: requests look them up the most. */
     private final Trouble[] troubles;
+    /** Null but on battery models; held apart as every tick moves it on. */
+    private final Battery battery;
+    /** Whether a trouble may have an episode to end: most terminals most of the time have none, and a tick skips them. */
+    private boolean inEpisode;
     private boolean evolving = true;
     private final long[] recentServiceIds = new long[REMEMBERED_SERVICE_IDS];
     private int nextServiceIdSlot;
@@ -35,15 +39,16 @@ public final class Terminal {
         this.store = store;
         this.model = model;
         this.networkProfile = networkProfile;
-        this.troubles = troubles(model, battery, dockAt, sdkExpiry);
+        this.battery = model.battery() ? new Battery(battery, dockAt) : null;
+        this.troubles = troubles(model, this.battery, sdkExpiry);
     }
 
     /** The troubles this model can have: paper on printers, tamper on UX300/UX410, the mobile ones on Mobile SDKs. */
-    private static Trouble[] troubles(Model model, double battery, double dockAt, Instant sdkExpiry) {
+    private static Trouble[] troubles(Model model, Battery battery, Instant sdkExpiry) {
         List<Trouble> troubles = new ArrayList<>(List.of(new Offline(), new Busy(), new Hang(), new NetworkTrouble(model.mobile()),
                 new CommunicationFault(), new Maintenance(model.mobile())));
-        if (model.battery()) {
-            troubles.add(new Battery(battery, dockAt));
+        if (battery != null) {
+            troubles.add(battery);
         }
         if (model.printer()) {
             troubles.add(new PaperOut());
@@ -167,6 +172,7 @@ public final class Terminal {
         for (Trouble trouble : troubles) {
             trouble.apply(change, now);
         }
+        inEpisode = true;
         evolving = change.evolve() != null && change.evolve();
     }
 
@@ -177,16 +183,19 @@ public final class Terminal {
     }
 
     /** Ends the episodes that are over and moves the battery on by {@code hours}. */
-    public synchronized void advance(long now, double hours, Battery.Rates battery, RandomGenerator random) {
+    public synchronized void advance(long now, double hours, Battery.Rates batteryRates, RandomGenerator random) {
         if (!evolving) {
             return;
         }
-        for (Trouble trouble : troubles) {
-            trouble.advance(now);
+        if (inEpisode) {
+            boolean left = false;
+            for (Trouble trouble : troubles) {
+                left |= trouble.advance(now);
+            }
+            inEpisode = left;
         }
-        Battery drifting = trouble(Battery.class);
-        if (drifting != null) {
-            drifting.drift(hours, battery, random);
+        if (battery != null) {
+            battery.drift(hours, batteryRates, random);
         }
     }
 
@@ -195,11 +204,15 @@ public final class Terminal {
         T trouble = trouble(kind);
         if (evolving && trouble != null) {
             start.accept(trouble);
+            inEpisode = true;
         }
     }
 
-    /** This terminal's trouble of that kind, null when its model cannot have it. */
-    private <T extends Trouble> T trouble(Class<T> kind) {
+    /**
+     * This terminal's trouble of that kind, null when its model cannot have it. The caller holds the
+     * terminal's lock: a trouble's start looks up another this way, as taking the lock again costs.
+     */
+    <T extends Trouble> T trouble(Class<T> kind) {
         for (Trouble trouble : troubles) {
             if (trouble.getClass() == kind) {
                 return kind.cast(trouble);

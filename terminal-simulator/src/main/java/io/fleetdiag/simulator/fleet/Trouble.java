@@ -11,8 +11,9 @@ abstract class Trouble {
     /** The end of a condition an operator set: it holds until changed again. */
     static final long FOREVER = Long.MAX_VALUE;
 
-    /** Ends the episode that is over at {@code now}, if any. */
-    void advance(long now) {
+    /** Ends the episode that is over at {@code now}, if any; true while one is left to end. */
+    boolean advance(long now) {
+        return false;
     }
 
     /** Takes the fields of an operator's change that are this trouble's. */
