@@ -4,23 +4,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** Keeps its cloud connection but answers nothing, like a terminal whose payment app froze. */
-public final class Hang extends Trouble {
-
-    private long until;
-
-    void start(long until) {
-        if (this.until == 0) {
-            this.until = until;
-        }
-    }
-
-    @Override
-    boolean advance(long now) {
-        if (until != 0 && now >= until) {
-            until = 0;
-        }
-        return until != 0;
-    }
+public final class Hang extends UntilTrouble {
 
     @Override
     void apply(ConditionChange change, long now) {
@@ -31,7 +15,7 @@ public final class Hang extends Trouble {
 
     @Override
     void report(Condition.Builder condition, long now) {
-        condition.responding = until == 0 || now >= until;
+        condition.responding = !holds(now);
     }
 
     public record Rates(double perHour, Range minutes) implements Episodes {

@@ -5,26 +5,10 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** Lost connection to the cloud: alone (a disconnect) or with every terminal of its store (a store outage). */
-public final class Offline extends Trouble {
-
-    private long until;
+public final class Offline extends UntilTrouble {
 
     boolean online(long now) {
-        return until == 0 || now >= until;
-    }
-
-    void start(long until) {
-        if (this.until == 0) {
-            this.until = until;
-        }
-    }
-
-    @Override
-    boolean advance(long now) {
-        if (until != 0 && now >= until) {
-            until = 0;
-        }
-        return until != 0;
+        return !holds(now);
     }
 
     @Override

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdiag.simulator.fleet.Condition;
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,29 +16,6 @@ class FleetLifeTest {
 
     enum Seen { OFFLINE, HUNG, STORE_OUTAGE, BUSY, LOW_BATTERY, NO_PAPER, UNCONFIRMED, HOST_UNREACHABLE, TAMPER, COMMUNICATION_FAULT, MAINTENANCE,
         ATTESTATION, STORE_AND_FORWARD, ASYNC_CAPTURE_FAILURE }
-
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void theDemoProfileShowsEveryEpisodeWithinMinutesAndTheyEnd() {

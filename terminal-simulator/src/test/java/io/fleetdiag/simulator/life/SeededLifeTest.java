@@ -7,11 +7,7 @@ import io.fleetdiag.simulator.fleet.Terminal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +19,6 @@ import org.junit.jupiter.api.Test;
 class SeededLifeTest {
 
     private static final long CAPTURE_WAIT = Duration.ofMinutes(3).toMillis();
-
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void theDemoProfileLivesTheSameForTheSameSeed() {
