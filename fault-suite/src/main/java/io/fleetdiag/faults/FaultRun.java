@@ -41,7 +41,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,21 +99,22 @@ public final class FaultRun {
         this.random = new Random(seed);
     }
 
+    /** The simulator's settings: a static fleet drawn from the seed, so conditions change only when the suite sets them. */
+    static SimulatorConfig simulatorConfig(FaultSuiteSize size, long seed, String apiKey) {
+        return SimulatorConfig.defaults(apiKey).withTerminals(size.terminals).withReferenceTerminals(false).withSeed(seed)
+                .withRates(LifeRates.staticFleet()).withLatency(new LatencyModel(200, 0.5));
+    }
+
     public Verdict run() throws Exception {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        byte[] keyBytes = new byte[20];
-        random.nextBytes(keyBytes);
-        // shaped like an Adyen key, and found nowhere else, so a grep for it finds only leaks
-        String apiKey = "AQE" + HexFormat.of().formatHex(keyBytes);
+        String apiKey = Schedule.apiKey(random);
         WorkDir.clear(workDir, Path.of(System.getProperty("fleetdiag.faults.log", workDir.resolve("logs").resolve("suite.log").toString())));
         try (Closer resources = new Closer()) {
             progress.println("starting the broker, the schema registry, the simulator and the services ...");
             SchemaRegistryProcess registry = resources.keep(SchemaRegistryProcess.start(workDir.resolve("logs")));
             RestartableBroker broker = resources.keep(RestartableBroker.start(workDir.resolve("kafka")));
-            TerminalSimulator simulator = resources.keep(TerminalSimulator.start(SimulatorConfig.defaults(apiKey)
-                    .withTerminals(size.terminals).withReferenceTerminals(false).withSeed(seed)
-                    .withRates(LifeRates.staticFleet()).withLatency(new LatencyModel(200, 0.5))));
+            TerminalSimulator simulator = resources.keep(TerminalSimulator.start(simulatorConfig(size, seed, apiKey)));
             Fleetdiag services = resources.keep(Fleetdiag.start(workDir, broker.bootstrapServers(), registry.confluentApiUrl(),
                     simulator.baseUrl().toString(), List.copyOf(simulator.fleet().merchantAccounts()), apiKey));
             Waits.until("the result processor to run", Duration.ofMinutes(3), Duration.ofMillis(250), () -> {
@@ -129,7 +129,9 @@ public final class FaultRun {
                 return !ledger.outcomes().isEmpty();
             });
 
-            List<Episode> episodes = episodes(simulator);
+            Schedule schedule = Schedule.draw(random, size, simulator.fleet().terminals(), simulator::condition,
+                    services.all().stream().map(ManagedService::name).toList());
+            List<Episode> episodes = schedule.episodes();
             // after the last condition was set and seen, so the storm holds no offline alert the suite expects
             Storm storm = new Storm(simulator.fleet().merchantAccounts().stream().sorted().findFirst().orElseThrow(),
                     Duration.ofMillis(size.chaos.toMillis() * 65 / 100), STORM);
@@ -138,7 +140,7 @@ public final class FaultRun {
             services.processor().stop();
             services.processor().startWith(reboot.openFor(Instant.now()));
             List<Garbage.Landed> injected = Collections.synchronizedList(new ArrayList<>());
-            chaos(broker, services, simulator, catalog, episodes, storm, reboot, injected);
+            chaos(broker, services, simulator, catalog, schedule, storm, reboot, injected);
 
             long notRunning = services.all().stream().filter(service -> !service.alive()).count();
             for (ManagedService service : services.all()) {
@@ -227,7 +229,8 @@ public final class FaultRun {
 
     /** The chaos phase, on a schedule drawn from the seed. */
     private void chaos(RestartableBroker broker, Fleetdiag services, TerminalSimulator simulator, TopicCatalog catalog,
-                       List<Episode> episodes, Storm storm, Reboot reboot, List<Garbage.Landed> injected) throws Exception {
+                       Schedule schedule, Storm storm, Reboot reboot, List<Garbage.Landed> injected) throws Exception {
+        List<Episode> episodes = schedule.episodes();
         long chaos = size.chaos.toMillis();
         // kills, restarts and the broker on a timeline of their own: the operator's writes wait out a stopped
         // broker, and must never hold up its start
@@ -237,15 +240,14 @@ public final class FaultRun {
         try {
             progress.printf(Locale.ROOT, "chaos for %d s from %s: %d SIGKILLs per service, %d broker restarts, misbehaving Adyen, garbage, %d conditions%n",
                     size.chaos.toSeconds(), Instant.now(), size.killsPerService, size.brokerRestarts, episodes.size());
-            List<Long> brokerStops = spread(size.brokerRestarts, chaos / 6, chaos - 30_000, 25_000);
-            for (long at : brokerStops) {
-                at(timeline, failures, at, "broker stops", broker::stop);
-                at(timeline, failures, at + size.brokerDown.toMillis(), "broker starts", broker::startAgain);
+            for (Duration at : schedule.brokerStops()) {
+                at(timeline, failures, at.toMillis(), "broker stops", broker::stop);
+                at(timeline, failures, at.plus(size.brokerDown).toMillis(), "broker starts", broker::startAgain);
             }
             for (ManagedService service : services.all()) {
-                for (long at : spread(size.killsPerService, 10_000, chaos - 25_000, 20_000)) {
-                    at(timeline, failures, at, "SIGKILL " + service.name(), service::kill);
-                    at(timeline, failures, at + 2_000 + random.nextInt(3_000), "start " + service.name(), service::startAgain);
+                for (Schedule.Kill kill : schedule.kills().get(service.name())) {
+                    at(timeline, failures, kill.at().toMillis(), "SIGKILL " + service.name(), service::kill);
+                    at(timeline, failures, kill.startAgainAt().toMillis(), "start " + service.name(), service::startAgain);
                 }
             }
             at(timeline, failures, chaos * 35 / 100, "the simulator misbehaves", () -> simulator.cloud().faults(MISBEHAVIOUR));
@@ -298,37 +300,6 @@ public final class FaultRun {
                 failures.add((what == null ? "a condition" : what) + ": " + e);
             }
         }, atMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** {@code count} moments in [from, to], at least {@code gap} apart. */
-    private List<Long> spread(int count, long from, long to, long gap) {
-        List<Long> moments = new ArrayList<>();
-        long slot = (to - from) / Math.max(1, count);
-        for (int i = 0; i < count; i++) {
-            long start = from + i * slot;
-            moments.add(start + (slot > gap ? (long) (random.nextDouble() * (slot - gap)) : 0));
-        }
-        return moments;
-    }
-
-    private List<Episode> episodes(TerminalSimulator simulator) {
-        List<Terminal> candidates = new ArrayList<>(simulator.fleet().terminals().stream().filter(terminal -> !terminal.model().mobile()).toList());
-        java.util.Collections.shuffle(candidates, random);
-        long chaos = size.chaos.toMillis();
-        List<Episode> episodes = new ArrayList<>();
-        for (Terminal terminal : candidates) {
-            if (episodes.size() == size.episodes) {
-                break;
-            }
-            long setAt = chaos / 20 + (long) (random.nextDouble() * chaos / 2);
-            long clearAt = Math.min(setAt + 25_000 + random.nextInt(15_000), chaos * 9 / 10);
-            Episode episode = Episode.forTerminal(terminal, simulator.condition(terminal.poiid()), episodes.size(),
-                    Duration.ofMillis(setAt), Duration.ofMillis(clearAt));
-            if (episode != null) {
-                episodes.add(episode);
-            }
-        }
-        return episodes;
     }
 
     /**
