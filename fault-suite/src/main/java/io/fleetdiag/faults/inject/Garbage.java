@@ -83,8 +83,10 @@ public final class Garbage implements Fault {
         Set<Landed> injected = injected();
         Set<Landed> deadLetters = ledger.deadLetters();
         return List.of(
-                new Verdict.Check("injected records without a dead letter", injected.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),
-                new Verdict.Check("dead letters of records that were not injected", deadLetters.stream().filter(letter -> !injected.contains(letter)).count(), 0),
+                new Verdict.Check("injected records without a dead letter",
+                        injected.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),
+                new Verdict.Check("dead letters of records that were not injected",
+                        deadLetters.stream().filter(letter -> !injected.contains(letter)).count(), 0),
                 new Verdict.Check("dead letters without a reason", ledger.deadLettersWithoutReason(), 0));
     }
 

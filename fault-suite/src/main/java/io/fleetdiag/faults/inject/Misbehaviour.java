@@ -44,7 +44,8 @@ public final class Misbehaviour implements Fault {
     public void count(Map<String, Object> counts) {
         counts.put("Terminal API calls", simulator.stats().total("diagnosis") + simulator.stats().total("connectedTerminals"));
         for (String answer : ANSWERS) {
-            counts.put("simulator answers " + answer, simulator.stats().count("diagnosis", answer) + simulator.stats().count("connectedTerminals", answer));
+            counts.put("simulator answers " + answer,
+                    simulator.stats().count("diagnosis", answer) + simulator.stats().count("connectedTerminals", answer));
         }
     }
 }
