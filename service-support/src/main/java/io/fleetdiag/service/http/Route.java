@@ -2,6 +2,7 @@ package io.fleetdiag.service.http;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +89,7 @@ public record Route(String method, String path, Permission permission, String do
         return List.of(
                 get(prefix, Permission.PUBLIC, "redirects to " + prefix + "/", call -> Reply.redirect(prefix + "/")),
                 get(prefix + "/{file*}", Permission.PUBLIC, doc, call -> files.find(call.param("file"))
-                        .map(file -> new Reply(200, file.contentType(), file.bytes(), java.util.Map.of("Cache-Control", "no-cache")))
+                        .map(file -> new Reply(200, file.contentType(), file.bytes(), Map.of("Cache-Control", "no-cache")))
                         .orElse(Reply.error(404, "No file " + call.path()))));
     }
 
