@@ -1,5 +1,5 @@
 // Active and recent alerts, filtered by type, severity, store or terminal; acknowledge and silence.
-import { api, events, paged } from './api.js';
+import { allItems, api, events, paged } from './api.js';
 import { el, fillTable, pager, params, query, setParams, showError } from './dom.js';
 import { badge, storeLink, terminalLink, time, words } from './format.js';
 import { HISTORY_HEAD, historyRow } from './history.js';
@@ -54,7 +54,7 @@ function activeRow(alert) {
 async function loadActive(page = activePage) {
   activePage = page;
   try {
-    const all = paged(await api('/api/alerts?active=true')).items;
+    const all = await allItems('/api/alerts?active=true');
     offerTypes(all);
     const filter = chosen();
     const list = all.filter((alert) => matches(alert, filter)).sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)));

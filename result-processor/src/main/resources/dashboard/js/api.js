@@ -41,7 +41,19 @@ export async function api(path, { method, body } = {}) {
   return json;
 }
 
-/** A paged list as the API answers it, or a plain array (the active alerts) made into one page. */
+/** Every item of a paged list, asked for page by page (500 is the API's largest page). */
+export async function allItems(path) {
+  const items = [];
+  for (let page = 0; ; page += 1) {
+    const answer = await api(`${path}${path.includes('?') ? '&' : '?'}page=${page}&size=500`);
+    items.push(...answer.items);
+    if (answer.items.length === 0 || items.length >= answer.total) {
+      return items;
+    }
+  }
+}
+
+/** A paged list as the API answers it, or a plain array (e.g. every active alert, filtered here) made into one page. */
 export function paged(answer, page = 0, size = Infinity) {
   if (Array.isArray(answer)) {
     const from = page * size;

@@ -1,6 +1,6 @@
 // The fleet page: counts, active alerts by type and severity, degraded stores, results in the last
 // hour; kept current by the server's events, never by reloading.
-import { api, events, paged } from './api.js';
+import { allItems, api, events } from './api.js';
 import { bars } from './chart.js';
 import { el, fillTable, showError } from './dom.js';
 import { badge, health, instant, storeLink, terminalLink, time, words } from './format.js';
@@ -95,7 +95,7 @@ async function loadFleet() {
 
 async function loadAlerts(first) {
   try {
-    const alerts = paged(await api('/api/alerts?active=true')).items;
+    const alerts = await allItems('/api/alerts?active=true');
     renderByType(alerts);
     if (first) {
       [...alerts].sort((a, b) => instant(a.raisedAt) - instant(b.raisedAt)).slice(-NEWEST).forEach(addToFeed);

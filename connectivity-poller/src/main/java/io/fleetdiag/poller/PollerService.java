@@ -79,7 +79,7 @@ public final class PollerService implements AutoCloseable {
                 kafka.consumer("fleetdiag-inventory"), poller::leading, Clock.systemUTC(), fatal::complete));
         inventory.ifPresent(InventorySource::start);
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
-                () -> new ServiceHttp.Health(true, Map.of("leading", poller.leading())), Map.of());
+                () -> new ServiceHttp.Health(true, Map.of("leading", poller.leading())), List.of());
         return new PollerService(poller, http, inventory);
     }
 

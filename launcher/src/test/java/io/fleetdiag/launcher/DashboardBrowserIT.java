@@ -147,7 +147,7 @@ class DashboardBrowserIT {
             browser.findElement(By.id("operation-submit")).click();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.findElement(By.id("operation-status")).getText())
                     .startsWith("Silenced"));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.getJson(api + "/api/silences"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.getJson(api + "/api/silences").path("items"))
                     .anySatisfy(silence -> {
                         assertThat(silence.path("poiid").asText()).isEqualTo(poiid);
                         assertThat(silence.path("type").asText()).isEqualTo("PRINTER_FAULT");

@@ -91,7 +91,7 @@ class LocalStackIT {
                 assertThat(printed).containsAll(seenBefore);
                 await().atMost(Duration.ofSeconds(30)).until(() -> edges(alerts.values()).containsAll(printed));
 
-                JsonNode active = get(stack, "/api/alerts?active=true");
+                JsonNode active = get(stack, "/api/alerts?active=true").path("items");
                 assertThat(active).isNotEmpty();
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> active.forEach(alert ->
                         assertThat(edges(alerts.values())).contains(alert.path("alertId").asText() + " RAISED")));

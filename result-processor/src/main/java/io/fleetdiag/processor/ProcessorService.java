@@ -3,6 +3,7 @@ package io.fleetdiag.processor;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
+import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
 import io.fleetdiag.processor.errors.DeadLetterWriter;
@@ -17,16 +18,16 @@ import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.service.http.ClasspathFiles;
 import io.fleetdiag.service.http.HttpEndpoint;
-import io.fleetdiag.service.http.HttpRoutes;
-import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Route;
+import io.fleetdiag.service.http.StreamRoute;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public final class ProcessorService implements AutoCloseable {
         }
 
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
-        String host = config.find("processor.advertised-host").orElse(config.get("http.host"));
+        String host = config.find(ProcessorSettings.ADVERTISED_HOST.name()).orElse(config.get("http.host"));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Optional<String> token = Optional.ofNullable(environment.get(ServiceHttp.TOKEN_ENV));
         // the HTTP port must be known before Streams starts: Streams tells its peers where to ask
@@ -99,12 +100,16 @@ public final class ProcessorService implements AutoCloseable {
                 catalog.alertOperations().keySerde().serializer(), catalog.alertOperations().valueSerde().serializer());
         Producer<String, DiagnosisCheckRequest> checks = new KafkaProducer<>(kafka.producer(),
                 catalog.checkRequests().keySerde().serializer(), catalog.checkRequests().valueSerde().serializer());
-        Map<String, Route> routes = new HashMap<>(queries.routes());
-        routes.putAll(AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()).routes());
-        routes.putAll(new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()).routes());
-        LiveEvents events = LiveEvents.start(kafka.admin(), catalog, () -> Optional.of(queries.fleet()).filter(reply -> reply.status() == 200).map(Reply::body));
-        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), new HttpRoutes(routes,
-                Map.of("/events", events), Map.of("/dashboard", new ClasspathFiles("dashboard", ProcessorService.class.getClassLoader()))));
+        LiveEvents events = LiveEvents.start(kafka.admin(), catalog, () -> {
+            try {
+                return Optional.of(queries.fleet().json().toString());
+            } catch (QueryException e) {
+                return Optional.empty();
+            }
+        });
+        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), routes(queries,
+                AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()),
+                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -135,11 +140,11 @@ public final class ProcessorService implements AutoCloseable {
      */
     public static Properties streamsProperties(ServiceConfig config, KafkaSettings kafka, TopicCatalog catalog) {
         Properties properties = kafka.streams();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get("processor.application-id"));
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, ProcessorSettings.APPLICATION_ID.read(config));
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, config.get("processor.state-dir"));
-        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) config.duration("processor.commit-interval").toMillis());
-        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue("processor.stream-threads"));
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, ProcessorSettings.STATE_DIR.read(config));
+        properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) ProcessorSettings.COMMIT_INTERVAL.read(config).toMillis());
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ProcessorSettings.STREAM_THREADS.read(config));
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
@@ -158,6 +163,17 @@ public final class ProcessorService implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /** The processor's routes beside {@code /health} and {@code /metrics}; docs/dashboard.md has them, generated. */
+    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, StreamRoute events) {
+        List<Route> routes = new ArrayList<>(queries.routes());
+        routes.addAll(operations.routes());
+        routes.addAll(checks.routes());
+        routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change", events));
+        routes.addAll(Route.files("/dashboard", "the dashboard's pages, without the token: they hold no data",
+                new ClasspathFiles("dashboard", ProcessorService.class.getClassLoader())));
+        return routes;
     }
 
     private static ServiceHttp.Health health(KafkaStreams streams) {

@@ -6,7 +6,6 @@ import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
-import io.fleetdiag.processor.presence.SourceLoss;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreOutput;
 import io.fleetdiag.processor.stores.StoreProcessor;
@@ -19,8 +18,6 @@ import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
-import java.util.List;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -65,21 +62,13 @@ public final class ResultProcessorTopology {
         ProcessorSettings settings = config.settings();
         TopicCatalog topics = config.catalog();
         StreamsBuilder builder = new StreamsBuilder();
-        Stream.of(PresenceProcessor.stateTables(topics.alerts().valueSerde()),
-                        TerminalProcessor.stateTables(topics.alerts().valueSerde()),
-                        StoreProcessor.stateTables(topics.storeHealth().valueSerde(), topics.alerts().valueSerde()))
-                .flatMap(List::stream)
-                .forEach(builder::addStateStore);
         Topic<String, AlertOperation> operations = topics.alertOperations();
         builder.globalTable(operations.name(), Consumed.with(operations.keySerde(), operations.valueSerde()).withName("alert-operations-source"),
                 Materialized.<String, AlertOperation, KeyValueStore<Bytes, byte[]>>as(AlertOperations.TABLE).withKeySerde(operations.keySerde())
                         .withValueSerde(operations.valueSerde()));
 
-        SourceLoss sourceLoss = new SourceLoss(settings.sourceLostShare(), settings.sourceLostMinTerminals());
         KStream<String, PresenceOutput> presenceOutputs = source(builder, topics.snapshots())
-                .process(() -> new PresenceProcessor(settings.offlineAfterMissedSnapshots(), settings.lastSeenResolution(), sourceLoss),
-                        Named.as("presence"), PresenceProcessor.MEMBERS_TABLE, PresenceProcessor.PROGRESS_TABLE, PresenceProcessor.SIGHTINGS_TABLE,
-                        PresenceProcessor.SOURCE_ALERTS_TABLE);
+                .process(PresenceProcessor.supplier(settings.presence(), settings.sourceLoss(), topics.alerts().valueSerde()), Named.as("presence"));
         sink(presenceOutputs
                 .filter((scope, out) -> out instanceof PresenceOutput.ScopeAlert, Named.as("scope-alerts"))
                 .mapValues(out -> ((PresenceOutput.ScopeAlert) out).alert(), Named.as("scope-alert-edges")), topics.alerts(), "scope-alerts-sink");
@@ -96,9 +85,7 @@ public final class ResultProcessorTopology {
                 .merge(inventory(builder, topics.inventory(), config.terminalPartitions()), Named.as("terminal-and-inventory-inputs"));
 
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
-        inputs.process(() -> new TerminalProcessor(settings, codec), Named.as("terminals"),
-                        TerminalProcessor.STATE_TABLE, TerminalProcessor.ACTIVE_ALERTS_TABLE, TerminalProcessor.FLEET_COUNTS_TABLE,
-                        TerminalProcessor.DUE_TABLE, TerminalProcessor.DUE_INDEX_TABLE)
+        inputs.process(TerminalProcessor.supplier(settings, codec, topics.alerts().valueSerde()), Named.as("terminals"))
                 .split(Named.as("terminal-"))
                 .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> states
                         .mapValues(out -> ((TerminalOutput.State) out).encoded(), Named.as("terminal-states"))
@@ -114,20 +101,16 @@ public final class ResultProcessorTopology {
                         stores(contributions.mapValues(out -> ((TerminalOutput.Contribution) out).contribution(), Named.as("store-shares")),
                                 settings, topics), "contribution"));
 
-        builder.addStateStore(ResolvedAlerts.table(topics.alerts().valueSerde()));
-        builder.addStateStore(AlertHistoryProcessor.table());
         KStream<String, TerminalAlert> alerts = source(builder, topics.alerts());
-        alerts.process(ResolvedAlerts::new, Named.as("resolved-alerts"), ResolvedAlerts.TABLE);
-        alerts.process(() -> new AlertHistoryProcessor(settings.alertHistoryRetention(), settings.alertHistoryMaxPerTerminal()),
-                Named.as("alert-history"), AlertHistoryProcessor.TABLE);
+        alerts.process(ResolvedAlerts.supplier(topics.alerts().valueSerde()), Named.as("resolved-alerts"));
+        alerts.process(AlertHistoryProcessor.supplier(settings.history()), Named.as("alert-history"));
         return builder.build();
     }
 
     private static void stores(KStream<String, StoreContribution> contributions, ProcessorSettings settings, TopicCatalog topics) {
         contributions
                 .repartition(Repartitioned.with(Serdes.String(), StoreContribution.SERDE).withName("store-contributions"))
-                .process(() -> new StoreProcessor(settings), Named.as("stores"),
-                        StoreProcessor.MEMBERS_TABLE, StoreProcessor.HEALTH_TABLE, StoreProcessor.ALERTS_TABLE)
+                .process(StoreProcessor.supplier(settings.stores(), topics.storeHealth().valueSerde(), topics.alerts().valueSerde()), Named.as("stores"))
                 .split(Named.as("store-"))
                 .branch((key, out) -> out instanceof StoreOutput.Health, Branched.withConsumer(health -> sink(
                         health.mapValues(out -> ((StoreOutput.Health) out).health(), Named.as("store-health-records")), topics.storeHealth(), "store-health-sink"),

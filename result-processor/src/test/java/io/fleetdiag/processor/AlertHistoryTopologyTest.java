@@ -7,6 +7,7 @@ import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class AlertHistoryTopologyTest {
 
     private static final String POIID = "V400m-346403161";
-    private final ProcessorDriver driver = new ProcessorDriver(ProcessorSettings.defaultSettings().toBuilder()
-            .alertHistoryRetention(Duration.ofHours(2)).alertHistoryMaxPerTerminal(3).build());
+    private final ProcessorDriver driver = new ProcessorDriver(ProcessorDriver.settings(Map.of(
+            "processor.alert-history-retention", "2h", "processor.alert-history-max-per-terminal", "3")));
 
     @AfterEach
     void close() {

@@ -97,7 +97,7 @@ class AlertOperationsIT {
                 operation.getKind() == AlertOperationKind.ACKNOWLEDGEMENT && operation.getId().equals(raised.getAlertId())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (ProcessorService instance : List.of(one, two)) {
-                JsonNode active = json(call(instance, "GET", "/api/alerts?active=true", null));
+                JsonNode active = json(call(instance, "GET", "/api/alerts?active=true", null)).path("items");
                 assertThat(active).singleElement().satisfies(alert -> assertThat(alert.path("acknowledgedBy").asText()).isEqualTo("Ana"));
                 JsonNode state = json(call(instance, "GET", "/api/terminals/" + ACKED, null));
                 assertThat(state.path("activeAlerts")).singleElement()
@@ -111,7 +111,7 @@ class AlertOperationsIT {
         String silenceId = json(silence).path("silenceId").asText();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             for (ProcessorService instance : List.of(one, two)) {
-                assertThat(json(call(instance, "GET", "/api/silences", null))).extracting(node -> node.path("silenceId").asText())
+                assertThat(json(call(instance, "GET", "/api/silences", null)).path("items")).extracting(node -> node.path("silenceId").asText())
                         .containsExactly(silenceId);
             }
         });
@@ -129,7 +129,7 @@ class AlertOperationsIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 call(one, "POST", "/api/alerts/" + raised.getAlertId() + "/ack", "{\"by\": \"Ana\"}").statusCode()).isEqualTo(409));
         assertThat(call(two, "DELETE", "/api/silences/" + silenceId + "?by=Bo", null).statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(call(one, "GET", "/api/silences", null))).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(call(one, "GET", "/api/silences", null)).path("items")).isEmpty());
     }
 
     private ProcessorService start(TestCluster cluster, String prefix, String name) throws Exception {

@@ -14,6 +14,7 @@ import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class InventoryJoinTopologyTest {
     private static final Duration IDLE_AFTER = Duration.ofDays(7);
 
     private static ProcessorDriver driver() {
-        return new ProcessorDriver(ProcessorSettings.builder().neverConnectedAfter(NEVER_CONNECTED_AFTER).idleAfter(IDLE_AFTER)
-                .punctuateInterval(Duration.ofMinutes(1)).build());
+        return new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.never-connected-after", NEVER_CONNECTED_AFTER.toString(),
+                "processor.idle-after", IDLE_AFTER.toString(), "processor.punctuate-interval", "1m")));
     }
 
     @Test

@@ -10,27 +10,37 @@ import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
+import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.serde.WireFormat;
+import io.fleetdiag.service.KafkaSettings;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -60,6 +70,8 @@ final class ProcessorDriver implements AutoCloseable {
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
     private final Output<StoreHealth> storeHealth;
+    private final Output<DeadLetter> deadLetters;
+    private final RegistryStub registry;
 
     /** One output topic and everything read from it so far. */
     private record Output<V>(TestOutputTopic<String, V> topic, List<V> published) {
@@ -77,17 +89,9 @@ final class ProcessorDriver implements AutoCloseable {
     ProcessorDriver(ProcessorSettings settings) {
         TopicCatalog catalog = new TopicCatalog(TopicNames.defaults(), new PlainAvroSerdes());
         codec = new TerminalStateCodec(catalog.terminalState());
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
-        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        try {
-            properties.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("processor-test").toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        registry = new RegistryStub();
         driver = new TopologyTestDriver(ResultProcessorTopology.buildTopology(new ResultProcessorTopology.Config(settings, catalog, 1)),
-                properties, T0);
+                streamsProperties(catalog, registry), T0);
         StringSerializer keys = new StringSerializer();
         StringDeserializer keysOut = new StringDeserializer();
         snapshots = driver.createInputTopic(catalog.snapshots().name(), keys, catalog.snapshots().valueSerde().serializer());
@@ -98,6 +102,32 @@ final class ProcessorDriver implements AutoCloseable {
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
         checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
         storeHealth = new Output<>(driver.createOutputTopic(catalog.storeHealth().name(), keysOut, catalog.storeHealth().valueSerde().deserializer()));
+        // the letters are in the registry's wire format: the Avro after its header
+        Deserializer<DeadLetter> letters = catalog.deadLetters().valueSerde().deserializer();
+        deadLetters = new Output<>(driver.createOutputTopic(catalog.deadLetters().name(), keysOut,
+                (topic, bytes) -> letters.deserialize(topic, Arrays.copyOfRange(bytes, WireFormat.HEADER_LENGTH, bytes.length))));
+    }
+
+    /** The service's own Streams configuration, its dead-letter handlers included, on a temporary state directory. */
+    private static Properties streamsProperties(TopicCatalog catalog, RegistryStub registry) {
+        try {
+            ServiceConfig config = ServiceConfig.of(SettingsDefinition.defaults(ProcessorService.definitions()))
+                    .with(ProcessorSettings.STATE_DIR.name(), Files.createTempDirectory("processor-test").toString())
+                    .with("schema.registry.url", registry.url());
+            Properties properties = ProcessorService.streamsProperties(config, new KafkaSettings(config, "processor-test"), catalog);
+            // TopologyTestDriver (kafka-streams-test-utils 4.4) does not hand on what an exception handler writes inside a
+            // transaction: under exactly_once_v2 the dead letter never reaches the driver's output, under at_least_once it
+            // does. What the topology itself writes is the same under both.
+            properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The default settings with some changed, as an operator's file would change them. */
+    static ProcessorSettings settings(Map<String, String> changed) {
+        return ProcessorSettings.from(ServiceConfig.of(ProcessorSettings.defaults()).withAll(changed));
     }
 
     ProcessorDriver() {
@@ -149,6 +179,16 @@ final class ProcessorDriver implements AutoCloseable {
         return states.all();
     }
 
+    /** Every dead letter written so far. */
+    List<DeadLetter> deadLetters() {
+        return deadLetters.all();
+    }
+
+    /** Raw bytes on an input topic, as a producer that does not speak its format would write them. */
+    void pipeRaw(String topic, String key, byte[] value) {
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(key, value, T0);
+    }
+
     /** Every store health record published so far. */
     List<StoreHealth> storeHealth() {
         return storeHealth.all();
@@ -197,5 +237,6 @@ final class ProcessorDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        registry.close();
     }
 }

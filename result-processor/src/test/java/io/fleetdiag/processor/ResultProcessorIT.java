@@ -258,7 +258,7 @@ class ResultProcessorIT {
                     .filter(entry -> entry.getValue().size() == 1).map(Map.Entry::getKey).collect(Collectors.toSet());
             for (ProcessorService instance : List.of(one, two)) {
                 Set<String> active = new HashSet<>();
-                get(instance, "/api/alerts?active=true").forEach(alert -> {
+                get(instance, "/api/alerts?active=true&size=500").path("items").forEach(alert -> {
                     if (!alert.path("poiid").isNull()) {
                         active.add(alert.path("alertId").asText());
                     }

@@ -1,7 +1,7 @@
 package io.fleetdiag.service;
 
 import io.fleetdiag.service.http.HttpEndpoint;
-import io.fleetdiag.service.http.HttpRoutes;
+import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -10,9 +10,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /health} (200 while the service is up, 503 otherwise, with details) and
@@ -38,27 +40,27 @@ public final class ServiceHttp {
     private ServiceHttp() {
     }
 
+    /** The service's own routes are answered beside {@code /health} and {@code /metrics}. */
     public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
-                                     Supplier<Health> health, Map<String, Route> extraRoutes) throws Exception {
-        return start(config, environment, metrics, health, HttpRoutes.of(extraRoutes));
-    }
-
-    /** The same with event streams and static files as well. */
-    public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
-                                     Supplier<Health> health, HttpRoutes extra) throws Exception {
+                                     Supplier<Health> health, List<Route> extra) throws Exception {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        Map<String, Route> routes = new HashMap<>();
-        routes.put("/metrics", call -> new Reply(200, "text/plain; version=0.0.4", metrics.scrape()));
-        routes.put("/health", call -> {
-            Health now = health.get();
-            Map<String, Object> body = new HashMap<>(now.details());
-            body.put("status", now.up() ? "UP" : "DOWN");
-            return Reply.json(now.up() ? 200 : 503, Json.write(body));
-        });
         return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"),
-                Optional.ofNullable(environment.get(TOKEN_ENV)), extra.plus(routes));
+                Optional.ofNullable(environment.get(TOKEN_ENV)), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+    }
+
+    /** {@code /health} and {@code /metrics}, as every service answers them. */
+    public static List<Route> routes(PrometheusMeterRegistry metrics, Supplier<Health> health) {
+        return List.of(
+                Route.get("/health", Permission.PUBLIC, "200 while the service is up, 503 otherwise, with details", call -> {
+                    Health now = health.get();
+                    Map<String, Object> body = new HashMap<>(now.details());
+                    body.put("status", now.up() ? "UP" : "DOWN");
+                    return Reply.json(now.up() ? 200 : 503, Json.write(body));
+                }),
+                Route.get("/metrics", Permission.READ, "Prometheus metrics, the JVM's included",
+                        call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     }
 }

@@ -37,6 +37,12 @@ public record SettingCheck(String description, Function<Object, Optional<String>
                 value -> ((Duration) value).compareTo(Duration.ZERO) > 0 ? Optional.empty() : Optional.of("above zero"));
     }
 
+    /** A duration of zero or more. */
+    public static SettingCheck notNegative() {
+        return new SettingCheck("zero or more",
+                value -> ((Duration) value).isNegative() ? Optional.of("zero or more") : Optional.empty());
+    }
+
     /** One of these words, in any case. */
     public static SettingCheck oneOf(String... words) {
         List<String> allowed = Arrays.asList(words);

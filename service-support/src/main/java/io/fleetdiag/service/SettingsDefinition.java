@@ -38,9 +38,21 @@ public final class SettingsDefinition {
         return add(new Setting(key, type, defaultValue, null, check, doc, false));
     }
 
+    public SettingsDefinition define(SettingKey<?> key, String defaultValue, String doc) {
+        return define(key.name(), key.type(), defaultValue, doc);
+    }
+
+    public SettingsDefinition define(SettingKey<?> key, String defaultValue, SettingCheck check, String doc) {
+        return define(key.name(), key.type(), defaultValue, check, doc);
+    }
+
     /** A setting whose default depends on the machine (a temporary directory): the docs show {@code documented}. */
     public SettingsDefinition defineMachineDefault(String key, SettingType type, String defaultValue, String documented, String doc) {
         return add(new Setting(key, type, defaultValue, documented, SettingCheck.NONE, doc, false));
+    }
+
+    public SettingsDefinition defineMachineDefault(SettingKey<?> key, String defaultValue, String documented, String doc) {
+        return defineMachineDefault(key.name(), key.type(), defaultValue, documented, doc);
     }
 
     /** A setting without a default: absent unless the file or the environment gives it. */

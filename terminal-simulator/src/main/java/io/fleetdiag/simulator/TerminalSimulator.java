@@ -1,7 +1,9 @@
 package io.fleetdiag.simulator;
 
+import io.fleetdiag.service.http.RouteHandler;
+import io.fleetdiag.service.http.RouteTable;
 import io.fleetdiag.simulator.api.SimulatedCloud;
-import io.fleetdiag.simulator.api.SimulatorHandler;
+import io.fleetdiag.simulator.api.SimulatorRoutes;
 import io.fleetdiag.simulator.api.SimulatorStats;
 import io.fleetdiag.simulator.fleet.Condition;
 import io.fleetdiag.simulator.fleet.ConditionChange;
@@ -12,6 +14,7 @@ import io.fleetdiag.simulator.life.FleetLife;
 import io.fleetdiag.simulator.life.LifeRates;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
@@ -27,6 +30,7 @@ public final class TerminalSimulator implements AutoCloseable {
 
     // longer than any stall or latency the simulator is told to produce, so Jetty never cuts an answer short
     private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+    private static final int MAX_BODY = 1 << 20;
 
     private final Server server;
     private final ServerConnector connector;
@@ -47,8 +51,8 @@ public final class TerminalSimulator implements AutoCloseable {
 
     public static TerminalSimulator start(SimulatorConfig config) throws Exception {
         Fleet fleet = config.referenceTerminals()
-                ? Fleet.generateWithReferenceTerminals(config.terminals(), config.seed(), config.merchants(), config.rates(), config.clock().instant())
-                : Fleet.generate(config.terminals(), config.seed(), config.merchants(), config.rates(), config.clock().instant());
+                ? Fleet.generateWithReferenceTerminals(config.terminals(), config.seed(), config.merchants(), config.rates().sdkExpiry(), config.clock().instant())
+                : Fleet.generate(config.terminals(), config.seed(), config.merchants(), config.rates().sdkExpiry(), config.clock().instant());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "simulator-answers");
             thread.setDaemon(true);
@@ -67,7 +71,8 @@ public final class TerminalSimulator implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        server.setHandler(new SimulatorHandler(cloud));
+        // Adyen's requests are small; the limit only keeps a runaway body from being read
+        server.setHandler(new RouteHandler(new RouteTable(SimulatorRoutes.of(cloud)), Optional.empty(), MAX_BODY));
         server.start();
         FleetLife life = new FleetLife(fleet, config.rates(), config.clock(), config.seed());
         if (!config.rates().equals(LifeRates.staticFleet())) {

@@ -3,13 +3,13 @@ package io.fleetdiag.benchmarks.presence;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
+import io.fleetdiag.processor.presence.PresenceTracking;
 import io.fleetdiag.processor.presence.SourceLoss;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.topics.Topic;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,7 +17,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * The processor's snapshot path on its own: snapshots in, the presence stage with its tables, the
@@ -37,11 +36,9 @@ final class PresenceTopology {
         SourceLoss sourceLoss = new SourceLoss(config.doubleValue("processor.source-lost-share"),
                 config.intValue("processor.source-lost-min-terminals"));
         StreamsBuilder builder = new StreamsBuilder();
-        List<StoreBuilder<?>> tables = PresenceProcessor.stateTables(alertSerde);
-        tables.forEach(builder::addStateStore);
         builder.stream(snapshots.name(), Consumed.with(snapshots.keySerde(), snapshots.valueSerde()))
-                .process(() -> new PresenceProcessor(offlineAfterMissed, resolution, sourceLoss), Named.as("presence"),
-                        tables.stream().map(StoreBuilder::name).toArray(String[]::new))
+                .process(PresenceProcessor.supplier(new PresenceTracking(offlineAfterMissed, resolution), sourceLoss, alertSerde),
+                        Named.as("presence"))
                 .filter((scope, out) -> out instanceof PresenceOutput.Change)
                 .mapValues(out -> ((PresenceOutput.Change) out).change())
                 .to(changes, Produced.with(Serdes.String(), PresenceChange.SERDE));

@@ -3,6 +3,8 @@ package io.fleetdiag.faults.cluster;
 import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,12 @@ public final class RestartableBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** For writers that must not lose or repeat a record across the broker's restarts. */
+    public Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     }
 
     @Override

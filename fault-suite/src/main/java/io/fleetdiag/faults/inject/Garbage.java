@@ -2,6 +2,9 @@ package io.fleetdiag.faults.inject;
 
 import io.fleetdiag.dispatcher.checks.PendingCheck;
 import io.fleetdiag.dispatcher.results.ResultFactory;
+import io.fleetdiag.faults.cluster.RestartableBroker;
+import io.fleetdiag.faults.ledger.Ledger;
+import io.fleetdiag.faults.report.Verdict;
 import io.fleetdiag.poller.snapshot.SnapshotChunker;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
@@ -12,9 +15,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,9 +32,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Writes records no fleetdiag service can decode into its input topics, each of a kind that happens
  * in the wild: random bytes, an unknown schema id, a valid record cut short, a valid record of another
- * type, an empty value. Returns where each one landed, to match against the dead-letter topic.
+ * type, an empty value, in two bursts. Each must end up on the dead-letter topic, with a reason, and
+ * nothing else may.
  */
-public final class Garbage {
+public final class Garbage implements Fault {
 
     /** Where an injected record landed. */
     public record Landed(String topic, int partition, long offset) {
@@ -39,18 +46,68 @@ public final class Garbage {
 
     private final TopicCatalog catalog;
     private final Random random;
+    private final RestartableBroker broker;
+    private final Ledger ledger;
+    private final int perTopic;
+    private final Duration chaos;
+    private final List<Landed> injected = Collections.synchronizedList(new ArrayList<>());
 
-    public Garbage(TopicCatalog catalog, long seed) {
+    /** @param perTopic records into each input topic, half of them in each burst */
+    public Garbage(TopicCatalog catalog, long seed, RestartableBroker broker, Ledger ledger, int perTopic, Duration chaos) {
         this.catalog = catalog;
         this.random = new Random(seed);
+        this.broker = broker;
+        this.ledger = ledger;
+        this.perTopic = perTopic;
+        this.chaos = chaos;
+    }
+
+    @Override
+    public List<Step> steps() {
+        long millis = chaos.toMillis();
+        return List.of(burst(Duration.ofMillis(millis / 5)), burst(Duration.ofMillis(millis * 7 / 10)));
+    }
+
+    private Step burst(Duration at) {
+        return Step.inTraffic(at, "garbage into " + inputTopics().size() + " input topics",
+                () -> injected.addAll(inject(broker.producerConfig(), perTopic / 2)));
+    }
+
+    @Override
+    public boolean settled() {
+        return ledger.deadLetters().containsAll(injected());
+    }
+
+    @Override
+    public List<Verdict.Check> checks() {
+        Set<Landed> injected = injected();
+        Set<Landed> deadLetters = ledger.deadLetters();
+        return List.of(
+                new Verdict.Check("injected records without a dead letter",
+                        injected.stream().filter(landed -> !deadLetters.contains(landed)).count(), 0),
+                new Verdict.Check("dead letters of records that were not injected",
+                        deadLetters.stream().filter(letter -> !injected.contains(letter)).count(), 0),
+                new Verdict.Check("dead letters without a reason", ledger.deadLettersWithoutReason(), 0));
+    }
+
+    @Override
+    public void count(Map<String, Object> counts) {
+        counts.put("garbage records injected", injected().size());
+        counts.put("dead letters", ledger.deadLetters().size());
+    }
+
+    private Set<Landed> injected() {
+        synchronized (injected) {
+            return new HashSet<>(injected);
+        }
     }
 
     /** The topics the services read: snapshots and results (processor), check requests and retries (dispatcher). */
-    public List<String> inputTopics() {
+    private List<String> inputTopics() {
         return List.of(catalog.snapshots().name(), catalog.results().name(), catalog.checkRequests().name(), catalog.checkRetries().name());
     }
 
-    public List<Landed> inject(Map<String, Object> producerConfig, int perTopic) throws Exception {
+    private List<Landed> inject(Map<String, Object> producerConfig, int perTopic) throws Exception {
         Map<String, byte[]> valid = validSamples();
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 @Command(name = "silences", mixinStandardHelpOptions = true, description = "Print the active silences (--all: also ended ones).")
 public final class SilencesCommand implements Callable<Integer> {
 
+    /** The API's largest page. */
+    private static final int PAGE = 500;
+
     @Option(names = "--all", description = "Also silences that ended.")
     boolean all;
 
@@ -23,13 +26,14 @@ public final class SilencesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ApiCall.run(client, "GET", "/api/silences" + (all ? "?all=true" : ""), null, this::print);
+        return ApiCall.run(client, "GET", "/api/silences?size=" + PAGE + (all ? "&all=true" : ""), null, this::print);
     }
 
-    private String print(JsonNode silences) {
+    private String print(JsonNode page) {
         if (json) {
-            return silences.toString();
+            return page.toString();
         }
+        JsonNode silences = page.path("items");
         if (silences.isEmpty()) {
             return all ? "No silences." : "No active silences.";
         }
@@ -38,6 +42,9 @@ public final class SilencesCommand implements Callable<Integer> {
             lines.add(String.format("%s  until %s  %s%s  by %s%s", silence.path("silenceId").asText(), silence.path("until").asText(),
                     scope(silence), silence.path("active").asBoolean() ? "" : "  (ended)", silence.path("by").asText(),
                     silence.path("reason").isNull() ? "" : ": " + silence.path("reason").asText()));
+        }
+        if (page.path("total").asLong() > silences.size()) {
+            lines.add("(the first " + silences.size() + " of " + page.path("total").asLong() + "; the API pages the rest: GET /api/silences?page=1&size=" + PAGE + ")");
         }
         return String.join(System.lineSeparator(), lines);
     }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class ConfigurationDoc {
 
     public static final Path DEFAULT_FILE = Path.of("docs", "configuration.md");
-    private static final Pattern SECTION = Pattern.compile("(<!-- generated: ([a-z-]+) -->\n)(.*?)(<!-- end generated -->)", Pattern.DOTALL);
     private static final Pattern DEFAULT_IN_DESCRIPTION = Pattern.compile("\\s*\\(default [^)]*\\)");
 
     private ConfigurationDoc() {
@@ -74,25 +72,7 @@ public final class ConfigurationDoc {
      * @throws IllegalArgumentException when a section the code has is missing from the document, or the other way round
      */
     public static String render(String document) {
-        Map<String, String> sections = sections();
-        List<String> seen = new ArrayList<>();
-        Matcher matcher = SECTION.matcher(document);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(2);
-            String table = sections.get(name);
-            if (table == null) {
-                throw new IllegalArgumentException("docs/configuration.md has a generated section '" + name + "' that no definition makes");
-            }
-            seen.add(name);
-            matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + table + matcher.group(4)));
-        }
-        matcher.appendTail(out);
-        if (!seen.equals(List.copyOf(sections.keySet()))) {
-            throw new IllegalArgumentException("docs/configuration.md must have the generated sections " + sections.keySet()
-                    + " in this order, not " + seen);
-        }
-        return out.toString();
+        return GeneratedSections.render(DEFAULT_FILE.toString(), document, sections());
     }
 
     /** Rewrites the file's generated sections: {@code java -cp ... io.fleetdiag.launcher.docs.ConfigurationDoc [docs/configuration.md]}. */

@@ -12,7 +12,9 @@ import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,12 +72,12 @@ class AlertOperationCommandsTest {
     @Test
     void ackPostsWhoAndNoteAndAnApiRefusalIsOneLineWithANonZeroExit() throws Exception {
         List<HttpCall> calls = new ArrayList<>();
-        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), Map.of("/api/alerts/", call -> {
+        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), List.of(Route.post("/api/alerts/{alertId}/ack", Permission.OPERATE, "ack", call -> {
             calls.add(call);
-            return call.rest().startsWith("resolved")
+            return call.param("alertId").startsWith("resolved")
                     ? Reply.error(409, "Alert resolved-1 is already resolved (at 2026-11-23T09:00:00Z)")
                     : Reply.json(200, "{\"alertId\":\"a-1\",\"poiid\":\"V400m-1\",\"type\":\"BATTERY_LOW\",\"acknowledgedBy\":\"Ana\"}");
-        }))) {
+        })))) {
             String url = "http://127.0.0.1:" + api.port();
             CommandRun ok = CommandRun.of("ack", "a-1", "--by", "Ana", "--note", "charger ordered", "--api", url);
             CommandRun refused = CommandRun.of("ack", "resolved-1", "--by", "Ana", "--api", url);
@@ -83,7 +85,7 @@ class AlertOperationCommandsTest {
             assertThat(ok.exit()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("Acknowledged BATTERY_LOW a-1 of V400m-1 as Ana");
             assertThat(calls.get(0).method()).isEqualTo("POST");
-            assertThat(calls.get(0).rest()).isEqualTo("a-1/ack");
+            assertThat(calls.get(0).param("alertId")).isEqualTo("a-1");
             JsonNode body = Json.MAPPER.readTree(calls.get(0).body());
             assertThat(body.path("by").asText()).isEqualTo("Ana");
             assertThat(body.path("note").asText()).isEqualTo("charger ordered");
@@ -95,13 +97,16 @@ class AlertOperationCommandsTest {
     @Test
     void silencesAndUnsilenceListAndEnd() throws Exception {
         List<HttpCall> calls = new ArrayList<>();
-        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), Map.of("/api/silences", call -> {
-            calls.add(call);
-            return call.method().equals("GET")
-                    ? Reply.json(200, "[{\"silenceId\":\"silence-1\",\"poiid\":null,\"merchantAccount\":\"AcmeRetail_EU\",\"store\":\"EU-0001\","
-                            + "\"type\":\"PRINTER_FAULT\",\"until\":\"2026-11-23T12:00:00Z\",\"by\":\"Ana\",\"reason\":\"paper late\",\"active\":true}]")
-                    : Reply.json(200, "{\"silenceId\":\"silence-1\"}");
-        }))) {
+        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), List.of(
+                Route.get("/api/silences", Permission.READ, "list", call -> {
+                    calls.add(call);
+                    return Reply.json(200, "{\"page\":0,\"size\":50,\"total\":1,\"items\":[{\"silenceId\":\"silence-1\",\"poiid\":null,\"merchantAccount\":\"AcmeRetail_EU\",\"store\":\"EU-0001\","
+                            + "\"type\":\"PRINTER_FAULT\",\"until\":\"2026-11-23T12:00:00Z\",\"by\":\"Ana\",\"reason\":\"paper late\",\"active\":true}]}");
+                }),
+                Route.delete("/api/silences/{silenceId}", Permission.OPERATE, "end", call -> {
+                    calls.add(call);
+                    return Reply.json(200, "{\"silenceId\":\"silence-1\"}");
+                })))) {
             String url = "http://127.0.0.1:" + api.port();
             CommandRun listed = CommandRun.of("silences", "--api", url);
             CommandRun ended = CommandRun.of("unsilence", "silence-1", "--by", "Bo Li", "--api", url);
@@ -109,7 +114,7 @@ class AlertOperationCommandsTest {
             assertThat(listed.out()).contains("silence-1  until 2026-11-23T12:00:00Z  store AcmeRetail_EU/EU-0001, type PRINTER_FAULT  by Ana: paper late");
             assertThat(ended.exit()).as(ended.err()).isZero();
             assertThat(calls.get(1).method()).isEqualTo("DELETE");
-            assertThat(calls.get(1).rest()).isEqualTo("silence-1");
+            assertThat(calls.get(1).param("silenceId")).isEqualTo("silence-1");
             assertThat(calls.get(1).query("by", null)).isEqualTo("Bo Li");
         }
     }

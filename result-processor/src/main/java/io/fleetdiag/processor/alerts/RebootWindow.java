@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,10 @@ public record RebootWindow(int restartHour, Duration length, ZoneId zone) {
         if (restartHour < 0 || restartHour > 23) {
             throw new IllegalArgumentException("restartHour must be 0-23, not " + restartHour);
         }
+        if (length.isNegative()) {
+            throw new IllegalArgumentException("length must be zero or more, not " + length);
+        }
+        Objects.requireNonNull(zone, "zone");
     }
 
     /** The end of the window that {@code moment} falls in, if it falls in one. */

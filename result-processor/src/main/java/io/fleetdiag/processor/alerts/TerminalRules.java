@@ -36,21 +36,21 @@ public final class TerminalRules {
         this.rules = List.of(
                 new TerminalOfflineRule(settings.rebootWindow()),
                 new TamperRule(),
-                new BatteryLowRule(settings.batteryLowBelow(), settings.batteryRecoveredAt()),
+                new BatteryLowRule(settings.battery().raise(), settings.battery().resolve()),
                 new PrinterFaultRule(),
                 new CommunicationFaultRule(),
                 new GlobalStatusRule(),
-                new UnconfirmedBatchRule(settings.unconfirmedCriticalAt()),
+                new UnconfirmedBatchRule(settings.diagnosis().unconfirmedCriticalAt()),
                 new HostUnreachableRule(),
-                new DiagnosisFailingRule(settings.diagnosisFailingAfter()),
-                new StaleDiagnosisRule(settings.staleAfter()),
-                new MobileSdkExpiringRule(settings.sdkExpiringWithin(), settings.sdkRecoveredBeyond()),
+                new DiagnosisFailingRule(settings.diagnosis().failingAfter()),
+                new StaleDiagnosisRule(settings.diagnosis().staleAfter()),
+                new MobileSdkExpiringRule(settings.sdkExpiry().raise(), settings.sdkExpiry().resolve()),
                 new AttestationProblemRule(),
-                new OfflinePaymentsExpiringRule(settings.offlinePaymentsExpiringWithin(), settings.offlinePaymentsRecoveredBeyond()),
+                new OfflinePaymentsExpiringRule(settings.offlinePaymentsExpiry().raise(), settings.offlinePaymentsExpiry().resolve()),
                 new OfflineForwardFailedRule(),
                 new AsyncCaptureFailedRule(),
-                new NeverConnectedRule(settings.neverConnectedAfter()),
-                new IdleRule(settings.idleAfter()));
+                new NeverConnectedRule(settings.inventory().neverConnectedAfter()),
+                new IdleRule(settings.inventory().idleAfter()));
     }
 
     /** The conditions that hold for this state at {@code now}, given the alerts already raised. */

@@ -11,13 +11,9 @@ public interface AlertFinder {
     record Found(String alertId, AlertScope scope, boolean active, ObjectNode json) {
     }
 
-    /** @param localOnly look only at this instance's part (the answer to a peer) */
-    Optional<Found> find(String alertId, boolean localOnly) throws Exception;
-
-    /** Thrown while the stores cannot be read (rebalancing, restoring). */
-    final class Unavailable extends Exception {
-        public Unavailable(Throwable cause) {
-            super(cause);
-        }
-    }
+    /**
+     * @param localOnly look only at this instance's part (the answer to a peer)
+     * @throws QueryException.Unavailable while the stores cannot be read (rebalancing, restoring) or an instance does not answer
+     */
+    Optional<Found> find(String alertId, boolean localOnly) throws QueryException;
 }

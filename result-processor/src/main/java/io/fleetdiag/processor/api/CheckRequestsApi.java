@@ -5,15 +5,13 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.fleet.ManualCheck;
 import io.fleetdiag.service.http.HttpCall;
+import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -29,7 +27,7 @@ public final class CheckRequestsApi {
     /** The terminal's state as {@code GET /api/terminals/{poiid}} answers it, from whichever instance owns it. */
     @FunctionalInterface
     public interface TerminalLookup {
-        Reply terminal(String poiid) throws Exception;
+        JsonNode terminal(String poiid) throws QueryException;
     }
 
     private final TerminalLookup terminals;
@@ -44,43 +42,25 @@ public final class CheckRequestsApi {
         this.clock = clock;
     }
 
-    public Map<String, Route> routes() {
-        return Map.of("/api/checks", this::check);
+    public List<Route> routes() {
+        return List.of(Route.post("/api/checks", Permission.OPERATE,
+                "asks for a MANUAL diagnosis of a known terminal: {\"poiid\", \"hostDiagnosis\"}; 202 once written", Failures.mapped(this::check)));
     }
 
-    private Reply check(HttpCall call) throws Exception {
-        if (!call.method().equals("POST") || !call.rest().isEmpty()) {
-            return Reply.error(405, "POST /api/checks {\"poiid\": \"...\", \"hostDiagnosis\": false} asks for a MANUAL diagnosis");
-        }
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(call.body());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            return Reply.error(400, "The body must be a JSON object: {\"poiid\": \"V400m-123456789\", \"hostDiagnosis\": false}");
-        }
+    private Reply check(HttpCall call) throws QueryException {
+        JsonNode body = OperationRequests.body(call, "{\"poiid\": \"V400m-123456789\", \"hostDiagnosis\": false}");
         JsonNode poiid = body.path("poiid");
         if (!poiid.isTextual() || poiid.asText().isBlank() || poiid.asText().length() > LONGEST_POIID) {
-            return Reply.error(400, "poiid must be the terminal's POIID (text, at most " + LONGEST_POIID + " characters)");
+            throw new QueryException.BadRequest("poiid must be the terminal's POIID (text, at most " + LONGEST_POIID + " characters)");
         }
         JsonNode host = body.path("hostDiagnosis");
         if (!host.isMissingNode() && !host.isNull() && !host.isBoolean()) {
-            return Reply.error(400, "hostDiagnosis must be true or false");
+            throw new QueryException.BadRequest("hostDiagnosis must be true or false");
         }
-        Reply known = terminals.terminal(poiid.asText());
-        if (known.status() != 200) {
-            return known;
-        }
-        JsonNode state = Json.MAPPER.readTree(known.body());
+        JsonNode state = terminals.terminal(poiid.asText());
         DiagnosisCheckRequest request = ManualCheck.request(poiid.asText(), text(state, "merchantAccount"), text(state, "store"),
                 host.asBoolean(false), clock.instant());
-        try {
-            producer.send(new ProducerRecord<>(topic, request.getPoiid(), request)).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return Reply.error(503, "The check request was not written, try again: " + e.getMessage());
-        }
+        OperationRequests.written(producer, new ProducerRecord<>(topic, request.getPoiid(), request), "the check-requests topic");
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requestId", request.getRequestId());
         answer.put("poiid", request.getPoiid());

@@ -18,6 +18,7 @@ import java.util.Map;
 /** The items of the paged lists (flat JSON, ISO-8601 times, null when unknown) and their orders. */
 public final class ListItems {
 
+    static final Comparator<JsonNode> BY_ALERT_ID = Comparator.comparing(item -> item.path("alertId").asText());
     static final Comparator<JsonNode> BY_POIID = Comparator.comparing(item -> item.path("poiid").asText());
     static final Comparator<JsonNode> BY_STORE = Comparator.<JsonNode, String>comparing(item -> item.path("merchantAccount").asText())
             .thenComparing(item -> item.path("store").asText());

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.presence.PresenceProcessor;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.service.http.HttpCall;
-import io.fleetdiag.service.http.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
- * The fleet-wide paged lists: terminals, stores and the alert history of a store or of the whole fleet.
+ * The fleet-wide paged lists: terminals, stores, active alerts and the alert history of a store or of the whole fleet.
  * Each instance lists what its own tasks hold; {@link Paging} gathers the parts.
  */
 final class ListQueries {
@@ -35,7 +36,7 @@ final class ListQueries {
     }
 
     /** {@code GET /api/terminals?merchantAccount=&store=&presence=&alertType=&page=&size=}, by POIID. */
-    Reply terminals(HttpCall call) throws Exception {
+    JsonNode terminals(HttpCall call) throws QueryException {
         return paging.gathered(call, () -> {
             List<JsonNode> items = new ArrayList<>();
             try (KeyValueIterator<String, byte[]> all = tables.<byte[]>table(TerminalProcessor.STATE_TABLE).all()) {
@@ -51,14 +52,14 @@ final class ListQueries {
     }
 
     /** {@code GET /api/stores?merchantAccount=&degraded=&sort=health|name&page=&size=}. */
-    Reply stores(HttpCall call) throws Exception {
+    JsonNode stores(HttpCall call) throws QueryException {
         String sort = call.query("sort", "name");
         String degraded = call.query("degraded", null);
         if (!sort.equals("name") && !sort.equals("health")) {
-            return Reply.error(400, "sort is health (least healthy first) or name, not '" + sort + "'");
+            throw new QueryException.BadRequest("sort is health (least healthy first) or name, not '" + sort + "'");
         }
         if (degraded != null && !degraded.equals("true") && !degraded.equals("false")) {
-            return Reply.error(400, "degraded is true or false, not '" + degraded + "'");
+            throw new QueryException.BadRequest("degraded is true or false, not '" + degraded + "'");
         }
         String merchantAccount = call.query("merchantAccount", null);
         return paging.gathered(call, () -> {
@@ -77,16 +78,36 @@ final class ListQueries {
     }
 
     /** {@code GET /api/stores/{merchantAccount}/{store}/alerts}: its terminals' episodes and its own, newest first. */
-    Reply storeHistory(HttpCall call, String merchantAccount, String store) throws Exception {
+    JsonNode storeHistory(HttpCall call, String merchantAccount, String store) throws QueryException {
         return history(call, episode -> merchantAccount.equals(episode.merchantAccount()) && store.equals(episode.store()));
     }
 
     /** {@code GET /api/alerts?active=false[&type=&severity=&merchantAccount=&store=]}: the fleet's recent episodes, newest first. */
-    Reply fleetHistory(HttpCall call) throws Exception {
+    JsonNode fleetHistory(HttpCall call) throws QueryException {
         Map<String, String> query = call.query();
         return history(call, episode -> matches(query.get("type"), episode.type()) && matches(query.get("severity"), episode.severity())
                 && (query.get("merchantAccount") == null || query.get("merchantAccount").equals(episode.merchantAccount()))
                 && (query.get("store") == null || query.get("store").equals(episode.store())));
+    }
+
+    /** {@code GET /api/alerts?active=true[&type=]}: the active alerts of terminals, stores and sources, by alertId. */
+    JsonNode activeAlerts(HttpCall call) throws QueryException {
+        String type = call.query("type", null);
+        return paging.gathered(call, () -> {
+            AlertOperations operations = tables.operations();
+            Instant now = Instant.now();
+            List<JsonNode> items = new ArrayList<>();
+            for (String tableName : List.of(TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE, PresenceProcessor.SOURCE_ALERTS_TABLE)) {
+                try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(tableName).all()) {
+                    all.forEachRemaining(entry -> {
+                        if (type == null || entry.value.getType().name().equals(type)) {
+                            items.add(OperationsJson.alert(entry.value, operations, now));
+                        }
+                    });
+                }
+            }
+            return items;
+        }, ListItems.BY_ALERT_ID);
     }
 
     /** One subject's history as the owner of its key answers it. */
@@ -101,7 +122,7 @@ final class ListQueries {
         return Paging.answer(page, items, ListItems.NEWEST_FIRST);
     }
 
-    private Reply history(HttpCall call, Predicate<AlertEpisode> wanted) throws Exception {
+    private JsonNode history(HttpCall call, Predicate<AlertEpisode> wanted) throws QueryException {
         return paging.gathered(call, () -> {
             AlertOperations operations = tables.operations();
             Instant now = Instant.now();

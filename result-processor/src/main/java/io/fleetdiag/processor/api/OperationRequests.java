@@ -11,9 +11,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads and checks the JSON bodies of acknowledgements and silences; each check names what is wrong. */
 final class OperationRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationRequests.class);
 
     /** A silence is for maintenance or a known outage, not a way to switch alerts off for good. */
     static final Duration LONGEST_SILENCE = Duration.ofDays(90);
@@ -76,12 +85,31 @@ final class OperationRequests {
         return value != null && value.length() > LONGEST_NOTE ? Optional.of(field + " is longer than " + LONGEST_NOTE + " characters") : Optional.empty();
     }
 
-    static JsonNode body(HttpCall call) throws IOException {
-        JsonNode body = Json.MAPPER.readTree(call.body() == null || call.body().isBlank() ? "{}" : call.body());
+    /** The body as a JSON object; else a bad request showing {@code example}. */
+    static JsonNode body(HttpCall call, String example) throws QueryException.BadRequest {
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(call.body() == null || call.body().isBlank() ? "{}" : call.body());
+        } catch (IOException e) {
+            body = null;
+        }
         if (!(body instanceof ObjectNode)) {
-            throw new IOException("not an object");
+            throw new QueryException.BadRequest("The body must be a JSON object, e.g. " + example);
         }
         return body;
+    }
+
+    /** Returns once the broker has {@code record}, so that every instance will see it; the cause goes to the log, not the caller. */
+    static <K, V> void written(Producer<K, V> producer, ProducerRecord<K, V> record, String where) throws QueryException.Unavailable {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Not written to {}", where, e);
+            throw new QueryException.Unavailable("Not written to " + where + "; try again");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QueryException.Unavailable("Interrupted before " + where + " had the request; try again");
+        }
     }
 
     static String text(JsonNode body, String field) {

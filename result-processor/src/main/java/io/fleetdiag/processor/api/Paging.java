@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
-import io.fleetdiag.service.http.Reply;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,19 +15,20 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Paged lists ({@code page} from 0, {@code size} 1 to 500, default 50) answered as
  * {@code {"page","size","total","items"}} in a stable order. A list gathered across instances asks each
  * other instance for its first {@code (page + 1) * size} items in the same order ({@code local=true&limit=N})
  * with its total, merges them with its own and cuts the page out: a page is exact however the items
- * are spread.
+ * are spread. No caller reaches past the first {@link #MAX_ITEMS} items of a list, so no instance ever
+ * sends more than that many.
  */
 final class Paging {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
+    static final int MAX_ITEMS = 10_000;
     private static final Set<String> PAGING_PARAMETERS = Set.of("page", "size", "local", "limit");
 
     /** Which page a call asks for. */
@@ -39,14 +38,7 @@ final class Paging {
         }
 
         int end() {
-            return Math.addExact(from(), size);
-        }
-    }
-
-    /** Bad paging parameters. */
-    static final class BadPage extends Exception {
-        BadPage(String message) {
-            super(message);
+            return from() + size;
         }
     }
 
@@ -56,20 +48,36 @@ final class Paging {
         List<JsonNode> items();
     }
 
+    /** One instance's part of a list: its first items and how many it has in all. */
+    private record Part(long total, List<JsonNode> items) {
+        static Part parse(JsonNode answer) {
+            List<JsonNode> items = new ArrayList<>();
+            answer.path("items").forEach(items::add);
+            return new Part(answer.path("total").asLong(), items);
+        }
+
+        Part plus(Part other) {
+            List<JsonNode> both = new ArrayList<>(items);
+            both.addAll(other.items);
+            return new Part(total + other.total, both);
+        }
+    }
+
     private final Peers peers;
 
     Paging(Peers peers) {
         this.peers = peers;
     }
 
-    static Page page(HttpCall call) throws BadPage {
+    static Page page(HttpCall call) throws QueryException.BadRequest {
         int page = number(call, "page", 0);
         int size = number(call, "size", DEFAULT_SIZE);
         if (page < 0 || size < 1 || size > MAX_SIZE) {
-            throw new BadPage("page counts from 0 and size is 1 to " + MAX_SIZE + " (got page=" + page + ", size=" + size + ")");
+            throw new QueryException.BadRequest("page counts from 0 and size is 1 to " + MAX_SIZE + " (got page=" + page + ", size=" + size + ")");
         }
-        if ((long) page * size > Integer.MAX_VALUE - size) {
-            throw new BadPage("page " + page + " of size " + size + " is beyond any list");
+        if ((long) page * size + size > MAX_ITEMS) {
+            throw new QueryException.BadRequest("page " + page + " of size " + size + " is beyond the first " + MAX_ITEMS
+                    + " items, which is as far as a list pages; narrow it with its filters");
         }
         return new Page(page, size);
     }
@@ -82,38 +90,24 @@ final class Paging {
     }
 
     /** A list gathered from this instance and every other one, paged. */
-    Reply gathered(HttpCall call, LocalItems local, Comparator<JsonNode> order) throws Exception {
-        Page page;
-        int limit;
-        try {
-            page = page(call);
-            limit = Math.max(0, number(call, "limit", page.end()));
-        } catch (BadPage e) {
-            return Reply.error(400, e.getMessage());
-        }
+    JsonNode gathered(HttpCall call, LocalItems local, Comparator<JsonNode> order) throws QueryException {
+        Page page = page(call);
         List<JsonNode> items;
         try {
             items = new ArrayList<>(local.items());
         } catch (InvalidStateStoreException e) {
-            return ProcessorQueries.rebalancing();
+            throw QueryException.Unavailable.rebalancing();
         }
         items.sort(order);
-        long total = items.size();
         if ("true".equals(call.query("local", "false"))) {
-            return Reply.json(200, body(page, total, items.subList(0, Math.min(limit, items.size()))).toString());
+            int limit = Math.min(MAX_ITEMS, Math.max(0, number(call, "limit", page.end())));
+            return body(page, items.size(), items.subList(0, Math.min(limit, items.size())));
         }
         String forwarded = call.path() + "?" + forwardedQuery(call.query()) + "local=true&limit=" + page.end();
-        for (HostInfo other : peers.others()) {
-            HttpResponse<String> answer = peers.get(other, forwarded);
-            if (answer.statusCode() != 200) {
-                return Reply.json(answer.statusCode(), answer.body());
-            }
-            JsonNode part = Json.MAPPER.readTree(answer.body());
-            total += part.path("total").asLong();
-            part.path("items").forEach(items::add);
-        }
-        items.sort(order);
-        return Reply.json(200, body(page, total, items.subList(Math.min(page.from(), items.size()), Math.min(page.end(), items.size()))).toString());
+        Part all = peers.gather(forwarded, Part::parse, Part::plus, new Part(items.size(), items));
+        List<JsonNode> merged = new ArrayList<>(all.items());
+        merged.sort(order);
+        return body(page, all.total(), merged.subList(Math.min(page.from(), merged.size()), Math.min(page.end(), merged.size())));
     }
 
     private static ObjectNode body(Page page, long total, List<JsonNode> items) {
@@ -135,7 +129,7 @@ final class Paging {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private static int number(HttpCall call, String name, int otherwise) throws BadPage {
+    private static int number(HttpCall call, String name, int otherwise) throws QueryException.BadRequest {
         String value = call.query(name, null);
         if (value == null || value.isBlank()) {
             return otherwise;
@@ -143,7 +137,7 @@ final class Paging {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new BadPage(name + " must be a whole number, not '" + value + "'");
+            throw new QueryException.BadRequest(name + " must be a whole number, not '" + value + "'");
         }
     }
 }

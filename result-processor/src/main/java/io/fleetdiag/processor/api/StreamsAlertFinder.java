@@ -8,10 +8,7 @@ import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.service.Json;
-import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +16,6 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -41,29 +37,22 @@ final class StreamsAlertFinder implements AlertFinder {
     }
 
     @Override
-    public Optional<Found> find(String alertId, boolean localOnly) throws Exception {
+    public Optional<Found> find(String alertId, boolean localOnly) throws QueryException {
         Optional<Found> found;
         try {
             found = local(alertId);
         } catch (InvalidStateStoreException e) {
-            throw new Unavailable(e);
+            throw QueryException.Unavailable.rebalancing();
         }
         if (localOnly || found.filter(Found::active).isPresent()) {
             return found;
         }
-        for (HostInfo other : peers.others()) {
-            HttpResponse<String> answer = peers.get(other, "/api/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true");
-            if (answer.statusCode() == 200) {
-                Found remote = parse(alertId, Json.MAPPER.readTree(answer.body()));
-                if (remote.active()) {
-                    return Optional.of(remote);
-                }
-                found = found.or(() -> Optional.of(remote));
-            } else if (answer.statusCode() != 404) {
-                throw new Unavailable(new IOException("instance " + other + " answered " + answer.statusCode() + ": " + answer.body()));
-            }
-        }
-        return found;
+        return peers.gather("/api/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true",
+                json -> Optional.of(parse(alertId, json)), StreamsAlertFinder::activeFirst, found);
+    }
+
+    private static Optional<Found> activeFirst(Optional<Found> one, Optional<Found> other) {
+        return one.filter(Found::active).or(() -> other.filter(Found::active)).or(() -> one).or(() -> other);
     }
 
     private Optional<Found> local(String alertId) {

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.history;
 
+import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Duration;
@@ -11,11 +12,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -46,8 +47,10 @@ public final class AlertHistoryProcessor implements Processor<String, TerminalAl
         return table.prefixScan(EpisodeKey.prefix(subject), KEYS);
     }
 
-    public static StoreBuilder<KeyValueStore<String, AlertEpisode>> table() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TABLE), Serdes.String(), AlertEpisode.SERDE);
+    /** This processor with the table it owns, for the topology. */
+    public static ProcessorSupplier<String, TerminalAlert, Void, Void> supplier(HistoryLimits limits) {
+        return new ProcessorWithTables<>(() -> new AlertHistoryProcessor(limits.retention(), limits.maxPerSubject()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TABLE), Serdes.String(), AlertEpisode.SERDE));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.operations;
 
+import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Duration;
@@ -7,8 +8,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -25,9 +26,10 @@ public final class ResolvedAlerts implements Processor<String, TerminalAlert, Vo
 
     private WindowStore<String, TerminalAlert> resolved;
 
-    public static StoreBuilder<WindowStore<String, TerminalAlert>> table(Serde<TerminalAlert> alertSerde) {
-        return Stores.windowStoreBuilder(Stores.persistentWindowStore(TABLE, KEPT, Duration.ofMillis(1), false),
-                Serdes.String(), alertSerde);
+    /** This processor with the table it owns, for the topology. */
+    public static ProcessorSupplier<String, TerminalAlert, Void, Void> supplier(Serde<TerminalAlert> alertSerde) {
+        return new ProcessorWithTables<>(ResolvedAlerts::new,
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(TABLE, KEPT, Duration.ofMillis(1), false), Serdes.String(), alertSerde));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.presence;
 
+import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Duration;
@@ -12,12 +13,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -57,9 +58,11 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     private KeyValueStore<String, ChunkSightings> sightings;
     private KeyValueStore<String, TerminalAlert> sourceAlerts;
 
-    /** The state tables this processor needs, for the topology. */
-    public static List<StoreBuilder<?>> stateTables(Serde<TerminalAlert> alertSerde) {
-        return List.of(
+    /** This processor with the state tables it owns, for the topology. */
+    public static ProcessorSupplier<String, ConnectivitySnapshot, String, PresenceOutput> supplier(PresenceTracking tracking,
+            SourceLoss sourceLoss, Serde<TerminalAlert> alertSerde) {
+        return new ProcessorWithTables<>(() -> new PresenceProcessor(tracking.offlineAfterMissedSnapshots(), tracking.lastSeenResolution(),
+                sourceLoss),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGHTINGS_TABLE), Serdes.String(), ChunkSightings.SERDE),

@@ -1,6 +1,6 @@
 package io.fleetdiag.processor.stores;
 
-import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.processor.alerts.Evidence;
@@ -18,9 +18,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -37,23 +37,24 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     public static final String HEALTH_TABLE = "store-health-store";
     public static final String ALERTS_TABLE = "store-alerts-store";
 
-    private final ProcessorSettings settings;
+    private final StoreLimits limits;
     private ProcessorContext<String, StoreOutput> context;
     private KeyValueStore<String, StoreContribution> members;
     private KeyValueStore<String, StoreHealth> health;
     private KeyValueStore<String, TerminalAlert> alerts;
     private AlertOperations operations;
 
-    /** The state tables this processor needs, for the topology. */
-    public static List<StoreBuilder<?>> stateTables(Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
-        return List.of(
+    /** This processor with the state tables it owns, for the topology. */
+    public static ProcessorSupplier<String, StoreContribution, String, StoreOutput> supplier(StoreLimits limits,
+            Serde<StoreHealth> healthSerde, Serde<TerminalAlert> alertSerde) {
+        return new ProcessorWithTables<>(() -> new StoreProcessor(limits),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), StoreContribution.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_TABLE), Serdes.String(), healthSerde),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
-    public StoreProcessor(ProcessorSettings settings) {
-        this.settings = settings;
+    public StoreProcessor(StoreLimits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -123,11 +124,11 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     }
 
     private boolean degraded(Counts counts, boolean alreadyDegraded) {
-        if (counts.known < settings.storeMinTerminals()) {
+        if (counts.known < limits.minTerminals()) {
             return false;
         }
         double share = counts.healthy / (double) counts.known;
-        return alreadyDegraded ? share < settings.storeRecoveredAt() : share < settings.storeDegradedBelow();
+        return alreadyDegraded ? share < limits.healthyShare().resolve() : share < limits.healthyShare().raise();
     }
 
     private static Map<String, String> evidence(Counts counts) {

@@ -1,6 +1,7 @@
 package io.fleetdiag.processor.terminal;
 
 import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.processor.alerts.TerminalRules;
 import io.fleetdiag.processor.followup.FollowUpChecks;
@@ -28,10 +29,10 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -70,11 +71,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     private AlertOperations operations;
 
     /**
-     * The state tables this processor needs, for the topology: terminal states as {@link TerminalStateCodec}
+     * This processor with the state tables it owns, for the topology: terminal states as {@link TerminalStateCodec}
      * encodes them, alerts in their Avro form.
      */
-    public static List<StoreBuilder<?>> stateTables(Serde<TerminalAlert> alertSerde) {
-        return List.of(
+    public static ProcessorSupplier<String, TerminalInput, String, TerminalOutput> supplier(ProcessorSettings settings, TerminalStateCodec codec,
+                                                                                          Serde<TerminalAlert> alertSerde) {
+        return new ProcessorWithTables<>(() -> new TerminalProcessor(settings, codec),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_TABLE), Serdes.String(), Serdes.ByteArray()),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_ALERTS_TABLE), Serdes.String(), alertSerde),
                 // one key per task, changed by every result: the cache writes it once per commit

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PagingTest {
 
     private static HttpCall call(Map<String, String> query) {
-        return new HttpCall("GET", "/api/terminals", "", query, Map.of(), "");
+        return HttpCall.get("/api/terminals", query);
     }
 
     @Test
@@ -23,7 +23,7 @@ class PagingTest {
         assertThat(Paging.page(call(Map.of("page", "3", "size", "500")))).isEqualTo(new Paging.Page(3, 500));
         for (Map<String, String> bad : List.of(Map.of("size", "501"), Map.of("size", "0"), Map.of("page", "-1"), Map.of("page", "two"),
                 Map.of("page", String.valueOf(Integer.MAX_VALUE), "size", "500"))) {
-            assertThatThrownBy(() -> Paging.page(call(bad))).as(bad.toString()).isInstanceOf(Paging.BadPage.class);
+            assertThatThrownBy(() -> Paging.page(call(bad))).as(bad.toString()).isInstanceOf(QueryException.BadRequest.class);
         }
     }
 

@@ -9,25 +9,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fleetdiag.service.http.Permission;
+import io.fleetdiag.service.http.Route;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The simulator's own API under {@code /admin}: set any terminal's condition, inject faults, change
- * the latency, and read what happened.
- *
- * <pre>
- * GET    /admin/stats                     requests by kind and outcome, max in-flight per terminal, violations
- * POST   /admin/stats/reset
- * GET    /admin/terminals?limit=N[&amp;merchantAccount=&amp;store=&amp;online=true|false]
- * GET    /admin/terminals/{poiid}
- * POST   /admin/terminals/{poiid}         {"battery":12,"paper":"NoPaper","online":false,"busy":true,"busyCalls":1,...}
- * GET    /admin/faults, POST /admin/faults {"rate429":0.1,...}, DELETE /admin/faults
- * GET    /admin/latency, POST /admin/latency {"medianMs":1000,"sigma":0.3}
- * GET    /admin/mobile, POST /admin/mobile {"iosCaptureWaitMs":180000}
- * </pre>
+ * the latency, and read what happened. The routes are in {@link #routes()} and, generated from them, in
+ * terminal-simulator/README.md.
  */
 final class AdminEndpoint {
 
@@ -43,29 +37,62 @@ final class AdminEndpoint {
         this.cloud = cloud;
     }
 
-    void handle(Exchange exchange) {
-        String path = exchange.path();
-        String method = exchange.method();
-        if (path.equals("/admin/stats") && method.equals("GET")) {
-            exchange.json(200, cloud.stats().toJson().toString());
-        } else if (path.equals("/admin/stats/reset") && method.equals("POST")) {
-            cloud.stats().reset();
-            exchange.json(200, cloud.stats().toJson().toString());
-        } else if (path.equals("/admin/terminals") && method.equals("GET")) {
-            exchange.json(200, terminals(exchange).toString());
-        } else if (path.startsWith("/admin/terminals/")) {
-            terminal(exchange, path.substring("/admin/terminals/".length()), method);
-        } else if (path.equals("/admin/faults")) {
-            faults(exchange, method);
-        } else if (path.equals("/admin/websockets")) {
-            websockets(exchange, method);
-        } else if (path.equals("/admin/latency")) {
-            latency(exchange, method);
-        } else if (path.equals("/admin/mobile")) {
-            mobile(exchange, method);
-        } else {
-            exchange.json(404, error("No admin resource " + method + " " + path));
-        }
+    List<Route> routes() {
+        return List.of(
+                admin("GET", "/admin/stats", "requests by kind and outcome, max in-flight per terminal, violations",
+                        exchange -> exchange.json(200, cloud.stats().toJson().toString())),
+                admin("POST", "/admin/stats/reset", "clears the stats", exchange -> {
+                    cloud.stats().reset();
+                    exchange.json(200, cloud.stats().toJson().toString());
+                }),
+                admin("GET", "/admin/terminals", "terminals: limit=N (100), merchantAccount, store, online=true|false",
+                        exchange -> exchange.json(200, terminals(exchange).toString())),
+                admin("GET", "/admin/terminals/{poiid}", "one terminal and its condition",
+                        exchange -> terminal(exchange, terminal -> describe(terminal, cloud.clock().millis()).toString())),
+                admin("POST", "/admin/terminals/{poiid}", "changes a terminal's condition: {\"battery\":12,\"paper\":\"NoPaper\",\"online\":false,...}",
+                        exchange -> terminal(exchange, terminal -> {
+                            terminal.apply(ConditionChange.fromJson(exchange.body()), cloud.clock().millis());
+                            return describe(terminal, cloud.clock().millis()).toString();
+                        })),
+                admin("GET", "/admin/faults", "the faults injected", exchange -> exchange.json(200, JSON.valueToTree(cloud.faults()).toString())),
+                admin("POST", "/admin/faults", "injects faults: {\"rate429\":0.1,...}", exchange -> withBody(exchange, body -> {
+                    cloud.faults(read(body, Faults.class));
+                    return JSON.valueToTree(cloud.faults()).toString();
+                })),
+                admin("DELETE", "/admin/faults", "ends every fault", exchange -> {
+                    cloud.faults(Faults.NONE);
+                    exchange.json(200, JSON.valueToTree(Faults.NONE).toString());
+                }),
+                admin("GET", "/admin/websockets", "the merchant accounts with WebSockets disabled", exchange -> exchange.json(200, websockets())),
+                admin("POST", "/admin/websockets", "{\"merchantAccount\":\"M\",\"enabled\":false}: its connected lists come back empty",
+                        exchange -> withBody(exchange, body -> {
+                            JsonNode request = read(body, JsonNode.class);
+                            String merchant = request.path("merchantAccount").asText(null);
+                            if (merchant == null || !request.path("enabled").isBoolean()) {
+                                throw new IllegalArgumentException("Give merchantAccount and enabled (true or false)");
+                            }
+                            cloud.websocketsDisabled(merchant, !request.path("enabled").asBoolean());
+                            return websockets();
+                        })),
+                admin("GET", "/admin/latency", "the latency model", exchange -> exchange.json(200, JSON.valueToTree(cloud.latency()).toString())),
+                admin("POST", "/admin/latency", "sets the latency: {\"medianMs\":1000,\"sigma\":0.3}", exchange -> withBody(exchange, body -> {
+                    cloud.latency(read(body, LatencyModel.class));
+                    return JSON.valueToTree(cloud.latency()).toString();
+                })),
+                admin("GET", "/admin/mobile", "the Mobile SDK behaviour shared by every installation",
+                        exchange -> exchange.json(200, JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString())),
+                admin("POST", "/admin/mobile", "sets it: {\"iosCaptureWaitMs\":180000}", exchange -> withBody(exchange, body -> {
+                    MobileSettings settings = read(body, MobileSettings.class);
+                    if (settings.iosCaptureWaitMs() < 0) {
+                        throw new IllegalArgumentException("iosCaptureWaitMs cannot be negative");
+                    }
+                    cloud.iosCaptureWait(Duration.ofMillis(settings.iosCaptureWaitMs()));
+                    return JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString();
+                })));
+    }
+
+    private static Route admin(String method, String path, String doc, Consumer<Exchange> action) {
+        return Exchange.route(method, path, Permission.ADMIN, doc, action);
     }
 
     private ArrayNode terminals(Exchange exchange) {
@@ -88,91 +115,22 @@ final class AdminEndpoint {
         return list;
     }
 
-    private void terminal(Exchange exchange, String poiid, String method) {
+    private void terminal(Exchange exchange, TerminalAction action) {
+        String poiid = exchange.call().param("poiid");
         Optional<Terminal> found = cloud.fleet().terminal(poiid);
         if (found.isEmpty()) {
             exchange.json(404, error("No terminal " + poiid));
             return;
         }
-        Terminal terminal = found.get();
-        if (method.equals("GET")) {
-            exchange.json(200, describe(terminal, cloud.clock().millis()).toString());
-        } else if (method.equals("POST")) {
-            withBody(exchange, body -> {
-                terminal.apply(ConditionChange.fromJson(body), cloud.clock().millis());
-                return describe(terminal, cloud.clock().millis()).toString();
-            });
-        } else {
-            exchange.json(405, error("Use GET or POST on a terminal"));
-        }
+        withBody(exchange, body -> action.apply(found.get()));
     }
 
-    private void faults(Exchange exchange, String method) {
-        switch (method) {
-            case "GET" -> exchange.json(200, JSON.valueToTree(cloud.faults()).toString());
-            case "DELETE" -> {
-                cloud.faults(Faults.NONE);
-                exchange.json(200, JSON.valueToTree(Faults.NONE).toString());
-            }
-            case "POST" -> withBody(exchange, body -> {
-                cloud.faults(read(body, Faults.class));
-                return JSON.valueToTree(cloud.faults()).toString();
-            });
-            default -> exchange.json(405, error("Use GET, POST or DELETE on /admin/faults"));
-        }
-    }
-
-    /** {@code {"merchantAccount":"M","enabled":false}}: the empty answer of a merchant account with WebSockets disabled. */
-    private void websockets(Exchange exchange, String method) {
-        if (method.equals("GET")) {
-            exchange.json(200, JSON.createObjectNode().set("disabled", JSON.valueToTree(cloud.websocketsDisabled())).toString());
-        } else if (method.equals("POST")) {
-            withBody(exchange, body -> {
-                JsonNode request = read(body, JsonNode.class);
-                String merchant = request.path("merchantAccount").asText(null);
-                if (merchant == null || !request.path("enabled").isBoolean()) {
-                    throw new IllegalArgumentException("Give merchantAccount and enabled (true or false)");
-                }
-                cloud.websocketsDisabled(merchant, !request.path("enabled").asBoolean());
-                return JSON.createObjectNode().set("disabled", JSON.valueToTree(cloud.websocketsDisabled())).toString();
-            });
-        } else {
-            exchange.json(405, error("Use GET or POST on /admin/websockets"));
-        }
-    }
-
-    private void latency(Exchange exchange, String method) {
-        if (method.equals("GET")) {
-            exchange.json(200, JSON.valueToTree(cloud.latency()).toString());
-        } else if (method.equals("POST")) {
-            withBody(exchange, body -> {
-                cloud.latency(read(body, LatencyModel.class));
-                return JSON.valueToTree(cloud.latency()).toString();
-            });
-        } else {
-            exchange.json(405, error("Use GET or POST on /admin/latency"));
-        }
+    private String websockets() {
+        return JSON.createObjectNode().set("disabled", JSON.valueToTree(cloud.websocketsDisabled())).toString();
     }
 
     /** The Mobile SDK behaviour shared by every installation. */
     record MobileSettings(long iosCaptureWaitMs) {
-    }
-
-    private void mobile(Exchange exchange, String method) {
-        if (method.equals("GET")) {
-            exchange.json(200, JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString());
-        } else if (method.equals("POST")) {
-            withBody(exchange, body -> {
-                MobileSettings settings = read(body, MobileSettings.class);
-                if (settings.iosCaptureWaitMs() < 0) {
-                    throw new IllegalArgumentException("iosCaptureWaitMs cannot be negative");
-                }
-                cloud.iosCaptureWait(Duration.ofMillis(settings.iosCaptureWaitMs()));
-                return JSON.valueToTree(new MobileSettings(cloud.iosCaptureWait().toMillis())).toString();
-            });
-        } else {
-            exchange.json(405, error("Use GET or POST on /admin/mobile"));
-        }
     }
 
     private ObjectNode describe(Terminal terminal, long now) {
@@ -189,18 +147,16 @@ final class AdminEndpoint {
         String apply(String body);
     }
 
+    private interface TerminalAction {
+        String apply(Terminal terminal);
+    }
+
     private void withBody(Exchange exchange, BodyAction action) {
-        exchange.body().whenComplete((body, error) -> {
-            if (error != null) {
-                exchange.json(400, error("Unreadable body: " + error.getMessage()));
-                return;
-            }
-            try {
-                exchange.json(200, action.apply(body));
-            } catch (IllegalArgumentException e) {
-                exchange.json(400, error(e.getMessage()));
-            }
-        });
+        try {
+            exchange.json(200, action.apply(exchange.body()));
+        } catch (IllegalArgumentException e) {
+            exchange.json(400, error(e.getMessage()));
+        }
     }
 
     private static <T> T read(String body, Class<T> type) {

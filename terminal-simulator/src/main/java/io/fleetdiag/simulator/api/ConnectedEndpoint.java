@@ -25,22 +25,20 @@ final class ConnectedEndpoint {
     }
 
     void terminalApi(Exchange exchange) {
-        exchange.body().whenComplete((body, error) -> {
-            JsonNode request;
-            try {
-                request = error == null ? Answers.JSON.readTree(body) : null;
-            } catch (IOException e) {
-                request = null;
-            }
-            String merchantAccount = request == null ? null : text(request, "merchantAccount");
-            if (merchantAccount == null || merchantAccount.isBlank()) {
-                count("badRequest");
-                exchange.json(400, Answers.terminalApiError(400, "702", "Required field 'merchantAccount' is missing", "validation"));
-                return;
-            }
-            List<String> ids = live(merchantAccount, text(request, "store"), text(request, "uniqueTerminalId"));
-            answer(exchange, Answers.connected("uniqueTerminalIds", ids));
-        });
+        JsonNode request;
+        try {
+            request = Answers.JSON.readTree(exchange.body());
+        } catch (IOException e) {
+            request = null;
+        }
+        String merchantAccount = request == null ? null : text(request, "merchantAccount");
+        if (merchantAccount == null || merchantAccount.isBlank()) {
+            count("badRequest");
+            exchange.json(400, Answers.terminalApiError(400, "702", "Required field 'merchantAccount' is missing", "validation"));
+            return;
+        }
+        List<String> ids = live(merchantAccount, text(request, "store"), text(request, "uniqueTerminalId"));
+        answer(exchange, Answers.connected("uniqueTerminalIds", ids));
     }
 
     void deviceApiList(Exchange exchange, String merchantAccount) {

@@ -28,17 +28,7 @@ final class DiagnosisEndpoint {
 
     /** {@code merchantAccount} and {@code deviceId} are set on the Cloud device API path, null on /sync. */
     void handle(Exchange exchange, String merchantAccount, String deviceId) {
-        exchange.body().whenComplete((body, error) -> {
-            if (error != null) {
-                count("unreadableBody");
-                exchange.json(400, Answers.terminalApiError(400, "702", "Unreadable request body", "validation"));
-            } else {
-                answer(exchange, body, merchantAccount, deviceId);
-            }
-        });
-    }
-
-    private void answer(Exchange exchange, String body, String merchantAccount, String deviceId) {
+        String body = exchange.body();
         JsonNode root;
         try {
             root = Answers.JSON.readTree(body);

@@ -1,39 +1,55 @@
 package io.fleetdiag.simulator.api;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.fleetdiag.service.http.HttpCall;
+import io.fleetdiag.service.http.Permission;
+import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.Route;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
+import java.util.function.Consumer;
 
-/** One HTTP request and the means to answer it, now or later from another thread. */
-record Exchange(Request request, Response response, Callback callback) {
+/** One call to the simulator and its answer, given now or later from another thread (after a simulated latency). */
+final class Exchange {
 
-    private static final int MAX_BODY = 1 << 20;
+    private final HttpCall call;
+    private final CompletableFuture<Reply> answer = new CompletableFuture<>();
+    private volatile Integer retryAfter;
+
+    Exchange(HttpCall call) {
+        this.call = call;
+    }
+
+    /** A route whose {@code action} answers through an exchange, at once or later. */
+    static Route route(String method, String path, Permission permission, String doc, Consumer<Exchange> action) {
+        return Route.later(method, path, permission, doc, call -> {
+            Exchange exchange = new Exchange(call);
+            action.accept(exchange);
+            return exchange.answer();
+        });
+    }
+
+    HttpCall call() {
+        return call;
+    }
 
     String method() {
-        return request.getMethod();
+        return call.method();
     }
 
     String path() {
-        return Request.getPathInContext(request);
+        return call.path();
     }
 
     String header(String name) {
-        return request.getHeaders().get(name);
+        return call.header(name.toLowerCase(Locale.ROOT));
     }
 
     String query(String name) {
-        Fields fields = Request.extractQueryParameters(request);
-        return fields.getValue(name);
+        return call.query(name, null);
     }
 
-    CompletableFuture<String> body() {
-        return Content.Source.asByteArrayAsync(request, MAX_BODY).thenApply(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    String body() {
+        return call.body();
     }
 
     void json(int status, String body) {
@@ -41,12 +57,15 @@ record Exchange(Request request, Response response, Callback callback) {
     }
 
     void reply(int status, String contentType, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType + "; charset=utf-8");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+        Reply reply = new Reply(status, contentType + "; charset=utf-8", body);
+        answer.complete(retryAfter == null ? reply : reply.with("Retry-After", Integer.toString(retryAfter)));
     }
 
     void retryAfter(int seconds) {
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, Integer.toString(seconds));
+        retryAfter = seconds;
+    }
+
+    private CompletableFuture<Reply> answer() {
+        return answer;
     }
 }

@@ -3,6 +3,7 @@ package io.fleetdiag.simulator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -17,9 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
-import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * Adyen's Management API {@code GET /v3/terminals}: the inventory, paged ({@code pageNumber} from 1,
@@ -50,11 +50,11 @@ final class ManagementEndpoint {
                     : error(401, "00_401", "Unauthorized", "Not authorized to access this service.", "security/unauthorized"));
             return;
         }
-        if (!exchange.path().equals("/v3/terminals") || !exchange.method().equals("GET")) {
-            exchange.json(404, error(404, "00_404", "Not found", "No such endpoint: " + exchange.method() + " " + exchange.path(), "general/not-found"));
-            return;
+        Fields query = new Fields();
+        String rawQuery = exchange.call().uri().getRawQuery();
+        if (rawQuery != null) {
+            UrlEncoded.decodeUtf8To(rawQuery, query);
         }
-        Fields query = Request.extractQueryParameters(exchange.request());
         int pageNumber;
         int pageSize;
         try {
@@ -96,7 +96,7 @@ final class ManagementEndpoint {
             targets.put("prev", Math.min(pageNumber - 1, pagesTotal));
         }
         targets.put("self", pageNumber);
-        String base = base(exchange.request().getHttpURI());
+        String base = base(exchange.call().uri());
         targets.forEach((name, target) -> links.putObject(name).put("href", href(base, target, pageSize, merchantIds, storeIds)));
         ArrayNode data = root.putArray("data");
         int from = Math.min(matching.size(), (pageNumber - 1) * pageSize);
@@ -144,8 +144,8 @@ final class ManagementEndpoint {
         }
     }
 
-    private static String base(HttpURI uri) {
-        return uri.getScheme() + "://" + uri.getAuthority() + "/v3/terminals";
+    private static String base(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/v3/terminals";
     }
 
     private static String href(String base, int pageNumber, int pageSize, Set<String> merchantIds, Set<String> storeIds) {

@@ -42,14 +42,31 @@ public record Condition(
     }
 
     /**
-     * This condition as a Mobile SDK reports it without connecting to Adyen: attestation, the last
-     * forward attempt and the capture retry as the last host diagnosis left them.
+     * What a terminal's troubles report, gathered into a condition; a trouble the model cannot have
+     * leaves its fields null.
      */
-    public Condition withHostView(Attestation lastAttestation, String lastForwardAttemptStatus, String lastAsyncCaptureStatus) {
-        StoreAndForward saf = storeAndForward == null ? null
-                : new StoreAndForward(storeAndForward.available(), storeAndForward.active(), storeAndForward.expiresAt(), lastForwardAttemptStatus);
-        return new Condition(online, responding, busy, batteryLevel, charging, printerStatus, globalStatus, communicationOk, tampered,
-                unconfirmedBatchCount, hostReachable, firmwareVersion, sdkExpiry, saf, attestation == null ? null : lastAttestation,
-                asyncCaptureStatus == null ? null : lastAsyncCaptureStatus, evolving);
+    static final class Builder {
+        boolean online;
+        boolean responding;
+        boolean busy;
+        Integer batteryLevel;
+        Boolean charging;
+        String printerStatus;
+        String globalStatus;
+        boolean communicationOk;
+        Boolean tampered;
+        int unconfirmedBatchCount;
+        boolean hostReachable;
+        String firmwareVersion;
+        Instant sdkExpiry;
+        StoreAndForward storeAndForward;
+        Attestation attestation;
+        String asyncCaptureStatus;
+
+        Condition build(boolean evolving) {
+            return new Condition(online, responding, busy, batteryLevel, charging, printerStatus, globalStatus, communicationOk,
+                    tampered, unconfirmedBatchCount, hostReachable, firmwareVersion, sdkExpiry, storeAndForward, attestation,
+                    asyncCaptureStatus, evolving);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.fleetdiag.simulator.fleet;
 
-import io.fleetdiag.simulator.life.LifeRates;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,21 +48,20 @@ public final class Fleet {
 
     /**
      * @param merchants how many merchant accounts the terminals are spread over
-     * @param rates     only its sdkExpiringFraction is used here: that share of Mobile SDK installations
-     *                  starts with an SDK expiring within a week
+     * @param sdkExpiry how many Mobile SDK installations start with an SDK expiring within a week
      */
-    public static Fleet generate(int size, long seed, int merchants, LifeRates rates, Instant now) {
-        return new Fleet(generated(size, seed, merchants, rates, now));
+    public static Fleet generate(int size, long seed, int merchants, SdkExpiry.Rates sdkExpiry, Instant now) {
+        return new Fleet(generated(size, seed, merchants, sdkExpiry, now));
     }
 
     /** The generated fleet plus {@link ReferenceTerminals}: the terminals of Adyen's examples. */
-    public static Fleet generateWithReferenceTerminals(int size, long seed, int merchants, LifeRates rates, Instant now) {
+    public static Fleet generateWithReferenceTerminals(int size, long seed, int merchants, SdkExpiry.Rates sdkExpiry, Instant now) {
         List<Terminal> terminals = new ArrayList<>(ReferenceTerminals.create(now));
-        terminals.addAll(generated(size, seed, merchants, rates, now));
+        terminals.addAll(generated(size, seed, merchants, sdkExpiry, now));
         return new Fleet(terminals);
     }
 
-    private static List<Terminal> generated(int size, long seed, int merchants, LifeRates rates, Instant now) {
+    private static List<Terminal> generated(int size, long seed, int merchants, SdkExpiry.Rates sdkExpiry, Instant now) {
         if (size < 0 || merchants < 1) {
             throw new IllegalArgumentException("a fleet needs a size >= 0 and at least one merchant account");
         }
@@ -90,11 +87,9 @@ public final class Fleet {
                         ? new UUID(random.nextLong(), random.nextLong()).toString().toUpperCase(Locale.ROOT) + "." + (100 + random.nextInt(900))
                         : model.label() + "-" + (100_000_000 + random.nextInt(900_000_000));
             } while (!poiids.add(poiid));
-            Instant sdkExpiry = random.nextDouble() < rates.sdkExpiringFraction()
-                    ? now.plus(Duration.ofHours(1 + random.nextInt(24 * 7)))
-                    : now.plus(Duration.ofDays(60 + random.nextInt(300)));
+            Instant expiry = sdkExpiry.draw(now, random);
             terminals.add(new Terminal(poiid, merchant, store, model, networkProfile(model, random),
-                    20 + random.nextInt(81), 8 + random.nextInt(25), sdkExpiry));
+                    20 + random.nextInt(81), 8 + random.nextInt(25), expiry));
         }
         return terminals;
     }

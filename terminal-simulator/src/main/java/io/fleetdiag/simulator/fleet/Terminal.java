@@ -1,19 +1,19 @@
 package io.fleetdiag.simulator.fleet;
 
-import io.fleetdiag.simulator.life.LifeRates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
- * One simulated terminal: fixed identity, a condition that changes over time (by the fleet's life or
- * the admin API), and the count of requests it is handling, since a real terminal handles one at a
- * time. Condition changes are synchronized on the terminal; episodes end at their "until" instant.
+ * One simulated terminal: fixed identity, the troubles its model can have (their state is its
+ * condition, changed over time by the fleet's life or the admin API), and the count of requests it is
+ * handling, since a real terminal handles one at a time. The terminal's lock guards its troubles.
  */
 public final class Terminal {
 
-    private static final long FOREVER = Long.MAX_VALUE;
     private static final int REMEMBERED_SERVICE_IDS = 16;
 
     private final String poiid;
@@ -22,43 +22,13 @@ public final class Terminal {
     private final Model model;
     private final String networkProfile;
     private final AtomicInteger inFlight = new AtomicInteger();
-
+    /** Offline first and Busy second: requests look them up the most. */
+    private final Trouble[] troubles;
+    /** Null but on battery models; held apart as every tick moves it on. */
+    private final Battery battery;
+    /** Whether a trouble may have an episode to end: most terminals most of the time have none, and a tick skips them. */
+    private boolean inEpisode;
     private boolean evolving = true;
-    private long offlineUntil;
-    private long hungUntil;
-    private long busyUntil;
-    private int busyCalls;
-    private double battery;
-    private boolean charging;
-    private double dockAt;
-    private String printer = "OK";
-    private long paperRefillAt;
-    private String globalStatus = "OK";
-    private long maintenanceUntil;
-    private boolean communicationOk = true;
-    private long communicationFaultUntil;
-    private boolean tampered;
-    private long tamperedUntil;
-    private int unconfirmed;
-    private boolean hostReachable = true;
-    private long networkTroubleUntil;
-    private int firmwarePatch;
-    private Instant sdkExpiry;
-    private boolean storeAndForwardActive;
-    private Instant offlineExpiresAt;
-    private String forwardAttemptStatus;
-    private long storeAndForwardUntil;
-    private String attestation = "valid";
-    private List<Condition.Issue> issues = List.of();
-    private long attestationUntil;
-    private String asyncCapture = "Success";
-    private long asyncCaptureUntil;
-    /** When the newest unconfirmed payment was completed, for iOS's capture-retry wait. */
-    private long unconfirmedSince;
-    // what the last host diagnosis reported: a Mobile SDK answers these without connecting to Adyen
-    private Condition.Attestation hostAttestation = new Condition.Attestation("valid", List.of());
-    private String hostForwardAttemptStatus;
-    private String hostAsyncCapture = "Success";
     private final long[] recentServiceIds = new long[REMEMBERED_SERVICE_IDS];
     private int nextServiceIdSlot;
 
@@ -69,10 +39,32 @@ public final class Terminal {
         this.store = store;
         this.model = model;
         this.networkProfile = networkProfile;
-        this.battery = battery;
-        this.dockAt = dockAt;
-        this.sdkExpiry = sdkExpiry;
-        this.firmwarePatch = 4;
+        this.battery = model.battery() ? new Battery(battery, dockAt) : null;
+        this.troubles = troubles(model, this.battery, sdkExpiry);
+    }
+
+    /** The troubles this model can have: paper on printers, tamper on UX300/UX410, the mobile ones on Mobile SDKs. */
+    private static Trouble[] troubles(Model model, Battery battery, Instant sdkExpiry) {
+        List<Trouble> troubles = new ArrayList<>(List.of(new Offline(), new Busy(), new Hang(), new NetworkTrouble(model.mobile()),
+                new CommunicationFault(), new Maintenance(model.mobile())));
+        if (battery != null) {
+            troubles.add(battery);
+        }
+        if (model.printer()) {
+            troubles.add(new PaperOut());
+        }
+        if (model.tamperSwitch()) {
+            troubles.add(new Tamper());
+        }
+        if (model.mobile()) {
+            troubles.add(new SdkExpiry(sdkExpiry));
+            troubles.add(new StoreAndForward());
+            troubles.add(new AttestationProblem());
+        }
+        if (model.platform() == Model.Platform.IOS) {
+            troubles.add(new AsyncCaptureFailure());
+        }
+        return troubles.toArray(Trouble[]::new);
     }
 
     public String poiid() {
@@ -107,13 +99,11 @@ public final class Terminal {
 
     /** Counts down a busy answer given for {@code busyCalls}, if any are left. */
     public synchronized void answeredBusy() {
-        if (busyCalls > 0) {
-            busyCalls--;
-        }
+        trouble(Busy.class).answered();
     }
 
     public synchronized boolean online(long now) {
-        return offlineUntil == 0 || now >= offlineUntil;
+        return trouble(Offline.class).online(now);
     }
 
     /** Remembers a ServiceID; false when this terminal saw it among its recent requests (Adyen wants them unique for 48 h). */
@@ -130,29 +120,15 @@ public final class Terminal {
     }
 
     public synchronized Condition condition(long now) {
-        boolean online = online(now);
-        return new Condition(
-                online,
-                hungUntil == 0 || now >= hungUntil,
-                (busyUntil != 0 && now < busyUntil) || busyCalls > 0,
-                model.battery() ? (int) Math.round(battery) : null,
-                model.battery() ? charging : null,
-                model.printer() ? printer : null,
-                globalStatus,
-                communicationOk,
-                model.tamperSwitch() ? tampered : null,
-                unconfirmed,
-                hostReachable,
-                firmwareVersion(),
-                model.mobile() ? sdkExpiry : null,
-                model.mobile() ? new Condition.StoreAndForward(true, storeAndForwardActive, offlineExpiresAt, forwardAttemptStatus) : null,
-                model.mobile() ? new Condition.Attestation(attestation, issues) : null,
-                model.platform() == Model.Platform.IOS ? asyncCapture : null,
-                evolving);
+        return gather(now).build(evolving);
     }
 
-    private String firmwareVersion() {
-        return model.mobile() ? "sdk_2.7." + firmwarePatch : "adyen_v1_69p" + firmwarePatch;
+    private Condition.Builder gather(long now) {
+        Condition.Builder condition = new Condition.Builder();
+        for (Trouble trouble : troubles) {
+            trouble.report(condition, now);
+        }
+        return condition;
     }
 
     /**
@@ -163,112 +139,40 @@ public final class Terminal {
      * 3-minute wait before completed transactions are included in the capture retry).
      */
     public synchronized Condition reported(long now, boolean hostDiagnosis, long iosCaptureWaitMs) {
-        if (hostDiagnosis && model.mobile()) {
+        if (!model.mobile()) {
+            return condition(now);
+        }
+        if (hostDiagnosis) {
             hostDiagnosis(now, iosCaptureWaitMs);
         }
-        Condition live = condition(now);
-        return model.mobile() ? live.withHostView(hostAttestation, hostForwardAttemptStatus, hostAsyncCapture) : live;
+        Condition.Builder condition = gather(now);
+        for (Trouble trouble : troubles) {
+            trouble.reportHostView(condition);
+        }
+        return condition.build(evolving);
     }
 
     private void hostDiagnosis(long now, long iosCaptureWaitMs) {
-        if (hostReachable) {
-            boolean captureWait = model.platform() == Model.Platform.IOS && unconfirmed > 0 && now - unconfirmedSince < iosCaptureWaitMs;
-            if (!captureWait) {
-                // a failed earlier attempt is retried too, so the last attempt is a success now
-                if (unconfirmed > 0 || storeAndForwardActive || (forwardAttemptStatus != null && !"Success".equals(forwardAttemptStatus))) {
-                    forwardAttemptStatus = "Success";
-                }
-                unconfirmed = 0;
-            }
-            storeAndForwardActive = false;
-            offlineExpiresAt = null;
-            if ("Failed".equals(attestation) || "Expired".equals(attestation)) {
-                attestation = "valid";
-                issues = List.of();
-            }
-            if (!"Success".equals(asyncCapture)) {
-                asyncCapture = "Success";
-            }
-        } else {
-            forwardAttemptStatus = "Connectivity failure";
+        NetworkTrouble network = trouble(NetworkTrouble.class);
+        boolean reachable = network.hostReachable();
+        boolean captureWait = model.platform() == Model.Platform.IOS && network.waitingForCapture(now, iosCaptureWaitMs);
+        if (reachable && !captureWait) {
+            trouble(StoreAndForward.class).forwarded(network.unconfirmed() > 0);
+            network.confirmAll();
         }
-        hostAttestation = new Condition.Attestation(attestation, issues);
-        hostForwardAttemptStatus = forwardAttemptStatus;
-        hostAsyncCapture = asyncCapture;
+        for (Trouble trouble : troubles) {
+            trouble.hostDiagnosis(reachable);
+        }
     }
 
     // ---- the admin API ----
 
     /** Applies the fields an operator set; the terminal stops living by itself unless told to keep evolving. */
     public synchronized void apply(ConditionChange change, long now) {
-        if (change.online() != null) {
-            offlineUntil = change.online() ? 0 : FOREVER;
+        for (Trouble trouble : troubles) {
+            trouble.apply(change, now);
         }
-        if (change.responding() != null) {
-            hungUntil = change.responding() ? 0 : FOREVER;
-        }
-        if (change.busy() != null) {
-            busyUntil = change.busy() ? FOREVER : 0;
-        }
-        if (change.busyForMs() != null) {
-            busyUntil = now + change.busyForMs();
-        }
-        if (change.busyCalls() != null) {
-            busyCalls = Math.max(0, change.busyCalls());
-        }
-        if (change.battery() != null && model.battery()) {
-            battery = Math.max(0, Math.min(100, change.battery()));
-        }
-        if (change.charging() != null) {
-            charging = change.charging();
-        }
-        if (change.paper() != null && model.printer()) {
-            printer = change.paper();
-            paperRefillAt = FOREVER;
-        }
-        if (change.globalStatus() != null) {
-            globalStatus = change.globalStatus();
-            maintenanceUntil = FOREVER;
-        }
-        if (change.communicationOk() != null) {
-            communicationOk = change.communicationOk();
-            communicationFaultUntil = FOREVER;
-        }
-        if (change.tamper() != null && model.tamperSwitch()) {
-            tampered = change.tamper();
-            tamperedUntil = FOREVER;
-        }
-        if (change.unconfirmed() != null) {
-            unconfirmed = Math.max(0, change.unconfirmed());
-            unconfirmedSince = now;
-            networkTroubleUntil = FOREVER;
-        }
-        if (change.hostReachable() != null) {
-            hostReachable = change.hostReachable();
-            networkTroubleUntil = FOREVER;
-        }
-        if (change.sdkExpiry() != null && model.mobile()) {
-            sdkExpiry = change.sdkExpiry();
-        }
-        if (change.storeAndForwardActive() != null && model.mobile()) {
-            storeAndForwardActive = change.storeAndForwardActive();
-            storeAndForwardUntil = FOREVER;
-        }
-        if (change.offlineExpiresAt() != null && model.mobile()) {
-            offlineExpiresAt = change.offlineExpiresAt();
-        }
-        if (change.forwardAttemptStatus() != null && model.mobile()) {
-            forwardAttemptStatus = change.forwardAttemptStatus();
-        }
-        if (change.attestationStatus() != null && model.mobile()) {
-            attestation = change.attestationStatus();
-            issues = change.resolvableIssues() == null ? List.of() : List.copyOf(change.resolvableIssues());
-            attestationUntil = FOREVER;
-        }
-        if (change.asyncCaptureStatus() != null && model.platform() == Model.Platform.IOS) {
-            asyncCapture = change.asyncCaptureStatus();
-            asyncCaptureUntil = FOREVER;
-        }
+        inEpisode = true;
         evolving = change.evolve() != null && change.evolve();
     }
 
@@ -279,139 +183,41 @@ public final class Terminal {
     }
 
     /** Ends the episodes that are over and moves the battery on by {@code hours}. */
-    public synchronized void advance(long now, double hours, LifeRates rates, RandomGenerator random) {
+    public synchronized void advance(long now, double hours, Battery.Rates batteryRates, RandomGenerator random) {
         if (!evolving) {
             return;
         }
-        if (offlineUntil != 0 && now >= offlineUntil) {
-            offlineUntil = 0;
+        if (inEpisode) {
+            boolean left = false;
+            for (Trouble trouble : troubles) {
+                left |= trouble.advance(now);
+            }
+            inEpisode = left;
         }
-        if (hungUntil != 0 && now >= hungUntil) {
-            hungUntil = 0;
+        if (battery != null) {
+            battery.drift(hours, batteryRates, random);
         }
-        if (!"OK".equals(printer) && now >= paperRefillAt) {
-            printer = "OK";
+    }
+
+    /** Starts an episode on the trouble of that kind, unless the terminal stopped evolving or its model cannot have it. */
+    synchronized <T extends Trouble> void start(Class<T> kind, Consumer<T> start) {
+        T trouble = trouble(kind);
+        if (evolving && trouble != null) {
+            start.accept(trouble);
+            inEpisode = true;
         }
-        if (!"OK".equals(globalStatus) && now >= maintenanceUntil) {
-            globalStatus = "OK";
-            firmwarePatch++;
-        }
-        if (!communicationOk && now >= communicationFaultUntil) {
-            communicationOk = true;
-        }
-        if (tampered && rates.tamperRecoveryMinutes() > 0 && now >= tamperedUntil) {
-            tampered = false;
-        }
-        if (!hostReachable && now >= networkTroubleUntil) {
-            hostReachable = true;
-            if (!model.mobile()) {
-                unconfirmed = 0;
+    }
+
+    /**
+     * This terminal's trouble of that kind, null when its model cannot have it. The caller holds the
+     * terminal's lock: a trouble's start looks up another this way, as taking the lock again costs.
+     */
+    <T extends Trouble> T trouble(Class<T> kind) {
+        for (Trouble trouble : troubles) {
+            if (trouble.getClass() == kind) {
+                return kind.cast(trouble);
             }
         }
-        if (storeAndForwardActive && now >= storeAndForwardUntil) {
-            storeAndForwardActive = false;
-        }
-        if (!"valid".equals(attestation) && now >= attestationUntil) {
-            attestation = "valid";
-            issues = List.of();
-        }
-        if (!"Success".equals(asyncCapture) && now >= asyncCaptureUntil) {
-            asyncCapture = "Success";
-        }
-        if (model.battery() && (rates.batteryDrainPercentPerHour() > 0 || rates.batteryChargePercentPerHour() > 0)) {
-            if (charging) {
-                battery = Math.min(100, battery + rates.batteryChargePercentPerHour() * hours);
-                if (battery >= 100) {
-                    charging = false;
-                    dockAt = rates.dockAtPercent().draw(random);
-                }
-            } else {
-                battery = Math.max(0, battery - rates.batteryDrainPercentPerHour() * hours);
-                if (battery <= dockAt) {
-                    charging = true;
-                }
-            }
-        }
-    }
-
-    public synchronized void startSale(long now, long until) {
-        if (evolving && online(now) && busyUntil < until) {
-            busyUntil = until;
-        }
-    }
-
-    public synchronized void disconnect(long until) {
-        if (evolving && offlineUntil == 0) {
-            offlineUntil = until;
-        }
-    }
-
-    /** Keeps its cloud connection but answers nothing, like a terminal whose payment app froze. */
-    public synchronized void hang(long until) {
-        if (evolving && hungUntil == 0) {
-            hungUntil = until;
-        }
-    }
-
-    public synchronized void paperOut(long refillAt) {
-        if (evolving && model.printer() && "OK".equals(printer)) {
-            printer = "NoPaper";
-            paperRefillAt = refillAt;
-        }
-    }
-
-    public synchronized void networkTrouble(long until, int payments) {
-        if (evolving && hostReachable) {
-            hostReachable = false;
-            networkTroubleUntil = until;
-            unconfirmed += payments;
-        }
-    }
-
-    public synchronized void tamper(long until) {
-        if (evolving && model.tamperSwitch() && !tampered) {
-            tampered = true;
-            tamperedUntil = until;
-        }
-    }
-
-    public synchronized void communicationFault(long until) {
-        if (evolving && communicationOk) {
-            communicationOk = false;
-            communicationFaultUntil = until;
-        }
-    }
-
-    public synchronized void maintenance(long until) {
-        if (evolving && "OK".equals(globalStatus)) {
-            globalStatus = "Maintenance";
-            maintenanceUntil = until;
-        }
-    }
-
-    public synchronized void attestationProblem(long until) {
-        if (evolving && model.mobile() && "valid".equals(attestation)) {
-            attestation = "Rejected";
-            issues = List.of(new Condition.Issue("Developer options enabled",
-                    "Turn off developer options in the device settings, then retry."));
-            attestationUntil = until;
-        }
-    }
-
-    public synchronized void storeAndForward(long until, Instant expiresAt, int payments) {
-        if (evolving && model.mobile() && !storeAndForwardActive) {
-            storeAndForwardActive = true;
-            storeAndForwardUntil = until;
-            offlineExpiresAt = expiresAt;
-            forwardAttemptStatus = "Connectivity failure";
-            unconfirmed += payments;
-        }
-    }
-
-    public synchronized void asyncCaptureFailure(long until) {
-        if (evolving && model.platform() == Model.Platform.IOS && "Success".equals(asyncCapture)) {
-            asyncCapture = "Connectivity Failure";
-            asyncCaptureUntil = until;
-        }
+        return null;
     }
 }

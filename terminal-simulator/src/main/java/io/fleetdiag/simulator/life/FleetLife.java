@@ -1,16 +1,15 @@
 package io.fleetdiag.simulator.life;
 
+import io.fleetdiag.simulator.fleet.Episodes;
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,51 +67,18 @@ public final class FleetLife implements AutoCloseable {
             return;
         }
         for (Terminal terminal : terminals) {
-            terminal.advance(now, hours, rates, random);
+            terminal.advance(now, hours, rates.battery(), random);
         }
-        episodes(rates.salesPerHour(), hours, t -> pick().startSale(now, now + seconds(rates.saleSeconds())));
-        episodes(rates.disconnectsPerHour(), hours, t -> pick().disconnect(now + minutes(rates.disconnectMinutes())));
-        episodes(rates.paperOutsPerHour(), hours, t -> pick().paperOut(now + minutes(rates.paperRefillMinutes())));
-        episodes(rates.networkTroublesPerHour(), hours, t -> pick().networkTrouble(
-                now + minutes(rates.networkTroubleMinutes()), (int) Math.round(rates.unconfirmedPayments().draw(random))));
-        episodes(rates.tampersPerHour(), hours, t -> pick().tamper(
-                now + (long) (rates.tamperRecoveryMinutes() * 60_000)));
-        episodes(rates.communicationFaultsPerHour(), hours, t -> pick().communicationFault(
-                now + minutes(rates.communicationFaultMinutes())));
-        episodes(rates.maintenancesPerHour(), hours, t -> pick().maintenance(now + minutes(rates.maintenanceMinutes())));
-        episodes(rates.attestationProblemsPerHour(), hours, t -> pick().attestationProblem(
-                now + minutes(rates.attestationProblemMinutes())));
-        episodes(rates.storeAndForwardPerHour(), hours, t -> pick().storeAndForward(
-                now + minutes(rates.storeAndForwardMinutes()),
-                Instant.ofEpochMilli(now + (long) (rates.offlineExpiryHours().draw(random) * MS_PER_HOUR)),
-                1 + random.nextInt(5)));
-        episodes(rates.asyncCaptureFailuresPerHour(), hours, t -> pick().asyncCaptureFailure(
-                now + minutes(rates.asyncCaptureFailureMinutes())));
-        episodes(rates.hangsPerHour(), hours, t -> pick().hang(now + minutes(rates.hangMinutes())));
-        long outages = poisson(rates.storeOutagesPerHour() * hours * stores.size());
+        for (Episodes episodes : rates.episodes()) {
+            long count = poisson(episodes.perHour() * hours * terminals.size());
+            for (long i = 0; i < count; i++) {
+                episodes.start(terminals.get(random.nextInt(terminals.size())), now, random);
+            }
+        }
+        long outages = poisson(rates.storeOutages().perStorePerHour() * hours * stores.size());
         for (long i = 0; i < outages; i++) {
-            long until = now + minutes(rates.storeOutageMinutes());
-            stores.get(random.nextInt(stores.size())).forEach(terminal -> terminal.disconnect(until));
+            rates.storeOutages().start(stores, now, random);
         }
-    }
-
-    private void episodes(double perTerminalPerHour, double hours, LongConsumer start) {
-        long count = poisson(perTerminalPerHour * hours * terminals.size());
-        for (long i = 0; i < count; i++) {
-            start.accept(i);
-        }
-    }
-
-    private Terminal pick() {
-        return terminals.get(random.nextInt(terminals.size()));
-    }
-
-    private long seconds(Range range) {
-        return (long) (range.draw(random) * 1_000);
-    }
-
-    private long minutes(Range range) {
-        return (long) (range.draw(random) * 60_000);
     }
 
     private long poisson(double mean) {

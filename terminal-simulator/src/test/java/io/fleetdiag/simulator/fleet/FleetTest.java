@@ -2,7 +2,6 @@ package io.fleetdiag.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdiag.simulator.life.LifeRates;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +13,13 @@ import org.junit.jupiter.api.Test;
 class FleetTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final SdkExpiry.Rates SOME_EXPIRING = new SdkExpiry.Rates(0.05);
 
     @Test
     void theSameSeedGivesTheSameFleet() {
-        List<String> first = Fleet.generate(500, 7, 3, LifeRates.realistic(), NOW).terminals().stream().map(Terminal::poiid).toList();
-        List<String> again = Fleet.generate(500, 7, 3, LifeRates.realistic(), NOW).terminals().stream().map(Terminal::poiid).toList();
-        List<String> other = Fleet.generate(500, 8, 3, LifeRates.realistic(), NOW).terminals().stream().map(Terminal::poiid).toList();
+        List<String> first = Fleet.generate(500, 7, 3, SOME_EXPIRING, NOW).terminals().stream().map(Terminal::poiid).toList();
+        List<String> again = Fleet.generate(500, 7, 3, SOME_EXPIRING, NOW).terminals().stream().map(Terminal::poiid).toList();
+        List<String> other = Fleet.generate(500, 8, 3, SOME_EXPIRING, NOW).terminals().stream().map(Terminal::poiid).toList();
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -27,7 +27,7 @@ class FleetTest {
 
     @Test
     void terminalsAreUniqueAndSpreadOverMerchantsStoresAndModels() {
-        Fleet fleet = Fleet.generate(5_000, 42, 3, LifeRates.realistic(), NOW);
+        Fleet fleet = Fleet.generate(5_000, 42, 3, SOME_EXPIRING, NOW);
 
         Set<String> poiids = new HashSet<>();
         fleet.terminals().forEach(terminal -> poiids.add(terminal.poiid()));
@@ -46,7 +46,7 @@ class FleetTest {
 
     @Test
     void conditionsOnlyReportWhatTheModelHas() {
-        Fleet fleet = Fleet.generateWithReferenceTerminals(0, 1, 1, LifeRates.staticFleet(), NOW);
+        Fleet fleet = Fleet.generateWithReferenceTerminals(0, 1, 1, SOME_EXPIRING, NOW);
 
         Condition v400m = fleet.terminal("V400m-346403161").orElseThrow().condition(NOW.toEpochMilli());
         Condition p400 = fleet.terminal("P400Plus-275426191").orElseThrow().condition(NOW.toEpochMilli());
@@ -65,12 +65,12 @@ class FleetTest {
 
     @Test
     void anOperatorSetConditionHoldsAndStopsTheTerminalEvolving() {
-        Fleet fleet = Fleet.generate(50, 3, 1, LifeRates.demo(), NOW);
+        Fleet fleet = Fleet.generate(50, 3, 1, SOME_EXPIRING, NOW);
         Terminal terminal = fleet.terminals().stream().filter(t -> t.model().battery()).findFirst().orElseThrow();
         long now = NOW.toEpochMilli();
 
         terminal.apply(ConditionChange.of(Map.of("battery", 10, "online", false)), now);
-        terminal.advance(now + 3_600_000, 1, LifeRates.demo(), new java.util.SplittableRandom(1));
+        terminal.advance(now + 3_600_000, 1, new Battery.Rates(90, 180, Range.of(8, 30)), new java.util.SplittableRandom(1));
 
         assertThat(terminal.condition(now + 3_600_000).batteryLevel()).isEqualTo(10);
         assertThat(terminal.condition(now + 3_600_000).online()).isFalse();

@@ -2,7 +2,6 @@ package io.fleetdiag.simulator.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdiag.simulator.life.LifeRates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +15,7 @@ class MobileHostDiagnosisTest {
     private static final String IOS = "AC2ABBE8-EDD8-4E2B-AF45-8770FA2347DC.924";
     private static final String ANDROID = "SDK_INSTALLATION_ID";
 
-    private final Fleet fleet = Fleet.generateWithReferenceTerminals(0, 1, 1, LifeRates.staticFleet(), NOW);
+    private final Fleet fleet = Fleet.generateWithReferenceTerminals(0, 1, 1, new SdkExpiry.Rates(0), NOW);
 
     private Terminal set(String poiid, Map<String, ?> fields) {
         Terminal terminal = fleet.terminal(poiid).orElseThrow();

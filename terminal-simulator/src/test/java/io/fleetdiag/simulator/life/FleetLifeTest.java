@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdiag.simulator.fleet.Condition;
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,33 +17,10 @@ class FleetLifeTest {
     enum Seen { OFFLINE, HUNG, STORE_OUTAGE, BUSY, LOW_BATTERY, NO_PAPER, UNCONFIRMED, HOST_UNREACHABLE, TAMPER, COMMUNICATION_FAULT, MAINTENANCE,
         ATTESTATION, STORE_AND_FORWARD, ASYNC_CAPTURE_FAILURE }
 
-    private static final class SteppedClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void theDemoProfileShowsEveryEpisodeWithinMinutesAndTheyEnd() {
         SteppedClock clock = new SteppedClock();
-        Fleet fleet = Fleet.generate(1_000, 11, 2, LifeRates.demo(), clock.instant());
+        Fleet fleet = Fleet.generate(1_000, 11, 2, LifeRates.demo().sdkExpiry(), clock.instant());
         Set<Seen> seen = EnumSet.noneOf(Seen.class);
         try (FleetLife life = new FleetLife(fleet, LifeRates.demo(), clock, 11)) {
             for (int second = 0; second < 180; second++) {
@@ -72,7 +46,7 @@ class FleetLifeTest {
     @Test
     void theStaticProfileChangesNothing() {
         SteppedClock clock = new SteppedClock();
-        Fleet fleet = Fleet.generate(300, 5, 1, LifeRates.staticFleet(), clock.instant());
+        Fleet fleet = Fleet.generate(300, 5, 1, LifeRates.staticFleet().sdkExpiry(), clock.instant());
         String before = fleet.terminals().stream().map(t -> t.condition(clock.millis()).toString()).toList().toString();
         try (FleetLife life = new FleetLife(fleet, LifeRates.staticFleet(), clock, 5)) {
             for (int i = 0; i < 60; i++) {

@@ -29,7 +29,7 @@ class MobileSdkTest {
 
     @Test
     void theRuleAgreesWithEveryModelOfTheSimulatorsFleet() {
-        Fleet fleet = Fleet.generateWithReferenceTerminals(5_000, 7, 3, LifeRates.staticFleet(), Instant.parse("2026-12-01T00:00:00Z"));
+        Fleet fleet = Fleet.generateWithReferenceTerminals(5_000, 7, 3, LifeRates.staticFleet().sdkExpiry(), Instant.parse("2026-12-01T00:00:00Z"));
         for (Terminal terminal : fleet.terminals()) {
             assertThat(MobileSdk.isInstallation(terminal.poiid())).as(terminal.poiid()).isEqualTo(terminal.model().mobile());
         }

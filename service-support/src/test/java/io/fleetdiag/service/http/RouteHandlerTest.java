@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -13,7 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,15 +24,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Event streams and static files on the real Jetty endpoint, with a token set. */
-class HttpRoutesTest {
+class RouteHandlerTest {
 
     private static final String TOKEN = "t0ken-for-tests";
     private final HttpClient client = HttpClient.newHttpClient();
 
     private static HttpEndpoint start(StreamRoute events) throws Exception {
-        return HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), new HttpRoutes(
-                Map.of("/api", call -> Reply.json(200, "{}")), Map.of("/events", events),
-                Map.of("/files", new ClasspathFiles("http-files", HttpRoutesTest.class.getClassLoader()))));
+        List<Route> routes = new ArrayList<>(List.of(
+                Route.get("/api", Permission.READ, "an answer", call -> Reply.json(200, "{}")),
+                Route.get("/api/things/{id}", Permission.READ, "one thing", call -> Reply.json(200, "{\"id\":\"" + call.param("id") + "\"}")),
+                Route.post("/api/things", Permission.OPERATE, "takes a thing", call -> Reply.json(200, "{\"length\":" + call.body().length() + "}")),
+                Route.delete("/api/things/{id}", Permission.OPERATE, "ends a thing", call -> Reply.json(200, "{}")),
+                Route.get("/api/things/special", Permission.READ, "the special thing", call -> Reply.json(200, "{\"special\":true}")),
+                Route.get("/api/failing", Permission.READ, "fails", call -> {
+                    throw new IllegalStateException("secret-host:9092 is down");
+                }),
+                Route.stream("/events", Permission.READ, "events", events)));
+        routes.addAll(Route.files("/files", "files", new ClasspathFiles("http-files", RouteHandlerTest.class.getClassLoader())));
+        return HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), routes);
     }
 
     private HttpResponse<String> get(HttpEndpoint http, String path) throws Exception {
@@ -104,6 +115,48 @@ class HttpRoutesTest {
                 HttpResponse<String> answer = get(http, escape);
                 assertThat(answer.body()).as(escape).doesNotContain("secret");
                 assertThat(answer.statusCode()).as(escape).isIn(400, 404);
+            }
+        }
+    }
+
+    private HttpResponse<String> send(HttpEndpoint http, String method, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void templatesGiveTheirParametersAndTheTableAnswers404And405() throws Exception {
+        try (HttpEndpoint http = start((call, stream) -> { })) {
+            assertThat(send(http, "GET", "/api/things/a%20b").body()).isEqualTo("{\"id\":\"a b\"}");
+            assertThat(send(http, "GET", "/api/things/special").body()).as("a literal segment wins").isEqualTo("{\"special\":true}");
+            assertThat(send(http, "GET", "/api/things/a/b").statusCode()).isEqualTo(404);
+            HttpResponse<String> wrongMethod = send(http, "POST", "/api/things/a");
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.headers().firstValue("allow")).hasValue("DELETE, GET");
+            assertThat(get(http, "/api/things/a").statusCode()).as("no token").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aFailingRouteAnswers500WithoutItsExceptionsDetails() throws Exception {
+        try (HttpEndpoint http = start((call, stream) -> { })) {
+            HttpResponse<String> answer = send(http, "GET", "/api/failing");
+            assertThat(answer.statusCode()).isEqualTo(500);
+            assertThat(answer.body()).doesNotContain("IllegalStateException", "secret-host", "9092");
+        }
+    }
+
+    @Test
+    void aStreamedBodyIsReadUpToTheLimitAndNoFurther() throws Exception {
+        try (HttpEndpoint http = start((call, stream) -> { })) {
+            for (int size : new int[] {RouteHandler.DEFAULT_MAX_BODY, RouteHandler.DEFAULT_MAX_BODY + 1}) {
+                // ofInputStream sends no Content-Length: the body arrives chunked
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/things"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("x".repeat(size).getBytes(StandardCharsets.UTF_8))))
+                        .build();
+                HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as(size + " bytes").isEqualTo(size > RouteHandler.DEFAULT_MAX_BODY ? 413 : 200);
             }
         }
     }

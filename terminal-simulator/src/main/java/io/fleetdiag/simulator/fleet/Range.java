@@ -1,4 +1,4 @@
-package io.fleetdiag.simulator.life;
+package io.fleetdiag.simulator.fleet;
 
 import java.util.random.RandomGenerator;
 
@@ -17,5 +17,15 @@ public record Range(double min, double max) {
 
     public double draw(RandomGenerator random) {
         return min == max ? min : min + random.nextDouble() * (max - min);
+    }
+
+    /** A drawn number of seconds, in milliseconds. */
+    long drawSeconds(RandomGenerator random) {
+        return (long) (draw(random) * 1_000);
+    }
+
+    /** A drawn number of minutes, in milliseconds. */
+    long drawMinutes(RandomGenerator random) {
+        return (long) (draw(random) * 60_000);
     }
 }

@@ -1,0 +1,18 @@
+package io.fleetdiag.processor.alerts;
+
+import java.time.Duration;
+
+/**
+ * When the inventory's view of a terminal raises an alert.
+ *
+ * @param neverConnectedAfter deployed, in the inventory and never listed by a snapshot for this long: NEVER_CONNECTED
+ * @param idleAfter           online but no transaction for this long: IDLE
+ */
+public record InventoryLimits(Duration neverConnectedAfter, Duration idleAfter) {
+
+    public InventoryLimits {
+        if (neverConnectedAfter.compareTo(Duration.ZERO) <= 0 || idleAfter.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("neverConnectedAfter and idleAfter must be above zero, not " + neverConnectedAfter + " and " + idleAfter);
+        }
+    }
+}
