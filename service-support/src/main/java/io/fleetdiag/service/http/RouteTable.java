@@ -24,14 +24,18 @@ public final class RouteTable {
     public record Match(Route route, Map<String, String> params) {
     }
 
-    private record Compiled(Route route, String[] segments) {
+    /** A route's template split once at start-up, so a call only compares segments. */
+    private record Compiled(Route route, String[] segments, boolean wildcard) {
+        Compiled(Route route, String[] segments) {
+            this(route, segments, segments.length > 0 && segments[segments.length - 1].endsWith("*}"));
+        }
+
         /** Literal segments as they are, parameters as {@code {}}, the wildcard as {@code *}: equal shapes clash. */
         String shape() {
             return route.method() + " " + String.join("/", Arrays.stream(segments).map(RouteTable::kind).toList());
         }
 
         Optional<Map<String, String>> match(String[] path) {
-            boolean wildcard = segments.length > 0 && segments[segments.length - 1].endsWith("*}");
             int fixed = wildcard ? segments.length - 1 : segments.length;
             if (wildcard ? path.length < fixed : path.length != fixed) {
                 return Optional.empty();
