@@ -24,16 +24,12 @@ final class Exchange {
         return Route.later(method, path, permission, doc, call -> {
             Exchange exchange = new Exchange(call);
             action.accept(exchange);
-            return exchange.answer();
+            return exchange.answer;
         });
     }
 
     HttpCall call() {
         return call;
-    }
-
-    String method() {
-        return call.method();
     }
 
     String path() {
@@ -63,9 +59,5 @@ final class Exchange {
 
     void retryAfter(int seconds) {
         retryAfter = seconds;
-    }
-
-    private CompletableFuture<Reply> answer() {
-        return answer;
     }
 }
