@@ -3,7 +3,6 @@ package io.fleetdiag.processor.presence;
 import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,17 +60,16 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     /** This processor with the state tables it owns, for the topology. */
     public static ProcessorSupplier<String, ConnectivitySnapshot, String, PresenceOutput> supplier(PresenceTracking tracking,
             SourceLoss sourceLoss, Serde<TerminalAlert> alertSerde) {
-        return new ProcessorWithTables<>(() -> new PresenceProcessor(tracking.offlineAfterMissedSnapshots(), tracking.lastSeenResolution(),
-                sourceLoss),
+        return new ProcessorWithTables<>(() -> new PresenceProcessor(tracking, sourceLoss),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGHTINGS_TABLE), Serdes.String(), ChunkSightings.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
-    public PresenceProcessor(int offlineAfterMissed, Duration lastSeenResolution, SourceLoss sourceLoss) {
-        this.offlineAfterMissed = offlineAfterMissed;
-        this.reportEveryMillis = lastSeenResolution.toMillis();
+    private PresenceProcessor(PresenceTracking tracking, SourceLoss sourceLoss) {
+        this.offlineAfterMissed = tracking.offlineAfterMissedSnapshots();
+        this.reportEveryMillis = tracking.lastSeenResolution().toMillis();
         this.sourceLoss = sourceLoss;
     }
 
