@@ -149,20 +149,20 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     }
 
     private void seen(ScopeIndex index, ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt) {
-        String key = chunk.getScope() + SEPARATOR + poiid;
         ScopeIndex.Member online = index.sighted(poiid, sequence);
         if (online != null) {
             boolean due = polledAt - online.lastReportedMillis >= reportEveryMillis;
             if (due || online.missed != 0) {
                 online.missed = 0;
                 online.lastReportedMillis = due ? polledAt : online.lastReportedMillis;
-                members.put(key, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
+                members.put(chunk.getScope() + SEPARATOR + poiid, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
             }
             if (due) {
                 report(chunk, poiid, PresenceChange.Kind.SEEN, polledAt, 0);
             }
             return;
         }
+        String key = chunk.getScope() + SEPARATOR + poiid;
         PresenceChange.Kind kind = members.get(key) == null ? PresenceChange.Kind.APPEARED : PresenceChange.Kind.RETURNED;
         members.put(key, new ScopeMember(sequence, 0, true, polledAt));
         index.add(poiid, new ScopeIndex.Member(sequence - 1, 0, polledAt), sequence);
