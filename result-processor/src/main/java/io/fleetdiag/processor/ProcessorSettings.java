@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The processor's settings, in groups each checked where it is made: thresholds with hysteresis (an alert
- * raised at one value resolves only at another), presence, source loss, the reboot window, limits, timing.
- * Each key is named once, below; {@link #DEFINITION} declares, documents and range-checks them, {@link #from}
- * reads them into the groups.
+ * The processor's settings, in groups: thresholds with hysteresis (an alert raised at one value resolves
+ * only at another), presence, source loss, the reboot window, limits, timing. Each key is named once,
+ * below; {@link #DEFINITION} declares, documents and range-checks each of them, {@link #from} reads them
+ * into the groups, whose constructors check only what relates one setting to another.
  *
  * @param punctuateInterval how often wall-clock rules are evaluated
  * @param iosCaptureWait    how long after a host diagnosis of an iOS installation that still shows unconfirmed payments its one follow-up comes
@@ -123,10 +123,6 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
         Objects.requireNonNull(diagnosis, "diagnosis");
         Objects.requireNonNull(inventory, "inventory");
         Objects.requireNonNull(history, "history");
-        if (punctuateInterval.compareTo(Duration.ZERO) <= 0 || iosCaptureWait.compareTo(Duration.ZERO) <= 0) {
-            throw new IllegalArgumentException("punctuateInterval and iosCaptureWait must be above zero, not " + punctuateInterval
-                    + " and " + iosCaptureWait);
-        }
     }
 
     public static Map<String, String> defaults() {
@@ -142,9 +138,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
     public static ProcessorSettings from(ServiceConfig config) {
         DEFINITION.validate(config);
         return new ProcessorSettings(
-                group("processor.offline-after-missed-snapshots, processor.last-seen-resolution",
-                        () -> new PresenceTracking(OFFLINE_AFTER_MISSED.read(config), LAST_SEEN_RESOLUTION.read(config))),
-                group("processor.source-lost-*", () -> new SourceLoss(SOURCE_LOST_SHARE.read(config), SOURCE_LOST_MIN_TERMINALS.read(config))),
+                new PresenceTracking(OFFLINE_AFTER_MISSED.read(config), LAST_SEEN_RESOLUTION.read(config)),
+                new SourceLoss(SOURCE_LOST_SHARE.read(config), SOURCE_LOST_MIN_TERMINALS.read(config)),
                 group("processor.reboot-*", () -> new RebootWindow(REBOOT_RESTART_HOUR.read(config), REBOOT_WINDOW.read(config),
                         ZoneId.of(REBOOT_ZONE.read(config)))),
                 group("processor.battery-*", () -> new Hysteresis<>(BATTERY_LOW_BELOW.read(config), BATTERY_RECOVERED_AT.read(config))),
@@ -153,11 +148,9 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
                         () -> new Hysteresis<>(PAYMENTS_EXPIRING_WITHIN.read(config), PAYMENTS_RECOVERED_BEYOND.read(config))),
                 group("processor.store-*", () -> new StoreLimits(new Hysteresis<>(STORE_DEGRADED_BELOW.read(config),
                         STORE_RECOVERED_AT.read(config)), STORE_MIN_TERMINALS.read(config))),
-                group("processor.diagnosis-failing-after, processor.stale-after, processor.unconfirmed-critical-at",
-                        () -> new DiagnosisLimits(DIAGNOSIS_FAILING_AFTER.read(config), STALE_AFTER.read(config), UNCONFIRMED_CRITICAL_AT.read(config))),
-                group("processor.never-connected-after, processor.idle-after",
-                        () -> new InventoryLimits(NEVER_CONNECTED_AFTER.read(config), IDLE_AFTER.read(config))),
-                group("processor.alert-history-*", () -> new HistoryLimits(HISTORY_RETENTION.read(config), HISTORY_MAX_PER_TERMINAL.read(config))),
+                new DiagnosisLimits(DIAGNOSIS_FAILING_AFTER.read(config), STALE_AFTER.read(config), UNCONFIRMED_CRITICAL_AT.read(config)),
+                new InventoryLimits(NEVER_CONNECTED_AFTER.read(config), IDLE_AFTER.read(config)),
+                new HistoryLimits(HISTORY_RETENTION.read(config), HISTORY_MAX_PER_TERMINAL.read(config)),
                 PUNCTUATE_INTERVAL.read(config), IOS_CAPTURE_WAIT.read(config));
     }
 

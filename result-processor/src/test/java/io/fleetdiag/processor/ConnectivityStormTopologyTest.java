@@ -9,9 +9,7 @@ import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.service.ServiceConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -24,12 +22,6 @@ class ConnectivityStormTopologyTest {
 
     private static void poll(ProcessorDriver driver, int minute, List<String> live) {
         driver.snapshot(Fixtures.snapshot(MERCHANT, null, T0.plus(Duration.ofMinutes(minute)), 2, live));
-    }
-
-    private static ProcessorSettings settings(String key, String value) {
-        Map<String, String> values = new HashMap<>(ProcessorSettings.defaults());
-        values.put(key, value);
-        return ProcessorSettings.from(ServiceConfig.of(values));
     }
 
     @Test
@@ -83,7 +75,7 @@ class ConnectivityStormTopologyTest {
 
     @Test
     void aScopeSmallerThanTheMinimumIsNeverJudgedLost() {
-        try (ProcessorDriver driver = new ProcessorDriver(settings("processor.source-lost-min-terminals", "21"))) {
+        try (ProcessorDriver driver = new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.source-lost-min-terminals", "21")))) {
             poll(driver, 0, FLEET);
             poll(driver, 1, List.of());
             poll(driver, 2, List.of());
@@ -95,7 +87,7 @@ class ConnectivityStormTopologyTest {
     @Test
     void aTerminalAwayDuringItsRebootWindowIsNotOfflineAndOneStillAwayAfterItIs() {
         // T0 is 10:00 UTC: the restart hour 10 puts the first 20 minutes inside the window
-        try (ProcessorDriver driver = new ProcessorDriver(settings("processor.reboot-restart-hour", "10"))) {
+        try (ProcessorDriver driver = new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.reboot-restart-hour", "10")))) {
             String rebooting = FLEET.get(0);
             String gone = FLEET.get(1);
             poll(driver, 0, FLEET);

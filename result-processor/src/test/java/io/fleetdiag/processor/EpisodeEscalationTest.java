@@ -10,10 +10,8 @@ import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
-import io.fleetdiag.service.ServiceConfig;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -27,12 +25,6 @@ class EpisodeEscalationTest {
 
     @AutoClose
     private final ProcessorDriver driver = new ProcessorDriver();
-
-    static ProcessorSettings settings(String name, String value) {
-        Map<String, String> values = new HashMap<>(ProcessorSettings.defaults());
-        values.put(name, value);
-        return ProcessorSettings.from(ServiceConfig.of(values));
-    }
 
     private List<TerminalAlert> episode(AlertType type) {
         return driver.alerts().stream().filter(alert -> alert.getType() == type).toList();
@@ -102,7 +94,7 @@ class EpisodeEscalationTest {
 
     @Test
     void theCriticalStepOfTheUnconfirmedBatchIsASetting() {
-        try (ProcessorDriver strict = new ProcessorDriver(settings("processor.unconfirmed-critical-at", "3"))) {
+        try (ProcessorDriver strict = new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.unconfirmed-critical-at", "3")))) {
             strict.result(Fixtures.success(POIID, at(0), p -> p.unconfirmed = 3));
 
             assertThat(strict.alerts(AlertType.UNCONFIRMED_BATCH, AlertStatus.RAISED)).singleElement()

@@ -9,6 +9,7 @@ import io.fleetdiag.schemas.DiagnosisResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class MobileFollowUpTest {
 
     @Test
     void theWaitIsASetting() {
-        try (ProcessorDriver quick = new ProcessorDriver(EpisodeEscalationTest.settings("processor.ios-capture-wait", "10s"))) {
+        try (ProcessorDriver quick = new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.ios-capture-wait", "10s")))) {
             quick.result(hostResult(IOS, T0, CheckReason.SCHEDULED, 1, "Success"));
 
             assertThat(quick.checks()).singleElement()

@@ -17,6 +17,7 @@ import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.serde.SerdeConfig;
 import io.fleetdiag.serde.WireFormat;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
@@ -113,7 +114,7 @@ final class ProcessorDriver implements AutoCloseable {
         try {
             ServiceConfig config = ServiceConfig.of(SettingsDefinition.defaults(ProcessorService.definitions()))
                     .with(ProcessorSettings.STATE_DIR.name(), Files.createTempDirectory("processor-test").toString())
-                    .with("schema.registry.url", registry.url());
+                    .with(SerdeConfig.SCHEMA_REGISTRY_URL, registry.url());
             Properties properties = ProcessorService.streamsProperties(config, new KafkaSettings(config, "processor-test"), catalog);
             // TopologyTestDriver (kafka-streams-test-utils 4.4) does not hand on what an exception handler writes inside a
             // transaction: under exactly_once_v2 the dead letter never reaches the driver's output, under at_least_once it

@@ -9,10 +9,4 @@ import java.time.Duration;
  * @param idleAfter           online but no transaction for this long: IDLE
  */
 public record InventoryLimits(Duration neverConnectedAfter, Duration idleAfter) {
-
-    public InventoryLimits {
-        if (neverConnectedAfter.compareTo(Duration.ZERO) <= 0 || idleAfter.compareTo(Duration.ZERO) <= 0) {
-            throw new IllegalArgumentException("neverConnectedAfter and idleAfter must be above zero, not " + neverConnectedAfter + " and " + idleAfter);
-        }
-    }
 }

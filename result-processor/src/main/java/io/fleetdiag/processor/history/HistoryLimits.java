@@ -9,13 +9,4 @@ import java.time.Duration;
  * @param maxPerSubject the most episodes kept per terminal (or store, or scope), the newest
  */
 public record HistoryLimits(Duration retention, int maxPerSubject) {
-
-    public HistoryLimits {
-        if (retention.compareTo(Duration.ZERO) <= 0) {
-            throw new IllegalArgumentException("retention must be above zero, not " + retention);
-        }
-        if (maxPerSubject < 1) {
-            throw new IllegalArgumentException("maxPerSubject must be at least 1, not " + maxPerSubject);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package io.fleetdiag.processor.presence;
 import io.fleetdiag.processor.ProcessorWithTables;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,17 +60,16 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     /** This processor with the state tables it owns, for the topology. */
     public static ProcessorSupplier<String, ConnectivitySnapshot, String, PresenceOutput> supplier(PresenceTracking tracking,
             SourceLoss sourceLoss, Serde<TerminalAlert> alertSerde) {
-        return new ProcessorWithTables<>(() -> new PresenceProcessor(tracking.offlineAfterMissedSnapshots(), tracking.lastSeenResolution(),
-                sourceLoss),
+        return new ProcessorWithTables<>(() -> new PresenceProcessor(tracking, sourceLoss),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS_TABLE), Serdes.String(), ScopeMember.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS_TABLE), Serdes.String(), SnapshotProgress.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SIGHTINGS_TABLE), Serdes.String(), ChunkSightings.SERDE),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_ALERTS_TABLE), Serdes.String(), alertSerde));
     }
 
-    public PresenceProcessor(int offlineAfterMissed, Duration lastSeenResolution, SourceLoss sourceLoss) {
-        this.offlineAfterMissed = offlineAfterMissed;
-        this.reportEveryMillis = lastSeenResolution.toMillis();
+    private PresenceProcessor(PresenceTracking tracking, SourceLoss sourceLoss) {
+        this.offlineAfterMissed = tracking.offlineAfterMissedSnapshots();
+        this.reportEveryMillis = tracking.lastSeenResolution().toMillis();
         this.sourceLoss = sourceLoss;
     }
 
@@ -151,20 +149,20 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
     }
 
     private void seen(ScopeIndex index, ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt) {
-        String key = chunk.getScope() + SEPARATOR + poiid;
         ScopeIndex.Member online = index.sighted(poiid, sequence);
         if (online != null) {
             boolean due = polledAt - online.lastReportedMillis >= reportEveryMillis;
             if (due || online.missed != 0) {
                 online.missed = 0;
                 online.lastReportedMillis = due ? polledAt : online.lastReportedMillis;
-                members.put(key, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
+                members.put(chunk.getScope() + SEPARATOR + poiid, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
             }
             if (due) {
                 report(chunk, poiid, PresenceChange.Kind.SEEN, polledAt, 0);
             }
             return;
         }
+        String key = chunk.getScope() + SEPARATOR + poiid;
         PresenceChange.Kind kind = members.get(key) == null ? PresenceChange.Kind.APPEARED : PresenceChange.Kind.RETURNED;
         members.put(key, new ScopeMember(sequence, 0, true, polledAt));
         index.add(poiid, new ScopeIndex.Member(sequence - 1, 0, polledAt), sequence);

@@ -17,15 +17,6 @@ import java.util.Map;
  */
 public record SourceLoss(double share, int minTerminals) {
 
-    public SourceLoss {
-        if (!(share > 0 && share <= 1)) {
-            throw new IllegalArgumentException("share must be above 0 and at most 1, not " + share);
-        }
-        if (minTerminals < 1) {
-            throw new IllegalArgumentException("minTerminals must be at least 1, not " + minTerminals);
-        }
-    }
-
     static final String REMEDIATION = "The /connectedTerminals answer for this scope is empty or collapsed, which can mean that"
             + " WebSockets are not enabled: check In-person payments > Terminal settings > Integrations in the Customer Area,"
             + " and the API key's merchant account and store. Per-terminal offline alerts of the scope are held until it recovers.";

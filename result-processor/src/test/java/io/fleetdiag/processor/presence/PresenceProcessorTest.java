@@ -12,20 +12,25 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The presence stage on its own, over tables that outlive the processor: a new processor over the same
@@ -38,15 +43,18 @@ class PresenceProcessorTest {
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
     private static final Duration POLL = Duration.ofSeconds(30);
 
-    private final Map<String, KeyValueStore<?, ?>> tables = new HashMap<>();
+    @TempDir
+    Path stateDir;
+    private final List<KeyValueStore<?, ?>> tables = new ArrayList<>();
     private final AtomicInteger writes = new AtomicInteger();
+    private ProcessorSupplier<String, ConnectivitySnapshot, String, PresenceOutput> supplier;
     private MockProcessorContext<String, PresenceOutput> context;
-    private PresenceProcessor processor;
+    private Processor<String, ConnectivitySnapshot, String, PresenceOutput> processor;
     private int polls;
 
     @BeforeEach
     void tables() {
-        MockProcessorContext<String, PresenceOutput> setup = new MockProcessorContext<>();
+        MockProcessorContext<String, PresenceOutput> setup = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), stateDir.toFile());
         Serde<TerminalAlert> alerts = Serdes.serdeFrom((topic, alert) -> {
             try {
                 return alert.toByteBuffer().array();
@@ -60,11 +68,19 @@ class PresenceProcessorTest {
                 throw new UncheckedIOException(e);
             }
         });
-        table(setup, PresenceProcessor.MEMBERS_TABLE, ScopeMember.SERDE);
-        table(setup, PresenceProcessor.PROGRESS_TABLE, SnapshotProgress.SERDE);
-        table(setup, PresenceProcessor.SIGHTINGS_TABLE, ChunkSightings.SERDE);
-        table(setup, PresenceProcessor.SOURCE_ALERTS_TABLE, alerts);
+        // the processor and its tables as the topology declares them
+        supplier = PresenceProcessor.supplier(new PresenceTracking(2, Duration.ofMinutes(5)), new SourceLoss(0.9, 10), alerts);
+        for (StoreBuilder<?> builder : supplier.stores()) {
+            StateStore table = builder.withLoggingDisabled().build();
+            table.init(setup.getStateStoreContext(), table);
+            tables.add(counted((KeyValueStore<?, ?>) table));
+        }
         restart();
+    }
+
+    @AfterEach
+    void closeTables() {
+        tables.forEach(table -> ((StateStore) table).close());
     }
 
     @Test
@@ -156,17 +172,10 @@ class PresenceProcessorTest {
         assertThat(changes()).as("no terminal counted a miss while the source was lost").isEmpty();
     }
 
-    private <V> void table(MockProcessorContext<?, ?> setup, String name, Serde<V> values) {
-        KeyValueStore<String, V> table = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
-                .withLoggingDisabled().build();
-        table.init(setup.getStateStoreContext(), table);
-        tables.put(name, counted(table));
-    }
-
     private void restart() {
         context = new MockProcessorContext<>();
-        tables.values().forEach(table -> context.addStateStore((StateStore) table));
-        processor = new PresenceProcessor(2, Duration.ofMinutes(5), new SourceLoss(0.9, 10));
+        tables.forEach(table -> context.addStateStore((StateStore) table));
+        processor = supplier.get();
         processor.init(context);
     }
 
