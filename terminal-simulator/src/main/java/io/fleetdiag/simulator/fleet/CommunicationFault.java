@@ -4,37 +4,18 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /** A fault of the terminal's communication module (communicationOkFlag false). */
-public final class CommunicationFault extends Trouble {
-
-    private boolean communicationOk = true;
-    private long until;
-
-    void start(long until) {
-        if (communicationOk) {
-            communicationOk = false;
-            this.until = until;
-        }
-    }
-
-    @Override
-    boolean advance(long now) {
-        if (!communicationOk && now >= until) {
-            communicationOk = true;
-        }
-        return !communicationOk;
-    }
+public final class CommunicationFault extends UntilTrouble {
 
     @Override
     void apply(ConditionChange change, long now) {
         if (change.communicationOk() != null) {
-            communicationOk = change.communicationOk();
-            until = FOREVER;
+            until = change.communicationOk() ? 0 : FOREVER;
         }
     }
 
     @Override
     void report(Condition.Builder condition, long now) {
-        condition.communicationOk = communicationOk;
+        condition.communicationOk = !holds(now);
     }
 
     public record Rates(double perHour, Range minutes) implements Episodes {

@@ -3,37 +3,18 @@ package io.fleetdiag.simulator.fleet;
 import java.util.random.RandomGenerator;
 
 /** The anti-removal switches triggered (UX300, UX410). */
-public final class Tamper extends Trouble {
-
-    private boolean tampered;
-    private long until;
-
-    void start(long until) {
-        if (!tampered) {
-            tampered = true;
-            this.until = until;
-        }
-    }
-
-    @Override
-    boolean advance(long now) {
-        if (tampered && now >= until) {
-            tampered = false;
-        }
-        return tampered;
-    }
+public final class Tamper extends UntilTrouble {
 
     @Override
     void apply(ConditionChange change, long now) {
         if (change.tamper() != null) {
-            tampered = change.tamper();
-            until = FOREVER;
+            until = change.tamper() ? FOREVER : 0;
         }
     }
 
     @Override
     void report(Condition.Builder condition, long now) {
-        condition.tampered = tampered;
+        condition.tampered = holds(now);
     }
 
     /** With {@code recoveryMinutes} 0 a tampered terminal stays so, as a real one does until Adyen support acts. */

@@ -27,6 +27,8 @@ public final class FleetLife implements AutoCloseable {
     private final List<Terminal> terminals;
     private final List<List<Terminal>> stores;
     private final LifeRates rates;
+    /** Drawn from in this order every tick; built once, as the rates do not change. */
+    private final List<Episodes> episodes;
     private final Clock clock;
     private final SplittableRandom random;
     private final ScheduledExecutorService ticker;
@@ -36,6 +38,7 @@ public final class FleetLife implements AutoCloseable {
         this.terminals = fleet.terminals();
         this.stores = fleet.stores();
         this.rates = rates;
+        this.episodes = rates.episodes();
         this.clock = clock;
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,10 +72,10 @@ public final class FleetLife implements AutoCloseable {
         for (Terminal terminal : terminals) {
             terminal.advance(now, hours, rates.battery(), random);
         }
-        for (Episodes episodes : rates.episodes()) {
-            long count = poisson(episodes.perHour() * hours * terminals.size());
+        for (Episodes kind : episodes) {
+            long count = poisson(kind.perHour() * hours * terminals.size());
             for (long i = 0; i < count; i++) {
-                episodes.start(terminals.get(random.nextInt(terminals.size())), now, random);
+                kind.start(terminals.get(random.nextInt(terminals.size())), now, random);
             }
         }
         long outages = poisson(rates.storeOutages().perStorePerHour() * hours * stores.size());
