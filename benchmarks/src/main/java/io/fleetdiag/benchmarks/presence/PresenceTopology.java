@@ -18,8 +18,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The processor's snapshot path on its own: snapshots in, the presence stage with its tables, the
- * presence changes out (as the processor writes them to its repartition topic). And its baseline: the
- * same snapshots read, decoded, encoded again and written, with nothing in between.
+ * presence changes out (as the processor writes them to its repartition topic). Its baseline is
+ * {@link io.fleetdiag.benchmarks.processor.PassThroughTopology}.
  */
 final class PresenceTopology {
 
@@ -36,13 +36,6 @@ final class PresenceTopology {
                 .filter((scope, out) -> out instanceof PresenceOutput.Change)
                 .mapValues(out -> ((PresenceOutput.Change) out).change())
                 .to(changes, Produced.with(Serdes.String(), PresenceChange.SERDE));
-        return builder.build();
-    }
-
-    static Topology passThrough(Topic<String, ConnectivitySnapshot> snapshots, String output) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(snapshots.name(), Consumed.with(snapshots.keySerde(), snapshots.valueSerde()))
-                .to(output, Produced.with(snapshots.keySerde(), snapshots.valueSerde()));
         return builder.build();
     }
 }
