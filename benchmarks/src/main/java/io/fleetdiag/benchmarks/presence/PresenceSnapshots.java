@@ -76,7 +76,7 @@ public final class PresenceSnapshots implements Scenario {
                 long from = System.nanoTime();
                 fleet.produce(kafka.producer(), input.valueSerde().serializer(), input.name(), 1, snapshots);
                 double staticSeconds = CommittedProgress.secondsUntilDone(admin, appId, input.name(), CompletableFuture.completedFuture(from));
-                ChangelogRecords written = ChangelogRecords.since(kafka, appId, before);
+                ChangelogRecords written = ChangelogRecords.since(admin, kafka, appId, before);
                 double staticSnapshots = snapshots - 1;
                 double sightings = staticSnapshots * terminals;
                 double passSeconds = passThrough(admin, kafka, catalog, config, input, copies);
