@@ -2,6 +2,7 @@ package io.fleetdiag.benchmarks.presence;
 
 import io.fleetdiag.service.KafkaSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,27 +30,25 @@ record ChangelogRecords(long records, long bytes, Map<String, Long> perTable) {
     }
 
     /** What was written to each changelog after {@code before} (end offsets by topic, from {@link #ends}). */
-    static ChangelogRecords since(KafkaSettings kafka, String appId, Map<String, Long> before) throws Exception {
+    static ChangelogRecords since(Admin admin, KafkaSettings kafka, String appId, Map<String, Long> before) throws Exception {
         Map<String, Long> perTable = new TreeMap<>();
         long records = 0;
         long bytes = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer(appId + "-changelog-count"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            try (Admin admin = Admin.create(kafka.admin())) {
-                for (Map.Entry<String, Long> end : ends(admin, appId).entrySet()) {
-                    TopicPartition partition = new TopicPartition(end.getKey(), 0);
-                    consumer.assign(java.util.List.of(partition));
-                    consumer.seek(partition, before.getOrDefault(end.getKey(), 0L));
-                    long count = 0;
-                    while (consumer.position(partition) < end.getValue()) {
-                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                            count++;
-                            bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
-                        }
+            for (Map.Entry<String, Long> end : ends(admin, appId).entrySet()) {
+                TopicPartition partition = new TopicPartition(end.getKey(), 0);
+                consumer.assign(List.of(partition));
+                consumer.seek(partition, before.getOrDefault(end.getKey(), 0L));
+                long count = 0;
+                while (consumer.position(partition) < end.getValue()) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        count++;
+                        bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
                     }
-                    records += count;
-                    perTable.put(end.getKey().substring(appId.length() + 1, end.getKey().length() - "-changelog".length()), count);
                 }
+                records += count;
+                perTable.put(end.getKey().substring(appId.length() + 1, end.getKey().length() - "-changelog".length()), count);
             }
         }
         return new ChangelogRecords(records, bytes, perTable);

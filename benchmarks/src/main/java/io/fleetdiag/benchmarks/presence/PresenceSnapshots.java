@@ -4,6 +4,7 @@ import io.fleetdiag.benchmarks.BenchContext;
 import io.fleetdiag.benchmarks.BenchmarkSize;
 import io.fleetdiag.benchmarks.Scenario;
 import io.fleetdiag.benchmarks.processor.CommittedProgress;
+import io.fleetdiag.benchmarks.processor.PassThroughTopology;
 import io.fleetdiag.benchmarks.report.Figure;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
 import io.fleetdiag.processor.ProcessorService;
@@ -59,12 +60,12 @@ public final class PresenceSnapshots implements Scenario {
         Topic<String, ConnectivitySnapshot> input = catalog.snapshots();
         String appId = config.get("processor.application-id");
         String changes = prefix + "presence-changes";
-        String copies = prefix + "snapshot-copies";
+        Topic<String, ConnectivitySnapshot> copies = plain(prefix + "snapshot-copies", input);
         SnapshotInput fleet = new SnapshotInput(terminals, snapshots);
         List<Figure> figures = new ArrayList<>();
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, kafka.registry(), List.of(input));
-            TopicAdmin.ensureTopics(admin, List.of(plain(changes, input), plain(copies, input)), 1, (short) 1);
+            TopicAdmin.ensureTopics(admin, List.of(plain(changes, input), copies), 1, (short) 1);
             try (KafkaStreams streams = new KafkaStreams(PresenceTopology.presence(input, changes, catalog.alerts().valueSerde(), config),
                     ProcessorService.streamsProperties(config, kafka, catalog))) {
                 CompletableFuture<Long> running = CommittedProgress.runningAt(streams);
@@ -75,7 +76,7 @@ public final class PresenceSnapshots implements Scenario {
                 long from = System.nanoTime();
                 fleet.produce(kafka.producer(), input.valueSerde().serializer(), input.name(), 1, snapshots);
                 double staticSeconds = CommittedProgress.secondsUntilDone(admin, appId, input.name(), CompletableFuture.completedFuture(from));
-                ChangelogRecords written = ChangelogRecords.since(kafka, appId, before);
+                ChangelogRecords written = ChangelogRecords.since(admin, kafka, appId, before);
                 double staticSnapshots = snapshots - 1;
                 double sightings = staticSnapshots * terminals;
                 double passSeconds = passThrough(admin, kafka, catalog, config, input, copies);
@@ -107,11 +108,11 @@ public final class PresenceSnapshots implements Scenario {
 
     /** Seconds a pass-through of every snapshot takes, on one stream thread under its own application id. */
     private static double passThrough(Admin admin, KafkaSettings kafka, TopicCatalog catalog, ServiceConfig config,
-                                      Topic<String, ConnectivitySnapshot> input, String output) throws Exception {
+                                      Topic<String, ConnectivitySnapshot> input, Topic<String, ConnectivitySnapshot> output) throws Exception {
         String id = config.get("topics.prefix") + "snapshot-pass-through";
         Map<String, String> values = new LinkedHashMap<>(config.asMap());
         values.put("processor.application-id", id);
-        try (KafkaStreams streams = new KafkaStreams(PresenceTopology.passThrough(input, output),
+        try (KafkaStreams streams = new KafkaStreams(PassThroughTopology.buildTopology(input, output),
                 ProcessorService.streamsProperties(ServiceConfig.of(values), kafka, catalog))) {
             CompletableFuture<Long> running = CommittedProgress.runningAt(streams);
             streams.start();

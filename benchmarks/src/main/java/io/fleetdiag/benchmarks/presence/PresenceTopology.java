@@ -1,15 +1,13 @@
 package io.fleetdiag.benchmarks.presence;
 
+import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
-import io.fleetdiag.processor.presence.PresenceTracking;
-import io.fleetdiag.processor.presence.SourceLoss;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.topics.Topic;
-import java.time.Duration;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,8 +18,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The processor's snapshot path on its own: snapshots in, the presence stage with its tables, the
- * presence changes out (as the processor writes them to its repartition topic). And its baseline: the
- * same snapshots read, decoded, encoded again and written, with nothing in between.
+ * presence changes out (as the processor writes them to its repartition topic). Its baseline is
+ * {@link io.fleetdiag.benchmarks.processor.PassThroughTopology}.
  */
 final class PresenceTopology {
 
@@ -31,24 +29,13 @@ final class PresenceTopology {
     /** The presence stage with the processor's settings from {@code config}. */
     static Topology presence(Topic<String, ConnectivitySnapshot> snapshots, String changes, Serde<TerminalAlert> alertSerde,
                              ServiceConfig config) {
-        int offlineAfterMissed = config.intValue("processor.offline-after-missed-snapshots");
-        Duration resolution = config.duration("processor.last-seen-resolution");
-        SourceLoss sourceLoss = new SourceLoss(config.doubleValue("processor.source-lost-share"),
-                config.intValue("processor.source-lost-min-terminals"));
+        ProcessorSettings settings = ProcessorSettings.from(config);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(snapshots.name(), Consumed.with(snapshots.keySerde(), snapshots.valueSerde()))
-                .process(PresenceProcessor.supplier(new PresenceTracking(offlineAfterMissed, resolution), sourceLoss, alertSerde),
-                        Named.as("presence"))
+                .process(PresenceProcessor.supplier(settings.presence(), settings.sourceLoss(), alertSerde), Named.as("presence"))
                 .filter((scope, out) -> out instanceof PresenceOutput.Change)
                 .mapValues(out -> ((PresenceOutput.Change) out).change())
                 .to(changes, Produced.with(Serdes.String(), PresenceChange.SERDE));
-        return builder.build();
-    }
-
-    static Topology passThrough(Topic<String, ConnectivitySnapshot> snapshots, String output) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(snapshots.name(), Consumed.with(snapshots.keySerde(), snapshots.valueSerde()))
-                .to(output, Produced.with(snapshots.keySerde(), snapshots.valueSerde()));
         return builder.build();
     }
 }

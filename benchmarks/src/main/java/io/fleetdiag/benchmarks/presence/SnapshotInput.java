@@ -1,5 +1,6 @@
 package io.fleetdiag.benchmarks.presence;
 
+import io.fleetdiag.poller.snapshot.SnapshotChunker;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ final class SnapshotInput {
     static final String SCOPE = "BenchFleet";
     static final Duration POLL = Duration.ofSeconds(30);
     static final int CHUNK = 10_000;
+    private static final Duration POLL_DURATION = Duration.ofMillis(70);
 
     private final List<String> poiids;
     private final Instant start;
@@ -32,21 +34,13 @@ final class SnapshotInput {
         start = Instant.now().minus(POLL.multipliedBy(snapshots + 1L));
     }
 
-    int terminals() {
-        return poiids.size();
-    }
-
     /** Writes snapshots {@code from} (0-based) up to {@code to}, exclusive, to {@code topic}. */
     void produce(Map<String, Object> producerConfig, Serializer<ConnectivitySnapshot> serializer, String topic, int from, int to) {
-        int chunks = (poiids.size() + CHUNK - 1) / CHUNK;
+        SnapshotChunker chunker = new SnapshotChunker(CHUNK);
         try (KafkaProducer<String, ConnectivitySnapshot> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer)) {
             for (int snapshot = from; snapshot < to; snapshot++) {
                 Instant polledAt = start.plus(POLL.multipliedBy(snapshot));
-                for (int chunk = 0; chunk < chunks; chunk++) {
-                    List<String> part = poiids.subList(chunk * CHUNK, Math.min(poiids.size(), (chunk + 1) * CHUNK));
-                    ConnectivitySnapshot record = ConnectivitySnapshot.newBuilder().setSnapshotId("snapshot-" + snapshot).setScope(SCOPE)
-                            .setMerchantAccount(SCOPE).setStore(null).setPolledAt(polledAt).setPollDurationMs(70).setChunkIndex(chunk)
-                            .setChunkCount(chunks).setTotalTerminals(poiids.size()).setUniqueTerminalIds(part).build();
+                for (ConnectivitySnapshot record : chunker.chunks(SCOPE, SCOPE, null, poiids, polledAt, POLL_DURATION)) {
                     producer.send(new ProducerRecord<>(topic, null, polledAt.toEpochMilli(), SCOPE, record));
                 }
             }

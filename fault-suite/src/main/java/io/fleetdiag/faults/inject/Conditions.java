@@ -77,10 +77,6 @@ public final class Conditions implements Fault {
         return List.copyOf(episodes);
     }
 
-    public List<Episode> episodes() {
-        return episodes;
-    }
-
     /** The terminals the suite takes offline itself (their alert comes from missing snapshots, not a check). */
     public Set<String> takenOffline() {
         return episodes.stream().filter(episode -> !episode.needsCheck()).map(Episode::poiid).collect(Collectors.toSet());

@@ -29,26 +29,31 @@ public record Leaks(String apiKey, Path logDir, Fleetdiag services, TerminalSimu
     private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
 
     public List<Verdict.Check> checks() throws Exception {
-        List<Path> logs = logs();
         Set<String> ips = simulator.fleet().terminals().stream().map(Leaks::address).collect(Collectors.toSet());
-        return List.of(new Verdict.Check("API key in log lines", linesContaining(logs, line -> line.contains(apiKey)), 0),
+        long[] inLogs = linesContaining(List.of(line -> line.contains(apiKey), line -> containsAny(line, ips)));
+        return List.of(new Verdict.Check("API key in log lines", inLogs[0], 0),
                 new Verdict.Check("API key in /metrics", metricsContaining(apiKey), 0),
                 new Verdict.Check("API key in records on the topics", ledger.secretSightings(), 0),
-                new Verdict.Check("terminal IP addresses in log lines", linesContaining(logs, line -> containsAny(line, ips)), 0),
+                new Verdict.Check("terminal IP addresses in log lines", inLogs[1], 0),
                 new Verdict.Check("terminal IP address in its state (REST)", ipInState(), 1));
     }
 
-    private List<Path> logs() throws IOException {
+    /** Per test, the log lines it holds for; each log is read once for all of them. */
+    private long[] linesContaining(List<Predicate<String>> tests) throws IOException {
+        long[] found = new long[tests.size()];
+        List<Path> logs;
         try (Stream<Path> files = Files.list(logDir)) {
-            return files.filter(Files::isRegularFile).toList();
+            logs = files.filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static long linesContaining(List<Path> logs, Predicate<String> test) throws IOException {
-        long found = 0;
         for (Path log : logs) {
             try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-                found += lines.filter(test).count();
+                lines.forEach(line -> {
+                    for (int i = 0; i < found.length; i++) {
+                        if (tests.get(i).test(line)) {
+                            found[i]++;
+                        }
+                    }
+                });
             }
         }
         return found;
