@@ -59,7 +59,7 @@ class ScheduleTest {
         Random random = new Random(seed);
         String apiKey = Schedule.apiKey(random);
         SimulatorConfig config = FaultRun.simulatorConfig(size, seed, apiKey);
-        Fleet fleet = Fleet.generate(config.terminals(), config.seed(), config.merchants(), config.rates().sdkExpiry(), NOW);
+        Fleet fleet = config.fleet(NOW);
         Schedule schedule = Schedule.draw(random, size, fleet.terminals(),
                 poiid -> fleet.terminal(poiid).orElseThrow().condition(NOW.toEpochMilli()), List.of("processor", "dispatcher", "poller"));
         return new Drawn(apiKey, schedule);

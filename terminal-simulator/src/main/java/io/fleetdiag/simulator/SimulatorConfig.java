@@ -1,10 +1,12 @@
 package io.fleetdiag.simulator;
 
 import io.fleetdiag.simulator.api.LatencyModel;
+import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.life.LifeRates;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,13 @@ public record SimulatorConfig(String host, int port, int terminals, long seed, i
         Objects.requireNonNull(rates, "rates");
         Objects.requireNonNull(tick, "tick");
         Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The fleet this configuration describes, generated as of {@code now}: what the simulator serves, and what a test draws from. */
+    public Fleet fleet(Instant now) {
+        return referenceTerminals
+                ? Fleet.generateWithReferenceTerminals(terminals, seed, merchants, rates.sdkExpiry(), now)
+                : Fleet.generate(terminals, seed, merchants, rates.sdkExpiry(), now);
     }
 
     /** 1,000 terminals over 2 merchant accounts plus the reference terminals, a static fleet, answers after 20 ms. */

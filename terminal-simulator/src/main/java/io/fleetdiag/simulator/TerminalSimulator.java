@@ -50,9 +50,7 @@ public final class TerminalSimulator implements AutoCloseable {
     }
 
     public static TerminalSimulator start(SimulatorConfig config) throws Exception {
-        Fleet fleet = config.referenceTerminals()
-                ? Fleet.generateWithReferenceTerminals(config.terminals(), config.seed(), config.merchants(), config.rates().sdkExpiry(), config.clock().instant())
-                : Fleet.generate(config.terminals(), config.seed(), config.merchants(), config.rates().sdkExpiry(), config.clock().instant());
+        Fleet fleet = config.fleet(config.clock().instant());
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "simulator-answers");
             thread.setDaemon(true);
