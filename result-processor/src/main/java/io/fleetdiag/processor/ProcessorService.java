@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
@@ -102,7 +103,7 @@ public final class ProcessorService implements AutoCloseable {
                 catalog.checkRequests().keySerde().serializer(), catalog.checkRequests().valueSerde().serializer());
         LiveEvents events = LiveEvents.start(kafka.admin(), catalog, () -> {
             try {
-                return Optional.of(queries.fleet().json().toString());
+                return Optional.of(queries.fleet(Caller.local()).json().toString());
             } catch (QueryException e) {
                 return Optional.empty();
             }

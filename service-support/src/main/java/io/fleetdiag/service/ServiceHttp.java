@@ -1,5 +1,9 @@
 package io.fleetdiag.service;
 
+import io.fleetdiag.service.access.Authenticator;
+import io.fleetdiag.service.access.Caller;
+import io.fleetdiag.service.access.Scope;
+import io.fleetdiag.service.access.StaticToken;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
@@ -9,6 +13,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +53,14 @@ public final class ServiceHttp {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"),
-                Optional.ofNullable(environment.get(TOKEN_ENV)), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+                authenticator(environment), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+    }
+
+    /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity. */
+    public static Authenticator authenticator(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(TOKEN_ENV)).filter(token -> !token.isBlank())
+                .<Authenticator>map(token -> new StaticToken(token, new Caller("service-token", EnumSet.allOf(Permission.class), Scope.ALL)))
+                .orElseGet(Authenticator::none);
     }
 
     /** {@code /health} and {@code /metrics}, as every service answers them. */

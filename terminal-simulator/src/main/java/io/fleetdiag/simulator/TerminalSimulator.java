@@ -1,5 +1,6 @@
 package io.fleetdiag.simulator;
 
+import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.service.http.RouteHandler;
 import io.fleetdiag.service.http.RouteTable;
 import io.fleetdiag.simulator.api.SimulatedCloud;
@@ -14,7 +15,6 @@ import io.fleetdiag.simulator.life.FleetLife;
 import io.fleetdiag.simulator.life.LifeRates;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
@@ -70,7 +70,7 @@ public final class TerminalSimulator implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
         // Adyen's requests are small; the limit only keeps a runaway body from being read
-        server.setHandler(new RouteHandler(new RouteTable(SimulatorRoutes.of(cloud)), Optional.empty(), MAX_BODY));
+        server.setHandler(new RouteHandler(new RouteTable(SimulatorRoutes.of(cloud)), Authenticator.none(), MAX_BODY));
         server.start();
         FleetLife life = new FleetLife(fleet, config.rates(), config.clock(), config.seed());
         if (!config.rates().equals(LifeRates.staticFleet())) {

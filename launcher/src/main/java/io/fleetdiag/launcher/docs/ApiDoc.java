@@ -49,7 +49,7 @@ public final class ApiDoc {
     /** A markdown table of {@code routes}, in the order they are declared. */
     static String table(List<Route> routes) {
         return Stream.concat(Stream.of("| method | path | permission | what |", "|---|---|---|---|"),
-                routes.stream().map(route -> "| " + route.method() + " | `" + route.path() + "` | " + route.permission().name().toLowerCase()
+                routes.stream().map(route -> "| " + route.method() + " | `" + route.path() + "` | " + route.permission().grant()
                         + " | " + route.doc().replace("|", "\\|") + " |")).reduce("", (all, line) -> all + line + "\n");
     }
 

@@ -1,5 +1,6 @@
 package io.fleetdiag.launcher.client;
 
+import io.fleetdiag.service.access.Authenticator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -72,7 +72,7 @@ class AlertOperationCommandsTest {
     @Test
     void ackPostsWhoAndNoteAndAnApiRefusalIsOneLineWithANonZeroExit() throws Exception {
         List<HttpCall> calls = new ArrayList<>();
-        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), List.of(Route.post("/api/alerts/{alertId}/ack", Permission.OPERATE, "ack", call -> {
+        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Authenticator.none(), List.of(Route.post("/api/alerts/{alertId}/ack", Permission.OPERATE, "ack", call -> {
             calls.add(call);
             return call.param("alertId").startsWith("resolved")
                     ? Reply.error(409, "Alert resolved-1 is already resolved (at 2026-11-23T09:00:00Z)")
@@ -97,7 +97,7 @@ class AlertOperationCommandsTest {
     @Test
     void silencesAndUnsilenceListAndEnd() throws Exception {
         List<HttpCall> calls = new ArrayList<>();
-        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Optional.empty(), List.of(
+        try (HttpEndpoint api = HttpEndpoint.start("127.0.0.1", 0, Authenticator.none(), List.of(
                 Route.get("/api/silences", Permission.READ, "list", call -> {
                     calls.add(call);
                     return Reply.json(200, "{\"page\":0,\"size\":50,\"total\":1,\"items\":[{\"silenceId\":\"silence-1\",\"poiid\":null,\"merchantAccount\":\"AcmeRetail_EU\",\"store\":\"EU-0001\","

@@ -33,7 +33,7 @@ class ApiDocTest {
     @Test
     void aStaleRouteIsRewrittenAndAMissingSectionIsRefused() throws Exception {
         String document = Files.readString(Path.of("..").resolve(ApiDoc.ALERT_OPERATIONS), StandardCharsets.UTF_8);
-        String stale = document.replace("| POST | `/api/alerts/{alertId}/ack` | operate |", "| POST | `/api/alerts/{alertId}/acknowledge` | operate |");
+        String stale = document.replace("| POST | `/api/alerts/{alertId}/ack` | alerts:operate |", "| POST | `/api/alerts/{alertId}/acknowledge` | alerts:operate |");
 
         assertThat(stale).isNotEqualTo(document);
         assertThat(ApiDoc.render(ApiDoc.ALERT_OPERATIONS, stale)).isEqualTo(ApiDoc.render(ApiDoc.ALERT_OPERATIONS, document));

@@ -43,7 +43,7 @@ public final class CheckRequestsApi {
     }
 
     public List<Route> routes() {
-        return List.of(Route.post("/api/checks", Permission.OPERATE,
+        return List.of(Route.post("/api/checks", Permission.RUN_CHECKS,
                 "asks for a MANUAL diagnosis of a known terminal: {\"poiid\", \"hostDiagnosis\"}; 202 once written", Failures.mapped(this::check)));
     }
 

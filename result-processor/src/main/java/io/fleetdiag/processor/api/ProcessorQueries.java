@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.api;
 
+import io.fleetdiag.service.access.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.stores.StoreContribution;
@@ -106,9 +107,9 @@ public final class ProcessorQueries {
         };
     }
 
-    /** {@code GET /api/fleet}'s answer, gathered from every instance. */
-    public FleetTotals fleet() throws QueryException {
-        return fleet(HttpCall.get("/api/fleet", Map.of()));
+    /** {@code GET /api/fleet}'s answer for {@code caller}, gathered from every instance. */
+    public FleetTotals fleet(Caller caller) throws QueryException {
+        return fleet(HttpCall.get("/api/fleet", Map.of(), caller));
     }
 
     private FleetTotals fleet(HttpCall call) throws QueryException {

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.api;
 
+import io.fleetdiag.service.ServiceHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -53,7 +53,7 @@ class AlertOperationsApiTest {
         AlertFinder finder = (alertId, localOnly) -> Optional.ofNullable(alerts.get(alertId));
         AlertOperationsApi api = new AlertOperationsApi(finder, this::tableFromTopic, producer, "alert-operations",
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        endpoint = HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), api.routes());
+        endpoint = HttpEndpoint.start("127.0.0.1", 0, ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)), api.routes());
     }
 
     /** What the global table would hold: the latest record of each key written so far. */

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.api;
 
+import io.fleetdiag.service.access.Caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PagingTest {
 
     private static HttpCall call(Map<String, String> query) {
-        return HttpCall.get("/api/terminals", query);
+        return HttpCall.get("/api/terminals", query, Caller.local());
     }
 
     @Test

@@ -1,16 +1,15 @@
 package io.fleetdiag.service.http;
 
 import java.util.List;
-import java.util.Optional;
+import io.fleetdiag.service.access.Authenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A service's HTTP side (health, metrics, and the result processor's queries, event stream and static
- * pages) on Jetty, answering a {@link RouteTable}. It binds to loopback unless told otherwise, and with a
- * bearer token set every route that is not {@link Permission#PUBLIC} requires
- * {@code Authorization: Bearer <token>} (an event stream also takes {@code ?access_token=<token>}).
+ * pages) on Jetty, answering a {@link RouteTable}. It binds to loopback unless told otherwise; every route
+ * that is not {@link Permission#PUBLIC} asks its {@link Authenticator} who calls.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -23,7 +22,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     /** Starts on {@code host:port} (port 0 picks a free one), answering {@code routes} ({@link RouteHandler}). */
-    public static HttpEndpoint start(String host, int port, Optional<String> bearerToken, List<Route> routes) throws Exception {
+    public static HttpEndpoint start(String host, int port, Authenticator authenticator, List<Route> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("fleetdiag-http");
         threads.setDaemon(true);
@@ -32,7 +31,7 @@ public final class HttpEndpoint implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new RouteHandler(new RouteTable(routes), bearerToken, RouteHandler.DEFAULT_MAX_BODY));
+        server.setHandler(new RouteHandler(new RouteTable(routes), authenticator, RouteHandler.DEFAULT_MAX_BODY));
         try {
             server.start();
         } catch (Exception e) {

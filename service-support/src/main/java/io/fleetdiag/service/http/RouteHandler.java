@@ -3,8 +3,9 @@ package io.fleetdiag.service.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import io.fleetdiag.service.access.Authenticator;
+import io.fleetdiag.service.access.Caller;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers a {@link RouteTable} on Jetty: 404 for no route, 405 with {@code Allow} for a wrong method, 401
- * without the bearer token (when one is set) for any route not {@link Permission#PUBLIC}, and 413 for a
+ * when the {@link Authenticator} refuses the credential of a route not {@link Permission#PUBLIC}, 403 when
+ * the caller lacks the route's permission, and 413 for a
  * body over the limit: a Content-Length over it is refused first, on any path, before anything is read;
  * a streamed body once the limit is passed. A failing route answers 500 without the exception's details, which go to the log.
  */
@@ -36,15 +38,15 @@ public final class RouteHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(RouteHandler.class);
 
     private final RouteTable table;
-    private final Optional<byte[]> token;
+    private final Authenticator authenticator;
     private final int maxBody;
 
-    public RouteHandler(RouteTable table, Optional<String> bearerToken, int maxBody) {
+    public RouteHandler(RouteTable table, Authenticator authenticator, int maxBody) {
         if (maxBody < 0) {
             throw new IllegalArgumentException("maxBody cannot be negative: " + maxBody);
         }
         this.table = table;
-        this.token = bearerToken.filter(value -> !value.isBlank()).map(value -> value.getBytes(StandardCharsets.UTF_8));
+        this.authenticator = authenticator;
         this.maxBody = maxBody;
     }
 
@@ -65,8 +67,15 @@ public final class RouteHandler extends Handler.Abstract {
                 return true;
             }
             Route route = match.get().route();
-            if (route.permission() != Permission.PUBLIC && !authorized(request, route.stream().isPresent())) {
-                reply(Reply.error(401, "Bearer token required"), response, callback);
+            Caller caller;
+            try {
+                caller = route.permission() == Permission.PUBLIC ? Caller.anonymous() : authenticator.authenticate(credential(request, route.stream().isPresent()));
+            } catch (Authenticator.Unauthenticated refused) {
+                reply(Reply.error(401, refused.getMessage()).with("WWW-Authenticate", "Bearer"), response, callback);
+                return true;
+            }
+            if (!caller.may(route.permission())) {
+                reply(Reply.error(403, caller.subject() + " lacks the permission " + route.permission().grant()), response, callback);
                 return true;
             }
             Optional<String> body = body(request);
@@ -74,7 +83,7 @@ public final class RouteHandler extends Handler.Abstract {
                 reply(tooLarge(), response, callback);
                 return true;
             }
-            HttpCall call = call(request, path, match.get().params(), body.get());
+            HttpCall call = call(request, path, match.get().params(), body.get(), caller);
             if (route.target() instanceof Route.Stream stream) {
                 stream(stream.route(), call, response, callback);
             } else {
@@ -107,7 +116,7 @@ public final class RouteHandler extends Handler.Abstract {
         }
     }
 
-    private static HttpCall call(Request request, String path, Map<String, String> params, String body) {
+    private static HttpCall call(Request request, String path, Map<String, String> params, String body, Caller caller) {
         Map<String, String> query = new HashMap<>();
         Fields fields = Request.extractQueryParameters(request);
         fields.forEach(field -> query.put(field.getName(), field.getValue()));
@@ -115,7 +124,7 @@ public final class RouteHandler extends Handler.Abstract {
         for (HttpField header : request.getHeaders()) {
             headers.put(header.getName().toLowerCase(Locale.ROOT), header.getValue());
         }
-        return new HttpCall(request.getMethod(), path, params, query, headers, body, request.getHttpURI().toURI());
+        return new HttpCall(request.getMethod(), path, params, query, headers, body, request.getHttpURI().toURI(), caller);
     }
 
     private static void reply(Reply reply, Response response, Callback callback) {
@@ -141,20 +150,12 @@ public final class RouteHandler extends Handler.Abstract {
         }
     }
 
-    /** The bearer header, or for an event stream also {@code ?access_token=}; compared in constant time. */
-    private boolean authorized(Request request, boolean queryTokenAllowed) {
-        if (token.isEmpty()) {
-            return true;
-        }
+    /** The bearer header, or for an event stream also {@code ?access_token=}. */
+    private static Optional<String> credential(Request request, boolean queryTokenAllowed) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         if (header != null && header.startsWith("Bearer ")) {
-            return matches(header.substring("Bearer ".length()).trim());
+            return Optional.of(header.substring("Bearer ".length()).trim());
         }
-        String fromQuery = queryTokenAllowed ? Request.extractQueryParameters(request).getValue("access_token") : null;
-        return fromQuery != null && matches(fromQuery);
-    }
-
-    private boolean matches(String given) {
-        return MessageDigest.isEqual(token.get(), given.getBytes(StandardCharsets.UTF_8));
+        return Optional.ofNullable(queryTokenAllowed ? Request.extractQueryParameters(request).getValue("access_token") : null);
     }
 }

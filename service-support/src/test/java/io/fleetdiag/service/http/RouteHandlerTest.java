@@ -1,8 +1,13 @@
 package io.fleetdiag.service.http;
 
+import io.fleetdiag.service.ServiceHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Map;
+import io.fleetdiag.service.access.Caller;
+import io.fleetdiag.service.access.Scope;
+import io.fleetdiag.service.access.StaticToken;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -16,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +46,7 @@ class RouteHandlerTest {
                 }),
                 Route.stream("/events", Permission.READ, "events", events)));
         routes.addAll(Route.files("/files", "files", new ClasspathFiles("http-files", RouteHandlerTest.class.getClassLoader())));
-        return HttpEndpoint.start("127.0.0.1", 0, Optional.of(TOKEN), routes);
+        return HttpEndpoint.start("127.0.0.1", 0, ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)), routes);
     }
 
     private HttpResponse<String> get(HttpEndpoint http, String path) throws Exception {
@@ -158,6 +163,29 @@ class RouteHandlerTest {
                 HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(answer.statusCode()).as(size + " bytes").isEqualTo(size > RouteHandler.DEFAULT_MAX_BODY ? 413 : 200);
             }
+        }
+    }
+
+    @Test
+    void aCallerWithoutTheRoutesPermissionIsRefusedWith403AndTheRouteSeesWhoCalls() throws Exception {
+        Caller reader = new Caller("viewer@example.com", Set.of(Permission.READ), Scope.ALL);
+        List<Route> routes = List.of(
+                Route.get("/api/me", Permission.READ, "who calls", call -> Reply.json(200, "{\"subject\":\"" + call.caller().subject() + "\"}")),
+                Route.post("/api/things", Permission.OPERATE, "takes a thing", call -> Reply.json(200, "{}")));
+        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, new StaticToken("viewer-token", reader), routes)) {
+            HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/me"))
+                    .header("Authorization", "Bearer viewer-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(me.body()).contains("viewer@example.com");
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/things"))
+                    .header("Authorization", "Bearer viewer-token").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(403);
+            assertThat(post.body()).contains("alerts:operate");
+            HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/me"))
+                    .header("Authorization", "Bearer other").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("not valid");
+            assertThat(wrong.headers().firstValue("www-authenticate")).hasValue("Bearer");
         }
     }
 }
