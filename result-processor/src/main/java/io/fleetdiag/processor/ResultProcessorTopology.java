@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
@@ -41,7 +42,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * follow-up checks, and tell its store how it counts;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
  * <li>alert edges are folded into episodes: resolved ones remembered by alertId, to answer
- * acknowledgements of them, and the recent ones of each terminal kept as its alert history.</li>
+ * acknowledgements of them, the recent ones of each terminal kept as its alert history, and the active
+ * fleet-level ones (DIAGNOSIS_BACKLOG, raised by the poller) kept apart from every terminal.</li>
  * </ol>
  * Acknowledgements and silences (alert-operations) are a global table that every instance holds whole:
  * any terminal's alert may match any silence (docs/alert-operations.md).
@@ -104,6 +106,7 @@ public final class ResultProcessorTopology {
         KStream<String, TerminalAlert> alerts = source(builder, topics.alerts());
         alerts.process(ResolvedAlerts.supplier(topics.alerts().valueSerde()), Named.as("resolved-alerts"));
         alerts.process(AlertHistoryProcessor.supplier(settings.history()), Named.as("alert-history"));
+        alerts.process(FleetAlerts.supplier(topics.alerts().valueSerde()), Named.as("fleet-alerts"));
         return builder.build();
     }
 

@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
@@ -34,6 +35,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -67,6 +69,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TestInputTopic<String, DiagnosisResult> results;
     private final TestInputTopic<String, AlertOperation> operations;
     private final TestInputTopic<String, TerminalInventory> inventory;
+    private final TestInputTopic<String, TerminalAlert> otherServicesAlerts;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
@@ -99,6 +102,7 @@ final class ProcessorDriver implements AutoCloseable {
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
         operations = driver.createInputTopic(catalog.alertOperations().name(), keys, catalog.alertOperations().valueSerde().serializer());
         inventory = driver.createInputTopic(catalog.inventory().name(), keys, catalog.inventory().valueSerde().serializer());
+        otherServicesAlerts = driver.createInputTopic(catalog.alerts().name(), keys, catalog.alerts().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
         checks = new Output<>(driver.createOutputTopic(catalog.checkRequests().name(), keysOut, catalog.checkRequests().valueSerde().deserializer()));
@@ -221,6 +225,20 @@ final class ProcessorDriver implements AutoCloseable {
             found.forEachRemaining(entry -> episodes.add(entry.value));
         }
         return episodes;
+    }
+
+    /** An alert edge another service wrote to terminal-alerts, as the poller writes DIAGNOSIS_BACKLOG. */
+    void alertFromAnotherService(String key, TerminalAlert edge) {
+        otherServicesAlerts.pipeInput(key, edge, edge.getEventTime());
+    }
+
+    /** The active fleet-level alerts as the processor keeps them for queries, by alertId. */
+    Map<String, TerminalAlert> fleetAlerts() {
+        Map<String, TerminalAlert> active = new TreeMap<>();
+        try (KeyValueIterator<String, TerminalAlert> all = driver.<String, TerminalAlert>getKeyValueStore(FleetAlerts.TABLE).all()) {
+            all.forEachRemaining(entry -> active.put(entry.key, entry.value));
+        }
+        return active;
     }
 
     /** The fleet counts of every task, summed as the fleet view does. */

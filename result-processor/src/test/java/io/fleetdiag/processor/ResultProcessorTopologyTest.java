@@ -179,6 +179,7 @@ class ResultProcessorTopologyTest {
     @Test
     void anOnlineTerminalWithoutSuccessfulDiagnosisGoesStaleOnTheWallClock() {
         poll(0, List.of(POIID));
+        driver.result(Fixtures.failure(POIID, at(5), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
         driver.advanceWallClock(Duration.ofMinutes(44));
         assertThat(driver.alerts()).isEmpty();
 
@@ -193,9 +194,25 @@ class ResultProcessorTopologyTest {
     }
 
     @Test
+    void aTerminalFleetdiagDidNotGetToIsNeitherStaleNorFailing() {
+        poll(0, List.of(POIID));
+        for (int minute = 10; minute <= 40; minute += 10) {
+            DiagnosisResult expired = Fixtures.failure(POIID, at(minute), DiagnosisOutcome.GAVE_UP, "deadline passed before the first attempt");
+            expired.setAttempts(0);
+            driver.result(expired);
+        }
+        driver.advanceWallClock(Duration.ofHours(2));
+
+        assertThat(driver.alerts()).isEmpty();
+        assertThat(driver.state(POIID).getConsecutiveFailures()).isZero();
+        assertThat(driver.state(POIID).getLastCheck()).isNull();
+    }
+
+    @Test
     void aSuccessPushesStalenessBackAndTheEarlierVisitPublishesNothing() {
         poll(0, List.of(POIID));
         driver.result(Fixtures.success(POIID, at(30), p -> { }));
+        driver.result(Fixtures.failure(POIID, at(31), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
         int published = driver.states().size();
         assertThat(published).isPositive();
 

@@ -1,6 +1,7 @@
 package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
@@ -90,14 +91,15 @@ final class ListQueries {
                 && (query.get("store") == null || query.get("store").equals(episode.store())));
     }
 
-    /** {@code GET /api/alerts?active=true[&type=]}: the active alerts of terminals, stores and sources, by alertId. */
+    /** {@code GET /api/alerts?active=true[&type=]}: the active alerts of terminals, stores, sources and the fleet, by alertId. */
     JsonNode activeAlerts(HttpCall call) throws QueryException {
         String type = call.query("type", null);
         return paging.gathered(call, () -> {
             AlertOperations operations = tables.operations();
             Instant now = Instant.now();
             List<JsonNode> items = new ArrayList<>();
-            for (String tableName : List.of(TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE, PresenceProcessor.SOURCE_ALERTS_TABLE)) {
+            for (String tableName : List.of(TerminalProcessor.ACTIVE_ALERTS_TABLE, StoreProcessor.ALERTS_TABLE, PresenceProcessor.SOURCE_ALERTS_TABLE,
+                    FleetAlerts.TABLE)) {
                 try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(tableName).all()) {
                     all.forEachRemaining(entry -> {
                         if (type == null || entry.value.getType().name().equals(type)) {

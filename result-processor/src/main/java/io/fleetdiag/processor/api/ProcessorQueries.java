@@ -2,6 +2,7 @@ package io.fleetdiag.processor.api;
 
 import io.fleetdiag.service.access.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
@@ -9,6 +10,7 @@ import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Permission;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -122,6 +125,11 @@ public final class ProcessorQueries {
                     counts = counts.sum(tasks.next().value);
                 }
             }
+            Map<String, Long> fleetAlerts = new TreeMap<>();
+            try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(FleetAlerts.TABLE).all()) {
+                all.forEachRemaining(entry -> fleetAlerts.merge(entry.value.getType().name(), 1L, Long::sum));
+            }
+            counts = counts.sum(new FleetCounts(0, 0, 0, 0, 0, fleetAlerts, Map.of()));
             try (KeyValueIterator<String, StoreHealth> all = tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
                 while (all.hasNext()) {
                     stores++;

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.processor.stores.StoreProcessor;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Looks for an alert in this instance's active terminal alerts, store alerts and resolved episodes, then
+ * Looks for an alert in this instance's active terminal, fleet and store alerts and resolved episodes, then
  * asks every other instance for its part: alerts are partitioned by POIID or store, not by alertId, so
  * the owner cannot be computed from the id. An active answer wins over a resolved one.
  */
@@ -57,6 +58,9 @@ final class StreamsAlertFinder implements AlertFinder {
 
     private Optional<Found> local(String alertId) {
         TerminalAlert active = this.<TerminalAlert>table(TerminalProcessor.ACTIVE_ALERTS_TABLE).get(alertId);
+        if (active == null) {
+            active = this.<TerminalAlert>table(FleetAlerts.TABLE).get(alertId);
+        }
         if (active == null) {
             try (KeyValueIterator<String, TerminalAlert> stores = this.<TerminalAlert>table(StoreProcessor.ALERTS_TABLE).all()) {
                 while (active == null && stores.hasNext()) {

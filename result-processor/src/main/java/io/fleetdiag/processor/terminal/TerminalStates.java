@@ -30,9 +30,13 @@ public final class TerminalStates {
                 .build();
     }
 
+    /**
+     * A result changes the terminal's check history, except a check that expired in fleetdiag's own queue
+     * before any attempt ({@link #unattempted}): it says nothing about the terminal (issue 23).
+     */
     public static void apply(TerminalState state, DiagnosisResult result) {
         CheckSummary last = state.getLastCheck();
-        if (last != null && result.getCompletedAt().isBefore(last.getCompletedAt())) {
+        if (unattempted(result) || last != null && result.getCompletedAt().isBefore(last.getCompletedAt())) {
             return;
         }
         boolean success = result.getOutcome() == DiagnosisOutcome.SUCCESS;
@@ -64,6 +68,11 @@ public final class TerminalStates {
                         .build());
             }
         }
+    }
+
+    /** GAVE_UP with no attempt: the check expired in the dispatcher's queue; the dispatcher never reached the terminal. */
+    public static boolean unattempted(DiagnosisResult result) {
+        return result.getOutcome() == DiagnosisOutcome.GAVE_UP && result.getAttempts() == 0;
     }
 
     public static void apply(TerminalState state, PresenceChange change) {

@@ -4,6 +4,8 @@ import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.CheckSummary;
+import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalState;
@@ -14,7 +16,10 @@ import java.util.Optional;
 
 /**
  * STALE_DIAGNOSIS: online, yet no successful diagnosis for too long (counted from the later of the
- * last success and the moment it came online). A wall-clock rule: it fires when nothing arrives.
+ * last success and the moment it came online), and a check attempted since then did not succeed. A
+ * wall-clock rule: it fires when nothing more arrives. A terminal fleetdiag did not get to (its checks
+ * queued, or expired unattempted) is fleetdiag's backlog, not the terminal's fault: the poller raises
+ * one DIAGNOSIS_BACKLOG for the fleet instead (issue 23).
  */
 public final class StaleDiagnosisRule implements Rule {
 
@@ -38,10 +43,16 @@ public final class StaleDiagnosisRule implements Rule {
         return onlineSince == null || success.isAfter(onlineSince) ? success : onlineSince;
     }
 
+    /** Whether a check reached the terminal after {@code since} and did not succeed (the last check is always an attempted one). */
+    private static boolean attemptFailedSince(TerminalState state, Instant since) {
+        CheckSummary last = state.getLastCheck();
+        return last != null && last.getAttempts() > 0 && last.getOutcome() != DiagnosisOutcome.SUCCESS && last.getCompletedAt().isAfter(since);
+    }
+
     @Override
     public Optional<AlertCondition> evaluate(TerminalState state, boolean active, Instant now) {
         Instant since = freshSince(state);
-        if (state.getPresence() != Presence.ONLINE || since == null || now.isBefore(since.plus(after))) {
+        if (state.getPresence() != Presence.ONLINE || since == null || now.isBefore(since.plus(after)) || !attemptFailedSince(state, since)) {
             return Optional.empty();
         }
         return Optional.of(new AlertCondition(type(), Severity.WARNING,
@@ -52,13 +63,17 @@ public final class StaleDiagnosisRule implements Rule {
 
     @Override
     public Map<String, String> evidence(TerminalState state, Instant now) {
+        CheckSummary last = state.getLastCheck();
         return Evidence.of("presence", state.getPresence(), "lastSuccessAt",
-                state.getLastSuccess() == null ? null : state.getLastSuccess().getCompletedAt(), "onlineSince", state.getPresenceChangedAt());
+                state.getLastSuccess() == null ? null : state.getLastSuccess().getCompletedAt(), "onlineSince", state.getPresenceChangedAt(),
+                "lastOutcome", last == null ? null : last.getOutcome(), "lastCheckAt", last == null ? null : last.getCompletedAt());
     }
 
     @Override
     public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
         Instant since = freshSince(state);
-        return active || state.getPresence() != Presence.ONLINE || since == null ? Optional.empty() : Optional.of(since.plus(after));
+        // without a failed attempt nothing can fire on the clock: the next result is evaluated when it comes
+        return active || state.getPresence() != Presence.ONLINE || since == null || !attemptFailedSince(state, since)
+                ? Optional.empty() : Optional.of(since.plus(after));
     }
 }

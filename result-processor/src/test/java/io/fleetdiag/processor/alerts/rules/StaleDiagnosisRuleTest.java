@@ -3,6 +3,9 @@ package io.fleetdiag.processor.alerts.rules;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.schemas.CheckReason;
+import io.fleetdiag.schemas.CheckSummary;
+import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalState;
@@ -17,12 +20,29 @@ class StaleDiagnosisRuleTest {
 
     private final StaleDiagnosisRule rule = new StaleDiagnosisRule(AFTER);
 
+    /** Online since {@link #ONLINE_SINCE}, with a check that reached it and failed a minute after the later of then and the success. */
     private static TerminalState online(Instant lastSuccess) {
         TerminalState.Builder state = RuleStates.unknown().setPresence(Presence.ONLINE).setPresenceChangedAt(ONLINE_SINCE);
         if (lastSuccess != null) {
             state.setLastSuccess(RuleStates.success(lastSuccess).build());
         }
-        return state.build();
+        Instant fresh = lastSuccess == null || lastSuccess.isBefore(ONLINE_SINCE) ? ONLINE_SINCE : lastSuccess;
+        return state.setLastCheck(failedCheck(fresh.plus(Duration.ofMinutes(1)), 1)).build();
+    }
+
+    private static CheckSummary failedCheck(Instant at, int attempts) {
+        return CheckSummary.newBuilder().setRequestId("r-" + at).setReason(CheckReason.SCHEDULED).setOutcome(DiagnosisOutcome.TERMINAL_UNREACHABLE)
+                .setMessage("no answer").setAttempts(attempts).setCompletedAt(at).build();
+    }
+
+    @Test
+    void aTerminalNoCheckReachedSinceItCameOnlineIsNotStale() {
+        TerminalState unchecked = TerminalState.newBuilder(online(null)).setLastCheck(null).build();
+        TerminalState failedBefore = TerminalState.newBuilder(online(null)).setLastCheck(failedCheck(ONLINE_SINCE.minusSeconds(1), 1)).build();
+
+        assertThat(rule.evaluate(unchecked, false, NOW)).isEmpty();
+        assertThat(rule.evaluate(failedBefore, false, NOW)).isEmpty();
+        assertThat(rule.nextWallClockCheck(unchecked, false)).isEmpty();
     }
 
     @Test
@@ -34,7 +54,7 @@ class StaleDiagnosisRuleTest {
             assertThat(condition.severity()).isEqualTo(Severity.WARNING);
             assertThat(condition.summary()).contains("since " + ONLINE_SINCE);
             assertThat(condition.evidence()).containsEntry("presence", "ONLINE").containsEntry("onlineSince", ONLINE_SINCE.toString())
-                    .doesNotContainKey("lastSuccessAt");
+                    .containsEntry("lastOutcome", "TERMINAL_UNREACHABLE").doesNotContainKey("lastSuccessAt");
         });
     }
 
