@@ -192,6 +192,9 @@ final class DispatchLoop {
         DiagnosisCheckRequest request = check.request();
         RetryDecision.GiveUp late = RetryDecision.beforeCall(check.deadline(), now, request.getLastFailure()).orElse(null);
         if (late != null) {
+            if (request.getAttempt() == 0) {
+                metrics.expiredUnattempted();
+            }
             publishResult(check, ResultFactory.gaveUp(check, null, null, settings.saleId(), now, late.why()));
             release(check, null);
             return;

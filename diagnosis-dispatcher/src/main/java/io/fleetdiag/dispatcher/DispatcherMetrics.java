@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The dispatcher's meters: calls in flight, queue depth, outcomes by class, retries, latency, dead letters. */
+/** The dispatcher's meters: calls in flight, queue depth, outcomes by class, retries, checks expired unattempted, latency, dead letters. */
 final class DispatcherMetrics {
 
     private final MeterRegistry registry;
@@ -40,6 +40,16 @@ final class DispatcherMetrics {
     void finished(String outcome) {
         Counter.builder("fleetdiag.dispatcher.results").tag("outcome", outcome)
                 .description("Checks finished, by outcome").register(registry).increment();
+    }
+
+    /**
+     * A check whose deadline passed in the queue before its first attempt: fleetdiag fell behind, the terminal did
+     * nothing wrong (its GAVE_UP result says 0 attempts, and the processor does not hold it against the terminal).
+     */
+    void expiredUnattempted() {
+        Counter.builder("fleetdiag.dispatcher.expired.unattempted")
+                .description("Checks whose deadline passed in the queue before any attempt (the dispatchers were behind)")
+                .register(registry).increment();
     }
 
     void retried() {

@@ -56,6 +56,21 @@ class DispatchLoopTest {
     }
 
     @Test
+    void aCheckExpiredInTheQueueIsGivenUpWithoutAttemptAndCounted() {
+        DispatcherRig rig = new DispatcherRig().assigned();
+        rig.deliver(rig.requests0, DiagnosisCheckRequest.newBuilder(DispatcherRig.request("r1", "P400-1"))
+                .setDeadline(DispatcherRig.START.minusSeconds(1)).build());
+        rig.step();
+
+        assertThat(rig.calls).isEmpty();
+        assertThat(rig.written(rig.catalog.results())).singleElement().satisfies(result -> {
+            assertThat(result.getOutcome()).isEqualTo(DiagnosisOutcome.GAVE_UP);
+            assertThat(result.getAttempts()).isZero();
+        });
+        assertThat(rig.meters.counter("fleetdiag.dispatcher.expired.unattempted").count()).isEqualTo(1);
+    }
+
+    @Test
     void oneCallInFlightPerTerminalAndTheResultAnswersTheRequestsThatJoinedIt() {
         DispatcherRig rig = new DispatcherRig().assigned();
         rig.deliver(rig.requests0, DispatcherRig.request("r1", "P400-1"));

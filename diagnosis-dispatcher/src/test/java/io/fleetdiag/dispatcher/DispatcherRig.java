@@ -58,6 +58,8 @@ final class DispatcherRig {
     final TopicPartition retries0;
     private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     DispatcherRig(int maxInFlight, int maxAttempts, int queueHighWater, Duration shutdownGrace, boolean autoAcknowledge) {
         producer = new MockProducer<>(autoAcknowledge, null, new StringSerializer(), new ByteArraySerializer());
         settings = new DispatcherSettings(maxInFlight, "fleetdiag", maxAttempts, Duration.ofMinutes(15), Duration.ofSeconds(2),
@@ -75,7 +77,7 @@ final class DispatcherRig {
                 return answer;
             }
         };
-        loop = new DispatchLoop(settings, catalog, adyen, new DispatcherMetrics(new SimpleMeterRegistry()), clock, new SplittableRandom(7),
+        loop = new DispatchLoop(settings, catalog, adyen, new DispatcherMetrics(meters), clock, new SplittableRandom(7),
                 fatal::add, consumer, producer);
         requests0 = new TopicPartition(catalog.checkRequests().name(), 0);
         retries0 = new TopicPartition(catalog.checkRetries().name(), 0);
