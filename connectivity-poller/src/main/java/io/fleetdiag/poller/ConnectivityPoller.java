@@ -1,5 +1,9 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.poller.backlog.Backlog;
+import io.fleetdiag.poller.backlog.BacklogAlert;
+import io.fleetdiag.poller.backlog.DispatchQueue;
+import io.fleetdiag.poller.backlog.SweepPacer;
 import io.fleetdiag.poller.leadership.LeaseLeadership;
 import io.fleetdiag.poller.schedule.CheckSchedule;
 import io.fleetdiag.poller.snapshot.SnapshotChunker;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +34,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * Polls /connectedTerminals for each scope and, in one Kafka transaction per successful poll,
  * publishes the snapshot (in chunks), the SCHEDULED checks that fell due since the previous poll, and
  * the new schedule watermark. Only the instance holding the lease polls; its transactional producer
- * fences any former leader. A failed poll publishes nothing (a failure never looks like "every terminal
+ * fences any former leader. The checks sent keep within what the dispatchers serve ({@link Backlog}): a
+ * sweep that does not fit stretches, and one held back for long raises DIAGNOSIS_BACKLOG in the same
+ * transaction. Over 250 lines: the term, the poll and its one transaction belong together. A failed poll publishes nothing (a failure never looks like "every terminal
  * went offline") and is retried with backoff; a refused API key stops the service.
  */
 public final class ConnectivityPoller implements AutoCloseable {
@@ -65,6 +73,7 @@ public final class ConnectivityPoller implements AutoCloseable {
     /** Failed polls of a scope come back sooner than the poll interval, but not sooner than Adyen asks. */
     private final Backoff backoff;
     private final LeaseLeadership leadership;
+    private final Backlog backlog;
     private final Topic<String, Long> scheduleState;
     private final ScheduledExecutorService leader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "poller-leader");
@@ -104,6 +113,8 @@ public final class ConnectivityPoller implements AutoCloseable {
                 });
         this.metrics = new PollerMetrics(registry, leadership::leading);
         this.backoff = Backoff.exact(FIRST_RETRY, settings.pollInterval());
+        this.backlog = new Backlog(settings.backlog(), settings.checkInterval(), new DispatchQueue(Admin.create(kafka.admin()),
+                catalog.checkRequests().name(), settings.backlog().dispatcherGroup()), registry);
     }
 
     public void start() {
@@ -143,7 +154,9 @@ public final class ConnectivityPoller implements AutoCloseable {
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         try {
             producer.initTransactions();
-            term = new Term(producer, ScheduleWatermarks.read(kafka.consumer(scheduleState.name()), scheduleState));
+            Map<String, Instant> watermarks = ScheduleWatermarks.read(kafka.consumer(scheduleState.name()), scheduleState);
+            backlog.resume(watermarks.remove(BacklogAlert.STATE_KEY));
+            term = new Term(producer, watermarks);
             LOG.info("Polling {} every {}, each live terminal checked every {}; schedule resumes from {}",
                     settings.scopes().stream().map(Scope::key).toList(), settings.pollInterval(), settings.checkInterval(), term.watermarks);
             term.ticking = leader.scheduleWithFixedDelay(this::safeRound, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -194,6 +207,9 @@ public final class ConnectivityPoller implements AutoCloseable {
                 calls.put(scope, adyen.connectedTerminals(scope.merchantAccount(), scope.store(), null));
             }
         });
+        if (!calls.isEmpty()) {
+            backlog.measure(now);
+        }
         for (Map.Entry<Scope, CompletableFuture<ConnectedTerminals>> call : calls.entrySet()) {
             if (term == null) {
                 return;
@@ -227,15 +243,19 @@ public final class ConnectivityPoller implements AutoCloseable {
                     + " or every terminal is off", scope.key(), state.lastTerminals);
         }
         Instant watermark = term.watermarks.get(scope.key());
-        Instant from = latest(watermark == null ? polledAt.minus(settings.pollInterval()) : watermark,
-                polledAt.minus(settings.maxCatchUp()));
-        List<DiagnosisCheckRequest> checks = from.isBefore(polledAt)
+        Instant from = backlog.from(scope.key(), watermark, latest(watermark == null ? polledAt.minus(settings.pollInterval()) : watermark,
+                polledAt.minus(settings.maxCatchUp())), polledAt);
+        List<DiagnosisCheckRequest> due = from.isBefore(polledAt)
                 ? schedule.due(live, from, polledAt, scope.merchantAccount(), scope.store())
                 : List.of();
+        SweepPacer.Paced paced = backlog.pace(due, from, polledAt, polledAt, demand(state, live.size()));
+        Optional<BacklogAlert.Edge> edge = backlog.edge(scope.key(), paced, polledAt);
+        List<DiagnosisCheckRequest> checks = paced.checks();
         List<ConnectivitySnapshot> chunks = chunker.chunks(scope.key(), scope.merchantAccount(), scope.store(), live,
                 polledAt, answer.latency());
-        if (publish(scope, chunks, checks, polledAt)) {
-            term.watermarks.put(scope.key(), polledAt);
+        if (publish(scope, chunks, checks, paced.watermark(), edge, polledAt)) {
+            term.watermarks.put(scope.key(), paced.watermark());
+            backlog.published(scope.key(), paced, edge, polledAt);
             state.failures = 0;
             state.lastTerminals = live.size();
             state.nextPollAt = pollStart.plus(settings.pollInterval());
@@ -247,7 +267,17 @@ public final class ConnectivityPoller implements AutoCloseable {
         }
     }
 
-    private boolean publish(Scope scope, List<ConnectivitySnapshot> chunks, List<DiagnosisCheckRequest> checks, Instant polledAt) {
+    /** Checks per second the schedule asks for: every scope's live terminals (this poll's count for its own) per check interval. */
+    private double demand(ScopeState polled, int live) {
+        long terminals = live;
+        for (ScopeState other : term.scopes.values()) {
+            terminals += other == polled ? 0 : Math.max(0, other.lastTerminals);
+        }
+        return terminals * 1000.0 / settings.checkInterval().toMillis();
+    }
+
+    private boolean publish(Scope scope, List<ConnectivitySnapshot> chunks, List<DiagnosisCheckRequest> checks, Instant watermark,
+                            Optional<BacklogAlert.Edge> edge, Instant polledAt) {
         KafkaProducer<String, byte[]> producer = term.producer;
         try {
             producer.beginTransaction();
@@ -257,7 +287,12 @@ public final class ConnectivityPoller implements AutoCloseable {
             for (DiagnosisCheckRequest check : checks) {
                 send(producer, catalog.checkRequests(), check.getPoiid(), check, check.getRequestedAt());
             }
-            send(producer, scheduleState, scope.key(), polledAt.toEpochMilli(), polledAt);
+            send(producer, scheduleState, scope.key(), watermark.toEpochMilli(), polledAt);
+            if (edge.isPresent()) {
+                send(producer, catalog.alerts(), BacklogAlert.KEY, edge.get().alert(), polledAt);
+                Instant raisedAt = edge.get().raisedAt();
+                send(producer, scheduleState, BacklogAlert.STATE_KEY, raisedAt == null ? null : raisedAt.toEpochMilli(), polledAt);
+            }
             producer.commitTransaction();
             return true;
         } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
@@ -290,5 +325,6 @@ public final class ConnectivityPoller implements AutoCloseable {
         leadership.close();
         awaitOnLeaderThread(this::endTerm);
         leader.shutdownNow();
+        backlog.close();
     }
 }

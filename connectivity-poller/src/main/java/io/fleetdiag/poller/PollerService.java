@@ -66,8 +66,8 @@ public final class PollerService implements AutoCloseable {
         TopicCatalog catalog = kafka.catalog(registry);
         try (Admin admin = Admin.create(kafka.admin())) {
             kafka.prepare(admin, registry, inventorySettings.isPresent()
-                    ? List.of(catalog.snapshots(), catalog.checkRequests(), catalog.inventory())
-                    : List.of(catalog.snapshots(), catalog.checkRequests()));
+                    ? List.of(catalog.snapshots(), catalog.checkRequests(), catalog.alerts(), catalog.inventory())
+                    : List.of(catalog.snapshots(), catalog.checkRequests(), catalog.alerts()));
             TopicAdmin.ensureTopics(admin, catalog.poller(), 1, kafka.replicationFactor());
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -1,5 +1,6 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.poller.backlog.BacklogSettings;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
@@ -20,11 +21,13 @@ import java.util.Map;
  * @param maxCatchUp      {@code poller.max-catch-up}: after an outage, how far back due checks are still sent
  * @param leaseTimeout    {@code poller.lease-timeout}: how soon a standby takes over from a leader that died
  * @param transactionalId {@code poller.transactional-id}: shared by all instances, so a new leader fences the old one
+ * @param backlog         {@code poller.dispatcher-group}, {@code poller.queue-ahead}, {@code poller.backlog-alert-after}:
+ *                        how the schedule keeps within what the dispatchers serve
  *
  * <p>The poller's lease and schedule-state topics are named in the topic catalogue like every other topic.
  */
 public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration checkInterval, int chunkSize,
-                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId) {
+                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId, BacklogSettings backlog) {
 
     public static final SettingsDefinition DEFINITION = SettingsDefinition.named("connectivity-poller")
             .define("poller.scopes", SettingType.LIST, "", "required: merchant accounts and `merchantAccount/store` pairs to poll,"
@@ -39,6 +42,12 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
             .define("poller.lease-timeout", SettingType.DURATION, "10s", SettingCheck.positive(), "how soon a standby instance takes over"
                     + " from a leader that died (at least the broker's `group.min.session.timeout.ms`, 6 s)")
             .define("poller.transactional-id", SettingType.STRING, "fleetdiag-poller", "the same on every instance: a new leader fences the old one")
+            .define("poller.dispatcher-group", SettingType.STRING, "fleetdiag-dispatcher", "the dispatchers' consumer group"
+                    + " (their `dispatcher.group-id`): its lag on diagnosis-check-requests is the backlog the schedule keeps within")
+            .define("poller.queue-ahead", SettingType.DURATION, "60s", SettingCheck.positive(), "at most this much of the dispatchers'"
+                    + " work (at the larger of their measured rate and the demand) is queued; beyond it the check sweep stretches instead")
+            .define("poller.backlog-alert-after", SettingType.DURATION, "5m", SettingCheck.notNegative(), "DIAGNOSIS_BACKLOG when the"
+                    + " check sweep has been held back this long; it resolves when every due check is sent again")
             .define("http.port", SettingType.INT, "8091", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC);
 
     public static Map<String, String> defaults() {
@@ -53,7 +62,8 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
         }
         PollerSettings settings = new PollerSettings(scopes, config.duration("poller.poll-interval"), config.duration("poller.check-interval"),
                 config.intValue("poller.chunk-size"), config.duration("poller.max-catch-up"), config.duration("poller.lease-timeout"),
-                config.get("poller.transactional-id"));
+                config.get("poller.transactional-id"), new BacklogSettings(config.get("poller.dispatcher-group"),
+                config.duration("poller.queue-ahead"), config.duration("poller.backlog-alert-after")));
         if (settings.chunkSize() < 1 || settings.pollInterval().isZero() || settings.checkInterval().isZero()) {
             throw new ConfigurationException("poller.chunk-size, poller.poll-interval and poller.check-interval must be positive");
         }
