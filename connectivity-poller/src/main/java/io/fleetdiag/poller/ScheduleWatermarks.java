@@ -14,7 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * How far each scope's schedule has been sent, kept in a compacted topic (key scope, value epoch
  * millis) and written in the same transaction as the checks, so a new leader resumes exactly where
- * the last committed poll left off: no check twice, none skipped.
+ * the last committed poll left off: no check twice, none skipped. The same topic keeps the open
+ * DIAGNOSIS_BACKLOG episode's start under {@code BacklogAlert.STATE_KEY}, which the poller takes out of the map.
  */
 final class ScheduleWatermarks {
 

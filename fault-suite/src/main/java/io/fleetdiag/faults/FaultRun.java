@@ -7,6 +7,7 @@ import io.fleetdiag.faults.inject.Fault;
 import io.fleetdiag.faults.inject.Garbage;
 import io.fleetdiag.faults.inject.Kills;
 import io.fleetdiag.faults.inject.Misbehaviour;
+import io.fleetdiag.faults.inject.Overload;
 import io.fleetdiag.faults.inject.Reboot;
 import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
@@ -43,7 +44,8 @@ import java.util.Random;
  * {@link #faults} plays its steps: each service is killed with SIGKILL and started again, the broker
  * stops and starts, the simulator misbehaves for a while, garbage lands in every input topic, terminals
  * get conditions that are later cleared, one merchant account's /connectedTerminals answers are empty for
- * 30 s (an empty-answer storm), and terminals of another restart inside the processor's reboot window.
+ * 30 s (an empty-answer storm), terminals of another restart inside the processor's reboot window, and
+ * the dispatcher's capacity is cut below the demand for a while (an overload).
  * Then the suite lets the system settle and counts.
  */
 public final class FaultRun {
@@ -138,7 +140,9 @@ public final class FaultRun {
         Storm storm = new Storm(simulator, ledger, conditions.takenOffline(), size.chaos);
         Reboot reboot = Reboot.of(simulator, services.processor(), ledger, schedule.episodes(), storm.merchantAccount(),
                 size.rebootTerminals, size.chaos, size.rebootWindow, size.rebootAway);
-        return List.of(conditions, storm, reboot, new Misbehaviour(simulator, size.chaos),
+        Overload overload = new Overload(services.dispatcher(), ledger, size.terminals, Fleetdiag.CHECK_INTERVAL, Fleetdiag.MAX_IN_FLIGHT,
+                size.chaos);
+        return List.of(conditions, storm, reboot, overload, new Misbehaviour(simulator, size.chaos),
                 new Garbage(catalog, seed, broker, ledger, size.garbagePerTopic, size.chaos),
                 new Kills(services.all(), schedule.kills()),
                 new BrokerRestarts(broker, schedule.brokerStops(), size.brokerDown));

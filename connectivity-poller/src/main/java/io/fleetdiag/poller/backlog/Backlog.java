@@ -1,6 +1,8 @@
 package io.fleetdiag.poller.backlog;
 
+import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.schemas.TerminalAlert;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -112,8 +114,14 @@ public final class Backlog implements AutoCloseable {
     /** The poll of {@code scope} is committed, with {@code edge} if there was one. */
     public void published(String scope, SweepPacer.Paced paced, Optional<BacklogAlert.Edge> edge, Instant now) {
         edge.ifPresent(alert::published);
-        edge.ifPresent(published -> LOG.warn("{} {}: {}", published.alert().getType(), published.alert().getStatus(),
-                published.alert().getSummary()));
+        edge.ifPresent(published -> {
+            TerminalAlert alert = published.alert();
+            if (alert.getStatus() == AlertStatus.RAISED) {
+                LOG.warn("{} raised: {}", alert.getType(), alert.getSummary());
+            } else {
+                LOG.info("{} resolved: {}", alert.getType(), alert.getSummary());
+            }
+        });
         if (paced.held() == 0) {
             Instant since = behindSince.remove(scope);
             behind.remove(scope);

@@ -3,15 +3,21 @@ package io.fleetdiag.faults.services;
 import io.fleetdiag.testsupport.harness.FreePorts;
 import io.fleetdiag.testsupport.harness.Http;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The three services as separate processes, with settings for a fast-moving test fleet: polls every
- * 3 s, each terminal checked every minute, calls given up after 8 s, group members dropped after 6 s.
+ * 3 s, each terminal checked every minute, calls given up after 8 s, group members dropped after 6 s; the
+ * poller queues at most 5 s of the dispatchers' work and raises DIAGNOSIS_BACKLOG after 10 s held back.
  */
 public final class Fleetdiag implements AutoCloseable {
+
+    /** Each live terminal's check interval: with the fleet's size, the demand an overload cuts capacity below. */
+    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(60);
+    public static final int MAX_IN_FLIGHT = 128;
 
     private final ManagedService processor;
     private final ManagedService dispatcher;
@@ -47,7 +53,7 @@ public final class Fleetdiag implements AutoCloseable {
         Map<String, String> dispatcher = new HashMap<>(common);
         dispatcher.putAll(adyen);
         dispatcher.putAll(Map.of(
-                "dispatcher.max-in-flight", "128",
+                "dispatcher.max-in-flight", Integer.toString(MAX_IN_FLIGHT),
                 "dispatcher.retry-base", "1s",
                 "dispatcher.retry-max", "10s",
                 "dispatcher.commit-interval", "500ms",
@@ -59,8 +65,10 @@ public final class Fleetdiag implements AutoCloseable {
         poller.putAll(Map.of(
                 "poller.scopes", String.join(",", scopes),
                 "poller.poll-interval", "3s",
-                "poller.check-interval", "60s",
+                "poller.check-interval", CHECK_INTERVAL.toSeconds() + "s",
                 "poller.lease-timeout", "6s",
+                "poller.queue-ahead", "5s",
+                "poller.backlog-alert-after", "10s",
                 "http.port", Integer.toString(FreePorts.next())));
         return new Fleetdiag(ManagedService.start("processor", workDir, processor, Map.of()),
                 ManagedService.start("dispatcher", workDir, dispatcher, key),
@@ -73,6 +81,10 @@ public final class Fleetdiag implements AutoCloseable {
 
     public ManagedService processor() {
         return processor;
+    }
+
+    public ManagedService dispatcher() {
+        return dispatcher;
     }
 
     /** Whether the processor reports its stream threads RUNNING. */
