@@ -46,9 +46,18 @@ final class SoakProcesses implements AutoCloseable {
                 Map.of(), logs.resolve(prefix + "simulator.log")));
         Waits.until("the simulator's admin API", Duration.ofMinutes(2), Duration.ofMillis(200), () -> {
             alive(simulator);
-            return Http.getJsonOrNull(simulatorUrl() + "/admin/stats") != null;
+            return answer(simulatorUrl() + "/admin/stats") != null;
         });
         return Http.getJson(simulatorUrl() + "/admin/terminals?limit=" + (soak.terminals() + 1_000));
+    }
+
+    /** The JSON answer, or null while nothing answers yet (not listening, 404). */
+    static JsonNode answer(String url) throws InterruptedException {
+        try {
+            return Http.getJsonOrNull(url);
+        } catch (IOException notYet) {
+            return null;
+        }
     }
 
     String simulatorUrl() {

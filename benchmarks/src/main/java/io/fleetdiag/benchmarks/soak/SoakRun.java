@@ -8,7 +8,6 @@ import io.fleetdiag.benchmarks.Scenario;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
-import io.fleetdiag.testsupport.harness.Http;
 import io.fleetdiag.testsupport.harness.Waits;
 import io.fleetdiag.topics.TopicCatalog;
 import java.time.Duration;
@@ -68,7 +67,7 @@ public final class SoakRun implements Scenario {
                 context.progress().printf("soak: services started; waiting for the processor to count the fleet online%n");
                 Waits.until("the processor to count most of the fleet online", Duration.ofMinutes(10), Duration.ofSeconds(1), () -> {
                     processes.requireAlive();
-                    JsonNode state = Http.getJsonOrNull(processes.processorApi() + "/api/fleet");
+                    JsonNode state = SoakProcesses.answer(processes.processorApi() + "/api/fleet");
                     return state != null && state.path("online").asLong() >= 0.9 * fleet;
                 });
                 SoakFigures.Sample start = SoakFigures.Sample.take(processes);
