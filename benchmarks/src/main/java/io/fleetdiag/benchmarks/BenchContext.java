@@ -20,14 +20,22 @@ public final class BenchContext implements AutoCloseable {
     private final Path workDir;
     private final boolean profile;
     private final ProcessorOptions processorOptions;
+    private final BenchmarkSize.Soak soak;
     private final PrintStream progress;
     private BenchCluster cluster;
 
     public BenchContext(BenchmarkSize size, Path workDir, boolean profile, ProcessorOptions processorOptions, PrintStream progress) {
+        this(size, workDir, profile, processorOptions, size.soak, progress);
+    }
+
+    /** @param soak the size's soak, or another fleet or length given on the command line */
+    public BenchContext(BenchmarkSize size, Path workDir, boolean profile, ProcessorOptions processorOptions, BenchmarkSize.Soak soak,
+                        PrintStream progress) {
         this.size = size;
         this.workDir = workDir;
         this.profile = profile;
         this.processorOptions = processorOptions;
+        this.soak = soak;
         this.progress = progress;
     }
 
@@ -47,6 +55,10 @@ public final class BenchContext implements AutoCloseable {
 
     public ProcessorOptions processorOptions() {
         return processorOptions;
+    }
+
+    public BenchmarkSize.Soak soak() {
+        return soak;
     }
 
     /** Where a scenario says how it is getting on, between the lines the runner prints. */

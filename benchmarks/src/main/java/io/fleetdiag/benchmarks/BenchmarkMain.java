@@ -10,6 +10,7 @@ import io.fleetdiag.benchmarks.processor.ProcessorOptions;
 import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
 import io.fleetdiag.benchmarks.report.Report;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
+import io.fleetdiag.benchmarks.soak.SoakRun;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,12 @@ public final class BenchmarkMain implements Callable<Integer> {
             + "benchmarks.jfr for the services this JVM runs, as the processor).")
     boolean profile;
 
-    @Option(names = "--terminals", description = "processor and presence: distinct terminals (default: the size's; for processor, more than it samples are copies).")
+    @Option(names = "--terminals", description = "processor, presence and soak: distinct terminals (default: the size's; for processor,"
+            + " more than it samples are copies; soak: 100,000).")
     Integer terminals;
+
+    @Option(names = "--minutes", description = "soak: how long it is measured (default: the size's; 30).")
+    Integer minutes;
 
     @Option(names = "--rounds", description = "processor: results per terminal (default: the size's).")
     Integer rounds;
@@ -74,7 +79,8 @@ public final class BenchmarkMain implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke, default or full, not " + value));
     }
 
-    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, presence, dispatcher, poller, end-to-end, local-footprint, lake.")
+    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, presence, dispatcher, poller, end-to-end,"
+            + " local-footprint, lake, soak (half an hour above the smoke size, so it runs only when named).")
     void only(List<String> names) {
         List<String> known = scenarios().stream().map(Scenario::name).toList();
         for (String name : names) {
@@ -95,13 +101,17 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     public static List<Scenario> scenarios() {
         return List.of(new ProcessorThroughput(), new PresenceSnapshots(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(),
-                new LocalFootprint(), new LakeIngest());
+                new LocalFootprint(), new LakeIngest(), new SoakRun());
     }
 
     @Override
     public Integer call() throws Exception {
         Path work = workDir != null ? workDir : Files.createTempDirectory("fleetdiag-bench-");
-        Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings), System.out);
+        if (minutes != null && minutes < 1) {
+            throw new ParameterException(spec.commandLine(), "--minutes takes a whole number of minutes from 1, not " + minutes);
+        }
+        Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings),
+                size.soak.with(terminals, minutes), System.out);
         report.write(out);
         System.out.println();
         report.print(System.out);
@@ -117,32 +127,33 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     /** Runs the scenarios (all, or those named) and returns what they measured. */
     public static Report run(BenchmarkSize size, Path workDir, List<String> only, boolean profile, PrintStream progress) throws Exception {
-        return run(size, workDir, only, profile, ProcessorOptions.DEFAULTS, progress);
+        return run(size, workDir, only, profile, ProcessorOptions.DEFAULTS, size.soak, progress);
     }
 
     public static Report run(BenchmarkSize size, Path workDir, List<String> only, boolean profile, ProcessorOptions processor,
-                             PrintStream progress) throws Exception {
+                             BenchmarkSize.Soak soak, PrintStream progress) throws Exception {
         Files.createDirectories(workDir);
         if (!profile) {
-            return scenarios(size, workDir, only, false, processor, progress);
+            return scenarios(size, workDir, only, false, processor, soak, progress);
         }
         // the processor scenario runs its services in this JVM, next to the broker; thread names tell them apart
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.setDestination(Files.createDirectories(workDir.resolve("logs")).resolve("benchmarks.jfr"));
             recording.start();
-            return scenarios(size, workDir, only, true, processor, progress);
+            return scenarios(size, workDir, only, true, processor, soak, progress);
         }
     }
 
     private static Report scenarios(BenchmarkSize size, Path workDir, List<String> only, boolean profile, ProcessorOptions processor,
-                                    PrintStream progress) throws Exception {
+                                    BenchmarkSize.Soak soak, PrintStream progress) throws Exception {
         System.setProperty("fleetdiag.bench.log", workDir.resolve("logs").resolve("benchmarks.log").toString());
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         List<ScenarioResult> results = new ArrayList<>();
-        try (BenchContext context = new BenchContext(size, workDir, profile, processor, progress)) {
+        try (BenchContext context = new BenchContext(size, workDir, profile, processor, soak, progress)) {
             for (Scenario scenario : scenarios()) {
-                if (only != null && !only.isEmpty() && !only.contains(scenario.name())) {
+                boolean named = only != null && !only.isEmpty();
+                if (named ? !only.contains(scenario.name()) : scenario.onlyWhenNamed(size)) {
                     continue;
                 }
                 progress.printf("%s (%s) ...%n", scenario.name(), size.label());

@@ -21,11 +21,39 @@ import java.util.Locale;
  * @param lakeDelaySamples   alerts whose delay until they are queryable in the lake is measured
  * @param presenceTerminals  terminals of the static scope whose snapshots the presence benchmark lists
  * @param presenceSnapshots  snapshots of that scope: the first makes every terminal appear, the rest change nothing
+ * @param soak               the soak's fleet, cadence and length; at sizes above smoke it runs only when named with --only
  */
 public enum BenchmarkSize {
-    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3),
-    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5, 100_000, 5),
-    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9, 1_000_000, 5);
+    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3,
+            new Soak(300, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(45))),
+    DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5, 100_000, 5,
+            Soak.ADYEN),
+    FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9, 1_000_000, 5,
+            Soak.ADYEN);
+
+    /**
+     * The soak's fleet, poll and check intervals and measured length.
+     *
+     * @param length how long it is measured, after the services are up and the first snapshot is in
+     */
+    public record Soak(int terminals, Duration pollInterval, Duration checkInterval, Duration length) {
+
+        /** 100,000 terminals at Adyen's cadence for half an hour (issue 23). */
+        public static final Soak ADYEN = new Soak(100_000, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
+
+        public Soak {
+            if (terminals < 1 || pollInterval.isNegative() || pollInterval.isZero() || checkInterval.isNegative() || checkInterval.isZero()
+                    || length.isNegative() || length.isZero()) {
+                throw new IllegalArgumentException("A soak needs terminals and positive intervals and length");
+            }
+        }
+
+        /** This soak with another fleet or length, as --terminals and --minutes give them (null keeps the size's). */
+        public Soak with(Integer fleet, Integer minutes) {
+            return new Soak(fleet == null ? terminals : fleet, pollInterval, checkInterval,
+                    minutes == null ? length : Duration.ofMinutes(minutes));
+        }
+    }
 
     public final int processorTerminals;
     public final int processorRounds;
@@ -41,10 +69,11 @@ public enum BenchmarkSize {
     public final int lakeDelaySamples;
     public final int presenceTerminals;
     public final int presenceSnapshots;
+    public final Soak soak;
 
     BenchmarkSize(int processorTerminals, int processorRounds, int sweepTerminals, Duration sweepLatency, int pollerTerminals,
                   int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve,
-                  int lakeRecords, int lakeDelaySamples, int presenceTerminals, int presenceSnapshots) {
+                  int lakeRecords, int lakeDelaySamples, int presenceTerminals, int presenceSnapshots, Soak soak) {
         this.processorTerminals = processorTerminals;
         this.processorRounds = processorRounds;
         this.sweepTerminals = sweepTerminals;
@@ -59,6 +88,7 @@ public enum BenchmarkSize {
         this.lakeDelaySamples = lakeDelaySamples;
         this.presenceTerminals = presenceTerminals;
         this.presenceSnapshots = presenceSnapshots;
+        this.soak = soak;
     }
 
     public String label() {

@@ -9,4 +9,9 @@ public interface Scenario {
     String name();
 
     ScenarioResult run(BenchContext context) throws Exception;
+
+    /** True when, at this size, it is too long for a run of everything and runs only when named with --only; at smoke every scenario runs. */
+    default boolean onlyWhenNamed(BenchmarkSize size) {
+        return false;
+    }
 }

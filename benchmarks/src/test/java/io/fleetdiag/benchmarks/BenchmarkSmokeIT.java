@@ -47,7 +47,8 @@ class BenchmarkSmokeIT {
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("| processor | full topology |",
                 "| processor | state floor (median pair) |", "| processor | stored-state floor (median pair) |",
-                "| local-footprint | peak RSS |", "| lake | rows into Iceberg |");
+                "| local-footprint | peak RSS |", "| lake | rows into Iceberg |", "| soak | scheduled checks per second |",
+                "| soak | last successful check's age, p99 |", "| soak | CPU-ms per terminal per hour, three services |");
     }
 
     private static Figure figure(Report report, String scenario, String name) {

@@ -46,6 +46,19 @@ class LauncherErrorsTest {
     }
 
     @Test
+    void aWrongSetStopsTheLocalRunWithExitCode78BeforeAnythingStarts(@TempDir Path data) {
+        CommandRun unknown = CommandRun.of("local", "--data-dir", data.toString(), "--set", "poller.pol-interval=10s");
+        CommandRun badValue = CommandRun.of("local", "--data-dir", data.toString(), "--set", "poller.check-interval=often");
+
+        assertThat(unknown.exit()).isEqualTo(78);
+        assertThat(unknown.err().strip()).isEqualTo("fleetdiag: --set poller.pol-interval: no service has this setting;"
+                + " every setting is in docs/configuration.md");
+        assertThat(badValue.exit()).isEqualTo(78);
+        assertThat(badValue.err().strip()).startsWith("fleetdiag: Setting 'poller.check-interval'").contains("'often'").doesNotContain("\n");
+        assertThat(Files.exists(data.resolve("kafka"))).isFalse();
+    }
+
+    @Test
     void theSimulatorSubcommandTakesTheSimulatorsOwnOptions() {
         CommandRun run = CommandRun.of("simulator", "--help");
 

@@ -1,6 +1,7 @@
 package io.fleetdiag.launcher.docs;
 
 import io.fleetdiag.dispatcher.DispatcherSettings;
+import io.fleetdiag.launcher.local.LocalCadence;
 import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -44,7 +46,23 @@ public final class ConfigurationDoc {
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
         sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
+        sections.put("local-cadence", localCadence());
         return sections;
+    }
+
+    /** The cadence {@code fleetdiag local} derives, at fleet sizes from the demo's to ten times the one measured. */
+    private static String localCadence() {
+        List<String> lines = new ArrayList<>();
+        lines.add("| `--terminals` | polls every | checks every | stale after | dispatcher cap | terminals listed/s | scheduled checks/s |");
+        lines.add("|---:|---:|---:|---:|---:|---:|---:|");
+        for (int terminals : List.of(1_000, 10_000, 15_000, 25_000, 50_000, 100_000, 250_000, 1_000_000)) {
+            LocalCadence cadence = LocalCadence.forFleet(terminals);
+            lines.add(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %d calls/s | %,.0f | %,.0f |", terminals,
+                    LocalCadence.text(cadence.pollInterval()), LocalCadence.text(cadence.checkInterval()),
+                    LocalCadence.text(cadence.staleAfter()), cadence.dispatcherPerSecond(),
+                    terminals / (double) cadence.pollInterval().toSeconds(), terminals / (double) cadence.checkInterval().toSeconds()));
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     private static String tables(List<SettingsDefinition> definitions) {

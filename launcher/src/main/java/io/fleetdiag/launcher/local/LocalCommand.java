@@ -3,15 +3,24 @@ package io.fleetdiag.launcher.local;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.ServiceLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code fleetdiag local}: the whole system in one JVM on the embedded default. */
 @Command(name = "local", mixinStandardHelpOptions = true,
-        description = "Run everything in this JVM: a KRaft broker, the schema registry, the terminal simulator and the three services.")
+        description = {"Run everything in this JVM: a KRaft broker, the schema registry, the terminal simulator and the three services.",
+                "The intervals follow --terminals: up to 11,250 terminals the demo's pace (5 s polls, 1-minute checks, stale after 3"
+                        + " minutes); beyond, as long as this machine holds (100,000 terminals: 25 s polls, 9-minute checks, stale after"
+                        + " 27 minutes). The start-up output says which; --set changes any setting (docs/configuration.md)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped with Ctrl-C", "1:could not start or a service failed", "78:a wrong --set (EX_CONFIG)"})
 public final class LocalCommand implements Callable<Integer> {
 
     @Option(names = "--terminals", defaultValue = "1000", description = "Simulated terminals (default ${DEFAULT-VALUE}).")
@@ -38,6 +47,11 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the fleet; the same seed gives the same terminals (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "A setting of the services, over the derived cadence (repeatable), e.g. --set poller.check-interval=5m;"
+                    + " every setting is in docs/configuration.md.")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--lake", description = "Also run the analytics lake: a Connect worker writing Iceberg tables to <data-dir>/lake (docs/lake.md).")
     boolean lake;
 
@@ -50,9 +64,17 @@ public final class LocalCommand implements Callable<Integer> {
         PrintStream out = System.out;
         boolean screen = System.console() != null;
         int[] step = {0};
+        LocalStack.Options options = new LocalStack.Options(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile,
+                settings);
+        try {
+            options.serviceSettings().describe(line -> out.println("fleetdiag local: " + line));
+        } catch (ConfigurationException e) {
+            System.err.println("fleetdiag: " + e.getMessage());
+            return ServiceLauncher.CONFIGURATION_ERROR;
+        }
         LocalStack stack;
         try {
-            stack = LocalStack.start(new LocalStack.Options(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile),
+            stack = LocalStack.start(options,
                     what -> {
                         out.printf(screen ? "\r\033[K[%d/5] %s ..." : "[%d/5] %s ...%n", ++step[0], what);
                         out.flush();

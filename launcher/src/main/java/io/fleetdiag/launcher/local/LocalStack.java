@@ -4,7 +4,6 @@ import io.fleetdiag.dispatcher.DispatcherService;
 import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
-import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.api.LatencyModel;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -28,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one JVM on the embedded default: a KRaft broker, the schema registry, the
- * terminal simulator with a living fleet, and the three services, with intervals short enough that
- * every alert type shows within minutes. Everything persistent lives under the data directory, so a
+ * terminal simulator with a living fleet, and the three services, at a {@link LocalCadence} derived from
+ * the fleet: on a small fleet intervals short enough that every alert type shows within minutes, on a
+ * large one as short as this machine holds. Everything persistent lives under the data directory, so a
  * second start on it resumes.
  */
 public final class LocalStack implements AutoCloseable {
@@ -38,9 +37,31 @@ public final class LocalStack implements AutoCloseable {
     private static final String SIMULATOR_KEY = "fleetdiag-local-simulator-key";
     private static final String SIMULATOR_MANAGEMENT_KEY = "fleetdiag-local-simulator-management-key";
 
-    /** What to run. Ports of 0 are picked free. */
+    /** The simulator spreads the local fleet over this many merchant accounts; the poller polls each. */
+    static final int MERCHANT_ACCOUNTS = 2;
+
+    /**
+     * What to run. Ports of 0 are picked free.
+     *
+     * @param settings the services' settings given with {@code --set}, over the cadence derived from {@code terminals}
+     */
     public record Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
-                          String profile) {
+                          String profile, Map<String, String> settings) {
+
+        public Options {
+            settings = Map.copyOf(settings);
+        }
+
+        /** With no --set: the cadence derived from the fleet. */
+        public Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
+                       String profile) {
+            this(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile, Map.of());
+        }
+
+        /** The services' settings; a {@link io.fleetdiag.service.ConfigurationException} when a --set is wrong. */
+        public LocalSettings serviceSettings() {
+            return LocalSettings.of(terminals, MERCHANT_ACCOUNTS, settings);
+        }
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -53,8 +74,12 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack() {
     }
 
-    /** Starts everything, telling {@code progress} what it is doing; on failure stops what already runs. */
+    /**
+     * Starts everything, telling {@code progress} what it is doing; on failure stops what already runs. Wrong settings
+     * (a {@link io.fleetdiag.service.ConfigurationException}) and taken ports stop it before anything starts.
+     */
     public static LocalStack start(Options options, Consumer<String> progress) throws Exception {
+        LocalSettings settings = options.serviceSettings();
         Ports.requireFree(options.kafkaPort(), "Kafka", "--kafka-port");
         Ports.requireFree(options.kafkaPort() == 0 ? 0 : options.kafkaPort() + 1, "the Kafka controller", "--kafka-port");
         Ports.requireFree(options.registryPort(), "the schema registry", "--registry-port");
@@ -62,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(options.httpPort(), "the REST API", "--http-port");
         LocalStack stack = new LocalStack();
         try {
-            stack.startAll(options, progress);
+            stack.startAll(options, settings, progress);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -70,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Options options, Consumer<String> progress) throws Exception {
+    private void startAll(Options options, LocalSettings settings, Consumer<String> progress) throws Exception {
         Path data = options.dataDir().toAbsolutePath();
         int kafkaPort = options.kafkaPort() == 0 ? Ports.free() : options.kafkaPort();
         int controllerPort = options.kafkaPort() == 0 ? Ports.free() : options.kafkaPort() + 1;
@@ -92,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
                 .withPort(options.simulatorPort())
                 .withTerminals(options.terminals())
                 .withSeed(options.seed())
-                .withMerchants(2)
+                .withMerchants(MERCHANT_ACCOUNTS)
                 .withReferenceTerminals(false)
                 .withManagementApiKey(SIMULATOR_MANAGEMENT_KEY)
                 .withRates(LifeRates.named(options.profile()))
@@ -108,14 +133,12 @@ public final class LocalStack implements AutoCloseable {
         common.put("http.port", "0");
 
         progress.accept("starting the result processor");
-        Map<String, String> processorSettings = new HashMap<>(common);
-        processorSettings.putAll(Map.of(
+        Map<String, String> processorWiring = new HashMap<>(common);
+        processorWiring.putAll(Map.of(
                 "processor.application-id", "fleetdiag-local-processor",
                 "processor.state-dir", data.resolve("processor").toString(),
-                "processor.stale-after", "3m",
-                "processor.punctuate-interval", "10s",
                 "http.port", Integer.toString(options.httpPort())));
-        ProcessorService processor = keep(ProcessorService.start(config(ProcessorService.defaults(), processorSettings), Map.of(), fatal));
+        ProcessorService processor = keep(ProcessorService.start(settings.config(LocalSettings.Service.PROCESSOR, processorWiring), Map.of(), fatal));
         httpPort = processor.httpPort();
         if (!processor.awaitRunning(Duration.ofMinutes(3))) {
             throw new LocalStartException("The result processor did not finish restoring its state within 3 minutes; see "
@@ -123,36 +146,16 @@ public final class LocalStack implements AutoCloseable {
         }
 
         progress.accept("starting the diagnosis dispatcher");
-        Map<String, String> dispatcherSettings = new HashMap<>(common);
-        dispatcherSettings.putAll(Map.of(
-                "dispatcher.max-in-flight", "256",
-                "dispatcher.retry-base", "1s",
-                "dispatcher.retry-max", "15s",
-                "dispatcher.check-deadline", "2m",
-                "dispatcher.shutdown-grace", "5s"));
-        keep(DispatcherService.start(config(DispatcherService.defaults(), dispatcherSettings), adyen, Map.of(), fatal));
+        keep(DispatcherService.start(settings.config(LocalSettings.Service.DISPATCHER, common), adyen, Map.of(), fatal));
 
         progress.accept("starting the connectivity poller");
-        Map<String, String> pollerSettings = new HashMap<>(common);
-        pollerSettings.putAll(Map.of(
-                "poller.scopes", String.join(",", simulator.fleet().merchantAccounts()),
-                "poller.poll-interval", "5s",
-                "poller.check-interval", "60s",
-                "poller.lease-timeout", "6s",
-                "inventory.endpoint", simulator.baseUrl() + "/v3",
-                "inventory.refresh-interval", "5m",
-                "adyen.allow-plain-http", "true"));
-        keep(PollerService.start(config(PollerService.defaults(), pollerSettings), adyen,
+        Map<String, String> pollerWiring = new HashMap<>(common);
+        pollerWiring.put("poller.scopes", String.join(",", simulator.fleet().merchantAccounts()));
+        pollerWiring.put("inventory.endpoint", simulator.baseUrl() + "/v3");
+        keep(PollerService.start(settings.config(LocalSettings.Service.POLLER, pollerWiring), adyen,
                 Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
         LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
                 registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
-    }
-
-    private static ServiceConfig config(List<Map<String, String>> defaults, Map<String, String> settings) {
-        Map<String, String> values = new HashMap<>();
-        defaults.forEach(values::putAll);
-        values.putAll(settings);
-        return ServiceConfig.of(values);
     }
 
     private <T extends AutoCloseable> T keep(T resource) {
