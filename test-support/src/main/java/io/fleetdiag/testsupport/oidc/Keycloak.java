@@ -30,19 +30,23 @@ import java.util.stream.Stream;
  * its output goes to {@code target/keycloak-<port>.log}.
  *
  * <p>The realm: the public client {@value #DASHBOARD_CLIENT} (authorization code with PKCE S256, redirect URIs
- * {@code http://127.0.0.1:*} and {@code http://localhost:*}, test-only wildcards); the client {@value #API_AUDIENCE},
- * the audience of every token, whose client roles are the grants ({@code fleet:read}, {@code alerts:operate},
- * {@code checks:run}, {@code admin}) put in the claim {@value #PERMISSIONS_CLAIM}; the user attribute
- * {@value #SCOPE_CLAIM} in the claim of that name ({@code *}, or {@code merchantAccount:<name>} values); and the
- * confidential client {@code fleetdiag-tests} that gives tests tokens without a browser.
+ * {@code http://127.0.0.1:*} and {@code http://localhost:*}, wildcards fit for tests only); every token's audience
+ * is {@value #API_AUDIENCE}; realm roles (in {@code realm_access.roles}) grant as {@link #ROLE_GRANTS} says and
+ * {@code fleetdiag-fleet} sees the whole fleet; the user attributes {@value #MERCHANT_ACCOUNTS_CLAIM} and
+ * {@value #STORES_CLAIM} go into claims of those names; the confidential client {@code fleetdiag-tests} gives
+ * tests tokens without a browser. {@link #serviceSettings()} are the settings a service accepts its tokens with.
  */
 public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "fleetdiag";
     public static final String DASHBOARD_CLIENT = "fleetdiag-dashboard";
     public static final String API_AUDIENCE = "fleetdiag";
-    public static final String PERMISSIONS_CLAIM = "fleetdiag_permissions";
-    public static final String SCOPE_CLAIM = "fleetdiag_scope";
+    public static final String ROLES_CLAIM = "realm_access.roles";
+    public static final String ROLE_GRANTS = "fleetdiag-viewer=fleet:read; fleetdiag-operator=fleet:read,alerts:operate,checks:run;"
+            + " fleetdiag-admin=fleet:read,alerts:operate,checks:run,admin";
+    public static final String WHOLE_FLEET_ROLE = "fleetdiag-fleet";
+    public static final String MERCHANT_ACCOUNTS_CLAIM = "fleetdiag_merchant_accounts";
+    public static final String STORES_CLAIM = "fleetdiag_stores";
     /** Every grant, the whole fleet. */
     public static final RealmUser OPERATOR = new RealmUser("olivia.operator", "operator-password", "Olivia Operator");
     /** {@code fleet:read} only, on the merchant account {@link #STORE_MANAGER_ACCOUNT} only. */
@@ -108,6 +112,17 @@ public final class Keycloak implements AutoCloseable {
 
     public String jwksUri() {
         return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    /**
+     * The HTTP settings with which a service accepts this realm's access tokens (docs/security.md), the
+     * subject being the user name so that audit fields read as people.
+     */
+    public Map<String, String> serviceSettings() {
+        return Map.of("http.auth", "oidc", "http.oidc.issuer", issuer(), "http.oidc.audience", API_AUDIENCE,
+                "http.oidc.subject-claim", "preferred_username", "http.oidc.role-claims", ROLES_CLAIM,
+                "http.oidc.role-grants", ROLE_GRANTS, "http.oidc.whole-fleet-roles", WHOLE_FLEET_ROLE,
+                "http.oidc.merchant-accounts-claim", MERCHANT_ACCOUNTS_CLAIM, "http.oidc.stores-claim", STORES_CLAIM);
     }
 
     /** From the start of the process to the realm answering. */

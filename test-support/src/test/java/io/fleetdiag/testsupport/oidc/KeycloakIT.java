@@ -39,24 +39,24 @@ class KeycloakIT {
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer());
         assertThat(claims.path("aud").asText()).isEqualTo(Keycloak.API_AUDIENCE);
         assertThat(claims.path("preferred_username").asText()).isEqualTo(Keycloak.OPERATOR.username());
-        assertThat(strings(claims.path(Keycloak.PERMISSIONS_CLAIM))).containsExactlyInAnyOrder("fleet:read", "alerts:operate", "checks:run", "admin");
-        assertThat(strings(claims.path(Keycloak.SCOPE_CLAIM))).containsExactly("*");
+        assertThat(strings(claims.path("realm_access").path("roles"))).contains("fleetdiag-admin", Keycloak.WHOLE_FLEET_ROLE);
+        assertThat(claims.has(Keycloak.MERCHANT_ACCOUNTS_CLAIM)).isFalse();
     }
 
     @Test
     void theStoreManagerReadsOneMerchantAccount(Keycloak keycloak) throws Exception {
         JsonNode claims = claims(keycloak.accessToken(Keycloak.STORE_MANAGER));
         assertThat(claims.path("name").asText()).isEqualTo(Keycloak.STORE_MANAGER.name());
-        assertThat(strings(claims.path(Keycloak.PERMISSIONS_CLAIM))).containsExactly("fleet:read");
-        assertThat(strings(claims.path(Keycloak.SCOPE_CLAIM))).containsExactly("merchantAccount:" + Keycloak.STORE_MANAGER_ACCOUNT);
+        assertThat(strings(claims.path("realm_access").path("roles"))).contains("fleetdiag-viewer")
+                .doesNotContain("fleetdiag-operator", "fleetdiag-admin", Keycloak.WHOLE_FLEET_ROLE);
+        assertThat(strings(claims.path(Keycloak.MERCHANT_ACCOUNTS_CLAIM))).containsExactly(Keycloak.STORE_MANAGER_ACCOUNT);
     }
 
     @Test
     void theServiceTokenReadsTheWholeFleet(Keycloak keycloak) throws Exception {
         JsonNode claims = claims(keycloak.serviceToken());
         assertThat(claims.path("aud").asText()).isEqualTo(Keycloak.API_AUDIENCE);
-        assertThat(strings(claims.path(Keycloak.PERMISSIONS_CLAIM))).containsExactly("fleet:read");
-        assertThat(strings(claims.path(Keycloak.SCOPE_CLAIM))).containsExactly("*");
+        assertThat(strings(claims.path("realm_access").path("roles"))).contains("fleetdiag-viewer", Keycloak.WHOLE_FLEET_ROLE);
     }
 
     private static JsonNode claims(String jwt) throws Exception {
