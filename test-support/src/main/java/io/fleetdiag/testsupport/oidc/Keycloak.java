@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * its output goes to {@code target/keycloak-<port>.log}.
  *
  * <p>The realm: the public client {@value #DASHBOARD_CLIENT} (authorization code with PKCE S256, redirect URIs
- * {@code http://127.0.0.1:*} and {@code http://localhost:*}, wildcards fit for tests only); every token's audience
+ * {@code http://127.0.0.1:*} and {@code http://localhost:*} and web origin {@code *}: wildcards fit for tests only, whose ports are picked at run time); every token's audience
  * is {@value #API_AUDIENCE}; realm roles (in {@code realm_access.roles}) grant as {@link #ROLE_GRANTS} says and
  * {@code fleetdiag-fleet} sees the whole fleet; the user attributes {@value #MERCHANT_ACCOUNTS_CLAIM} and
  * {@value #STORES_CLAIM} go into claims of those names; the confidential client {@code fleetdiag-tests} gives
