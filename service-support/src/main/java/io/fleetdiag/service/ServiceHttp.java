@@ -2,9 +2,6 @@ package io.fleetdiag.service;
 
 import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
-import io.fleetdiag.service.access.Caller;
-import io.fleetdiag.service.access.Scope;
-import io.fleetdiag.service.access.StaticToken;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
@@ -14,11 +11,9 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -63,9 +58,7 @@ public final class ServiceHttp {
 
     /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity (for tests and tools on loopback). */
     public static Authenticator authenticator(Map<String, String> environment) {
-        return Optional.ofNullable(environment.get(TOKEN_ENV)).filter(token -> !token.isBlank())
-                .<Authenticator>map(token -> new StaticToken(token, new Caller("service-token", EnumSet.allOf(Permission.class), Scope.ALL)))
-                .orElseGet(Authenticator::none);
+        return AccessSettings.authenticator(ServiceConfig.of(DEFAULTS), environment);
     }
 
     /** {@code /health} and {@code /metrics}, as every service answers them. */

@@ -148,6 +148,16 @@ class JwtAuthenticatorTest {
     }
 
     @Test
+    void anIssuerThatCannotBeReachedRefusesWithoutWaitingOnEveryRequest() {
+        JwtAuthenticator unreachable = new JwtAuthenticator(JwtAuthenticator.Config.of("http://127.0.0.1:1/realms/gone", AUDIENCE));
+        String token = token(issuer, "maria", roles("fleetdiag-viewer"));
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> unreachable.authenticate(Optional.of(token)))
+                    .hasMessage("The issuer's signing keys cannot be fetched now; try again later");
+        }
+    }
+
+    @Test
     void onlyAsymmetricAlgorithmsCanBeConfigured() {
         assertThatThrownBy(() -> new JwtAuthenticator.Config(issuerUrl, AUDIENCE, Optional.empty(), Set.of(JWSAlgorithm.HS256),
                 Duration.ZERO, ClaimMapping.DEFAULT)).hasMessageContaining("not HS256");
