@@ -1,5 +1,6 @@
 package io.fleetdiag.service.access;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
@@ -144,7 +145,7 @@ public final class JwtAuthenticator implements Authenticator {
             boolean type = e.getMessage() != null && e.getMessage().contains("typ");
             throw new Unauthenticated(type ? "The token's type (typ) is not that of an access token"
                     : "Bad signature: no key of the issuer matches the token");
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
             throw new Unauthenticated("Bad signature: the token cannot be verified");
         }
     }

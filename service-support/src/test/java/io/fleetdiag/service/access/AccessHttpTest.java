@@ -24,6 +24,8 @@ import java.security.KeyStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -104,6 +106,32 @@ class AccessHttpTest {
             assertThat(allowed.statusCode()).isEqualTo(201);
             assertThat(allowed.body()).contains("\"by\":\"otto\"");
         }
+    }
+
+    @Test
+    void claimsAreReadAsTheSettingsSayAsAnOktaOrEntraConfigurationWould() throws Exception {
+        Map<String, String> settings = new HashMap<>(settings(oidc()));
+        settings.put("http.oidc.subject-claim", "preferred_username");
+        settings.put("http.oidc.role-claims", "groups");
+        settings.put("http.oidc.role-grants", "Fleet Viewers=fleet:read; Store Ops=fleet:read,alerts:operate,checks:run");
+        settings.put("http.oidc.whole-fleet-roles", "Store Ops");
+        settings.put("http.oidc.merchant-accounts-claim", "accounts");
+        Authenticator authenticator = AccessSettings.authenticator(ServiceConfig.of(settings), Map.of());
+
+        Caller viewer = authenticator.authenticate(Optional.of(JwtAuthenticatorTest.token(issuer, "00u1a2b3",
+                Map.of("preferred_username", "vera@acme.example", "groups", List.of("Fleet Viewers", "Everyone"), "accounts", "AcmeRetail_EU"))));
+        assertThat(viewer.subject()).isEqualTo("vera@acme.example");
+        assertThat(viewer.permissions()).containsExactly(Permission.READ);
+        assertThat(viewer.scope()).isEqualTo(Scope.of(Set.of("AcmeRetail_EU"), Set.of()));
+
+        Caller ops = authenticator.authenticate(Optional.of(JwtAuthenticatorTest.token(issuer, "00u9",
+                Map.of("preferred_username", "otto@acme.example", "groups", List.of("Store Ops")))));
+        assertThat(ops.permissions()).containsExactlyInAnyOrder(Permission.READ, Permission.OPERATE, Permission.RUN_CHECKS);
+        assertThat(ops.scope()).isEqualTo(Scope.ALL);
+
+        settings.put("http.oidc.role-grants", "Store Ops=alerts:silence");
+        assertThatThrownBy(() -> AccessSettings.authenticator(ServiceConfig.of(settings), Map.of()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'alerts:silence' is not a grant");
     }
 
     @Test

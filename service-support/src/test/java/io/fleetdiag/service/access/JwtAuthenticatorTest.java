@@ -2,6 +2,7 @@ package io.fleetdiag.service.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -11,6 +12,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
@@ -58,7 +60,7 @@ class JwtAuthenticatorTest {
     }
 
     private static String refusal(String token) {
-        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> authenticator.authenticate(Optional.of(token)));
+        Throwable refused = catchThrowable(() -> authenticator.authenticate(Optional.of(token)));
         assertThat(refused).isInstanceOf(Authenticator.Unauthenticated.class);
         assertThat(refused.getMessage()).doesNotContain(token).doesNotContain(token.substring(0, token.indexOf('.')));
         return refused.getMessage();
@@ -91,7 +93,7 @@ class JwtAuthenticatorTest {
     @Test
     void aTamperedPayloadIsABadSignature() {
         String[] parts = token(issuer, "maria", roles("fleetdiag-viewer")).split("\\.");
-        String payload = com.nimbusds.jose.util.Base64URL.encode(new com.nimbusds.jose.util.Base64URL(parts[1]).decodeToString()
+        String payload = Base64URL.encode(new Base64URL(parts[1]).decodeToString()
                 .replace("fleetdiag-viewer", "fleetdiag-admin")).toString();
         assertThat(refusal(parts[0] + "." + payload + "." + parts[2])).startsWith("Bad signature");
     }
