@@ -47,11 +47,11 @@ function activeRow(alert) {
     el('td', {}, alert.poiid ? terminalLink(alert.poiid) : storeLink(alert.merchantAccount, alert.store)),
     el('td', {}, alert.summary || '', alert.silenced ? el('em', {}, ' (silenced)') : ''),
     el('td', { class: 'acknowledged' }, alert.acknowledgedBy ? [alert.acknowledgedBy, ' ', time(alert.acknowledgedAt)] : 'No'),
-    operator && el('td', { class: 'actions' },
+    operator ? el('td', { class: 'actions' },
       el('button', { type: 'button', class: 'ack', disabled: Boolean(alert.acknowledgedBy), 'aria-label': `Acknowledge ${words(alert.type)} on ${alert.poiid || alert.store}`,
         onclick: () => operate('ack', alert) }, 'Acknowledge'),
       el('button', { type: 'button', class: 'silence', 'aria-label': `Silence ${words(alert.type)} on ${alert.poiid || alert.store}`,
-        onclick: () => operate('silence', alert) }, 'Silence')));
+        onclick: () => operate('silence', alert) }, 'Silence')) : null);
 }
 
 async function loadActive(page = activePage) {

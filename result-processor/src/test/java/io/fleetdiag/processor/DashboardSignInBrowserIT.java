@@ -94,6 +94,8 @@ class DashboardSignInBrowserIT {
             assertThat(browser.findElements(By.cssSelector("#active button.silence"))).as("no silence button without alerts:operate").isEmpty();
             assertThat(browser.findElements(By.cssSelector("#active button.ack"))).as("no acknowledge button either").isEmpty();
             assertThat(browser.findElement(By.cssSelector("#active thead")).getText()).doesNotContain("Actions");
+            assertThat(browser.findElements(By.cssSelector("#active tbody tr[data-alert-id]"))).as("each row as wide as the header, nothing in place of the actions")
+                    .allSatisfy(row -> assertThat(row.findElements(By.cssSelector("td, th"))).hasSize(6));
             chromium.screenshot(Path.of("target", "screenshots", "signin-store-manager-alerts.png"));
 
             String storeManagerToken = sessionToken(browser);
