@@ -3,7 +3,7 @@ import { allItems, api, events, paged } from './api.js';
 import { el, fillTable, pager, params, query, setParams, showError } from './dom.js';
 import { badge, storeLink, terminalLink, time, words } from './format.js';
 import { HISTORY_HEAD, historyRow } from './history.js';
-import { debounce, header, liveState } from './page.js';
+import { debounce, header, liveState, may } from './page.js';
 
 const SIZE = 25;
 header('alerts.html');
@@ -15,6 +15,9 @@ recentTable.tHead.rows[0].replaceChildren(...HISTORY_HEAD.map((name) => el('th',
 const FILTERS = ['type', 'severity', 'merchantAccount', 'store', 'poiid'];
 for (const name of FILTERS) form[name].value = params().get(name) || '';
 let activePage = 0;
+// without alerts:operate there is nothing to press: the Actions column is not drawn at all
+const operator = await may('alerts:operate');
+if (!operator) activeTable.tHead.rows[0].lastElementChild.remove();
 
 function chosen() {
   return Object.fromEntries(FILTERS.map((name) => [name, form[name].value.trim()]));
@@ -44,11 +47,11 @@ function activeRow(alert) {
     el('td', {}, alert.poiid ? terminalLink(alert.poiid) : storeLink(alert.merchantAccount, alert.store)),
     el('td', {}, alert.summary || '', alert.silenced ? el('em', {}, ' (silenced)') : ''),
     el('td', { class: 'acknowledged' }, alert.acknowledgedBy ? [alert.acknowledgedBy, ' ', time(alert.acknowledgedAt)] : 'No'),
-    el('td', { class: 'actions' },
+    operator ? el('td', { class: 'actions' },
       el('button', { type: 'button', class: 'ack', disabled: Boolean(alert.acknowledgedBy), 'aria-label': `Acknowledge ${words(alert.type)} on ${alert.poiid || alert.store}`,
         onclick: () => operate('ack', alert) }, 'Acknowledge'),
       el('button', { type: 'button', class: 'silence', 'aria-label': `Silence ${words(alert.type)} on ${alert.poiid || alert.store}`,
-        onclick: () => operate('silence', alert) }, 'Silence')));
+        onclick: () => operate('silence', alert) }, 'Silence')) : null);
 }
 
 async function loadActive(page = activePage) {

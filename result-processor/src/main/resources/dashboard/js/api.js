@@ -1,5 +1,8 @@
-// The REST API as the pages call it. With a bearer token set on the processor every call answers 401
-// until the page has the token: the person is asked once, and the token is kept for this tab only.
+// The REST API as the pages call it, always with the credential in the Authorization header. Signed in with
+// OIDC (auth.js) the access token is sent, refreshed on a 401 and signed in anew when that fails; with a
+// static token set on the processor every call answers 401 until the page has it: the person is asked
+// once, and the token is kept for this tab only.
+import { bearer, onSessionChange, ready, refresh, signIn, signInConfig } from './auth.js';
 
 const TOKEN_KEY = 'fleetdiag.token';
 
@@ -16,19 +19,40 @@ export function token() {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** GET (or, with a body, POST) a JSON resource; a 401 asks for the token and tries again. */
-export async function api(path, { method, body } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token()) headers.Authorization = `Bearer ${token()}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+function authorized(headers) {
+  const credential = bearer(token());
+  return credential ? { ...headers, Authorization: `Bearer ${credential}` } : headers;
+}
+
+/** After a 401: new tokens (OIDC: refreshed, or the page leaves to sign in again) or the static token asked for again. */
+async function reauthenticate() {
+  if ((await signInConfig()).mode === 'oidc') {
+    try {
+      await refresh();
+    } catch (e) {
+      await signIn();
+    }
+    return;
+  }
+  await askForToken(token() ? 'The processor refused that token.' : '');
+}
+
+/**
+ * GET (or, with a body, POST) a JSON resource; a 401 gets a new credential and tries again (a freshly signed-in
+ * token that is refused once more is an error to show, not a loop).
+ */
+export async function api(path, { method, body } = {}, renewed = false) {
+  await ready();
+  const headers = authorized({ Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) });
   const response = await fetch(path, {
     method: method || (body === undefined ? 'GET' : 'POST'),
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 401) {
-    await askForToken(token() ? 'The processor refused that token.' : '');
-    return api(path, { method, body });
+  const oidc = (await signInConfig()).mode === 'oidc';
+  if (response.status === 401 && !(oidc && renewed)) {
+    await reauthenticate();
+    return api(path, { method, body }, true);
   }
   const text = await response.text();
   let json = null;
@@ -62,41 +86,90 @@ export function paged(answer, page = 0, size = Infinity) {
   return answer;
 }
 
-/** Server-sent events; EventSource cannot send headers, so the token goes in the query. */
+let caller = null;
+
+/** Who the processor says the caller is: {subject, permissions: [grant names], scope}; asked once per page. */
+export function me() {
+  caller ||= api('/api/me');
+  return caller;
+}
+
+/** One server-sent event block ("event: x", "data: y" lines) as [type, data]; comments and unknown shapes give null. */
+function parseEvent(block) {
+  let type = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') type = value;
+    else if (field === 'data') data.push(value);
+  }
+  if (data.length === 0) return null;
+  try {
+    return [type, JSON.parse(data.join('\n'))];
+  } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * Server-sent events read with fetch, so the credential goes in the Authorization header like every other
+ * call (an EventSource cannot send headers, and a token in the URL would end up in logs and history). The
+ * stream is opened again after a drop, and with new tokens, so it never outlives the credential it was opened with.
+ */
 export function events(onEvent, onState) {
-  let source;
-  const open = () => {
-    const url = token() ? `/events?access_token=${encodeURIComponent(token())}` : '/events';
-    source = new EventSource(url);
-    source.onopen = () => onState('live');
-    for (const type of ['alert', 'store', 'fleet']) {
-      source.addEventListener(type, (event) => {
-        let data = null;
-        try {
-          data = JSON.parse(event.data);
-        } catch (e) {
-          return;
-        }
-        onEvent(type, data);
-      });
-    }
-    source.onerror = async () => {
-      if (source.readyState !== EventSource.CLOSED) {
-        onState('reconnecting');
+  let controller = null;
+  let closed = false;
+  let retry = null;
+  const again = (ms) => {
+    clearTimeout(retry);
+    if (!closed) retry = setTimeout(open, ms);
+  };
+  async function open() {
+    if (controller) controller.abort();
+    const mine = new AbortController();
+    controller = mine;
+    try {
+      await ready();
+      const response = await fetch('/events', { headers: authorized({ Accept: 'text/event-stream' }), signal: mine.signal, cache: 'no-store' });
+      if (response.status === 401) {
+        onState('disconnected');
+        await reauthenticate();
+        again(2000);
         return;
       }
-      onState('disconnected');
-      // a closed stream may mean the token is missing: a fetch finds out and asks for it
-      try {
-        await api('/api/fleet');
-        setTimeout(open, 2000);
-      } catch (e) {
-        onState('disconnected');
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      onState('live');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer = (buffer + value).replace(/\r\n?/g, '\n');
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const event = parseEvent(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (event) onEvent(...event);
+        }
       }
-    };
-  };
+    } catch (e) {
+      if (mine.signal.aborted) return;
+    }
+    if (controller !== mine || closed) return;
+    onState('reconnecting');
+    again(2000);
+  }
+  const forget = onSessionChange(() => again(0));
   open();
-  return () => source.close();
+  return () => {
+    closed = true;
+    forget();
+    clearTimeout(retry);
+    if (controller) controller.abort();
+  };
 }
 
 function askForToken(problem) {

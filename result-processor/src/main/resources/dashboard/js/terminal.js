@@ -3,7 +3,7 @@ import { api, events } from './api.js';
 import { el, fillTable, params, showError } from './dom.js';
 import { badge, instant, storeLink, time, words } from './format.js';
 import { HISTORY_HEAD, historyView } from './history.js';
-import { debounce, header, liveState } from './page.js';
+import { debounce, header, liveState, may } from './page.js';
 
 const CHECK_WAIT_MS = 120_000;
 header('stores.html');
@@ -123,6 +123,8 @@ document.getElementById('check').addEventListener('submit', async (event) => {
   }
 });
 
+// asking for a check needs checks:run; without it the section is not shown
+document.getElementById('check-title').closest('section').hidden = !(await may('checks:run'));
 await Promise.all([loadState(), loadHistory(0)]);
 const refresh = debounce(() => Promise.all([loadState(), loadHistory(0)]), 1000);
 events((type, data) => {

@@ -6,6 +6,7 @@ import io.fleetdiag.dispatcher.DispatcherService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.SettingsDefinition;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,8 @@ class DockerComposeTest {
         services = (Map<String, Map<String, Object>>) compose.get("services");
     }
 
+    private static final Map<String, List<SettingsDefinition>> DEFINITIONS = Map.of(
+            "processor", ProcessorService.definitions(), "dispatcher", DispatcherService.definitions(), "poller", PollerService.definitions());
     private static final Map<String, List<Map<String, String>>> DEFAULTS = Map.of(
             "processor", ProcessorService.defaults(), "dispatcher", DispatcherService.defaults(), "poller", PollerService.defaults());
 
@@ -66,10 +69,25 @@ class DockerComposeTest {
             entry.getValue().forEach(defaults::putAll);
             Set<String> known = new HashSet<>(List.of("FLEETDIAG_HTTP_TOKEN", "ADYEN_API_KEY", "ADYEN_API_KEY_FILE"));
             defaults.keySet().forEach(key -> known.add(ServiceConfig.environmentName(key)));
+            SettingsDefinition.keys(DEFINITIONS.get(entry.getKey())).forEach(key -> known.add(ServiceConfig.environmentName(key)));
             Map<String, Object> environment = (Map<String, Object>) services.get(entry.getKey()).get("environment");
             assertThat(environment.keySet()).as(entry.getKey())
                     .allSatisfy(variable -> assertThat(known.contains(variable) || variable.startsWith("FLEETDIAG_KAFKA_"))
                             .as("%s of %s is a setting", variable, entry.getKey()).isTrue());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServicesRequireATokenAndOnlyTheApiIsPublishedBeyondThisHost() {
+        Map<String, Object> common = (Map<String, Object>) compose.get("x-fleetdiag-env");
+        assertThat((String) common.get("FLEETDIAG_HTTP_TOKEN")).as("no empty-token default").startsWith("${FLEETDIAG_HTTP_TOKEN:?");
+        for (String name : List.of("processor", "dispatcher", "poller")) {
+            assertThat((Map<String, Object>) services.get(name).get("environment")).as(name).containsEntry("FLEETDIAG_HTTP_TOKEN",
+                    common.get("FLEETDIAG_HTTP_TOKEN"));
+        }
+        for (String name : List.of("kafka", "schema-registry", "simulator", "connect")) {
+            assertThat((List<String>) services.get(name).get("ports")).as(name).allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
         }
     }
 

@@ -4,6 +4,7 @@ import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
+import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
@@ -70,7 +71,7 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public static List<SettingsDefinition> definitions() {
-        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION);
+        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -110,7 +111,8 @@ public final class ProcessorService implements AutoCloseable {
         });
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()),
-                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events));
+                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
+                DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -167,11 +169,13 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /** The processor's routes beside {@code /health} and {@code /metrics}; docs/dashboard.md has them, generated. */
-    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, StreamRoute events) {
+    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, StreamRoute events,
+                                     DashboardSignIn signIn) {
         List<Route> routes = new ArrayList<>(queries.routes());
         routes.addAll(operations.routes());
         routes.addAll(checks.routes());
         routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change", events));
+        routes.addAll(signIn.routes());
         routes.addAll(Route.files("/dashboard", "the dashboard's pages, without the token: they hold no data",
                 new ClasspathFiles("dashboard", ProcessorService.class.getClassLoader())));
         return routes;

@@ -124,8 +124,8 @@ class DashboardApiIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> one.streams().state() == KafkaStreams.State.RUNNING
                 && two.streams().state() == KafkaStreams.State.RUNNING);
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + one.httpPort() + "/events?access_token=" + TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one.httpPort() + "/events"))
+                .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> stream.body().forEach(events::add));
         reader.setDaemon(true);

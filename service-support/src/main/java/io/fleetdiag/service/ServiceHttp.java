@@ -1,9 +1,7 @@
 package io.fleetdiag.service;
 
+import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
-import io.fleetdiag.service.access.Caller;
-import io.fleetdiag.service.access.Scope;
-import io.fleetdiag.service.access.StaticToken;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
@@ -13,25 +11,27 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * {@code GET /health} (200 while the service is up, 503 otherwise, with details) and
  * {@code GET /metrics} (Prometheus, with the JVM's memory, GC, threads and CPU) for a service, plus any routes it adds. Settings: {@code http.host}
- * (loopback by default), {@code http.port}, and the bearer token in {@code FLEETDIAG_HTTP_TOKEN}.
+ * (loopback by default), {@code http.port}, who may call ({@link AccessSettings}: OIDC access tokens, static tokens such as
+ * {@code FLEETDIAG_HTTP_TOKEN}; closed by default off loopback) and TLS ({@link HttpTls}).
  */
 public final class ServiceHttp {
 
-    public static final String TOKEN_ENV = "FLEETDIAG_HTTP_TOKEN";
-    /** Loopback unless a deployment opens it up (containers set 0.0.0.0); each service defines its own {@code http.port}. */
-    public static final SettingsDefinition DEFINITION = SettingsDefinition.named("Health and metrics over HTTP")
-            .define("http.host", SettingType.STRING, "127.0.0.1", "interface of `/health` and `/metrics` (and the service's own routes)");
+    public static final String TOKEN_ENV = AccessSettings.TOKEN_ENV;
+    /**
+     * Loopback unless a deployment opens it up (containers set 0.0.0.0), then with identity required; each
+     * service defines its own {@code http.port}.
+     */
+    public static final SettingsDefinition DEFINITION = HttpTls.declare(AccessSettings.declare(SettingsDefinition.named("HTTP: health, metrics, identity and TLS")
+            .define("http.host", SettingType.STRING, "127.0.0.1", "interface of `/health` and `/metrics` (and the service's own routes)")));
     public static final Map<String, String> DEFAULTS = DEFINITION.defaults();
 
     /** For the {@code http.port} each service defines with its own default. */
@@ -52,15 +52,13 @@ public final class ServiceHttp {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"),
-                authenticator(environment), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+        return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"), HttpTls.from(config),
+                AccessSettings.authenticator(config, environment), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
     }
 
-    /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity. */
+    /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity (for tests and tools on loopback). */
     public static Authenticator authenticator(Map<String, String> environment) {
-        return Optional.ofNullable(environment.get(TOKEN_ENV)).filter(token -> !token.isBlank())
-                .<Authenticator>map(token -> new StaticToken(token, new Caller("service-token", EnumSet.allOf(Permission.class), Scope.ALL)))
-                .orElseGet(Authenticator::none);
+        return AccessSettings.authenticator(ServiceConfig.of(DEFAULTS), environment);
     }
 
     /** {@code /health} and {@code /metrics}, as every service answers them. */

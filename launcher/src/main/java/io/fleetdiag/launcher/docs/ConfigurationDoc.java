@@ -5,6 +5,7 @@ import io.fleetdiag.launcher.local.LocalCadence;
 import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.SettingsDefinition;
@@ -44,7 +45,7 @@ public final class ConfigurationDoc {
         sections.put("adyen", tables(List.of(AdyenSettings.DEFINITION)));
         sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
-        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION)));
+        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
         sections.put("local-cadence", localCadence());
         return sections;

@@ -1,9 +1,14 @@
 package io.fleetdiag.service.http;
 
 import java.util.List;
+import java.util.Optional;
 import io.fleetdiag.service.access.Authenticator;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -23,11 +28,17 @@ public final class HttpEndpoint implements AutoCloseable {
 
     /** Starts on {@code host:port} (port 0 picks a free one), answering {@code routes} ({@link RouteHandler}). */
     public static HttpEndpoint start(String host, int port, Authenticator authenticator, List<Route> routes) throws Exception {
+        return start(host, port, Optional.empty(), authenticator, routes);
+    }
+
+    /** As {@link #start(String, int, Authenticator, List)}, speaking only HTTPS when {@code tls} is given. */
+    public static HttpEndpoint start(String host, int port, Optional<SslContextFactory.Server> tls, Authenticator authenticator,
+                                     List<Route> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("fleetdiag-http");
         threads.setDaemon(true);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector = tls.map(context -> https(server, context)).orElseGet(() -> new ServerConnector(server));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
@@ -39,6 +50,13 @@ public final class HttpEndpoint implements AutoCloseable {
             throw e;
         }
         return new HttpEndpoint(server, connector);
+    }
+
+    /** The request says https and carries the client's certificate, if any; the SNI name is not checked, so a client may call by IP address. */
+    private static ServerConnector https(Server server, SslContextFactory.Server context) {
+        HttpConfiguration https = new HttpConfiguration();
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        return new ServerConnector(server, context, new HttpConnectionFactory(https));
     }
 
     public int port() {

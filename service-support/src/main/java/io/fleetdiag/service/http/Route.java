@@ -79,7 +79,7 @@ public record Route(String method, String path, Permission permission, String do
         return new Route(method, path, permission, doc, new Answer(handler));
     }
 
-    /** A Server-Sent Events stream; it also takes the token as {@code ?access_token=}, since a browser's EventSource cannot send headers. */
+    /** A Server-Sent Events stream; its credential comes in the Authorization header like every route's (the dashboard reads it with fetch). */
     public static Route stream(String path, Permission permission, String doc, StreamRoute stream) {
         return new Route("GET", path, permission, doc, new Stream(stream));
     }

@@ -69,7 +69,7 @@ public final class RouteHandler extends Handler.Abstract {
             Route route = match.get().route();
             Caller caller;
             try {
-                caller = route.permission() == Permission.PUBLIC ? Caller.anonymous() : authenticator.authenticate(credential(request, route.stream().isPresent()));
+                caller = route.permission() == Permission.PUBLIC ? Caller.anonymous() : authenticator.authenticate(credential(request));
             } catch (Authenticator.Unauthenticated refused) {
                 reply(Reply.error(401, refused.getMessage()).with("WWW-Authenticate", "Bearer"), response, callback);
                 return true;
@@ -150,12 +150,9 @@ public final class RouteHandler extends Handler.Abstract {
         }
     }
 
-    /** The bearer header, or for an event stream also {@code ?access_token=}. */
-    private static Optional<String> credential(Request request, boolean queryTokenAllowed) {
+    /** The bearer header: never a token in the URL, where logs, proxies and the browser's history keep it (the dashboard's event stream sends the header too). */
+    private static Optional<String> credential(Request request) {
         String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (header != null && header.startsWith("Bearer ")) {
-            return Optional.of(header.substring("Bearer ".length()).trim());
-        }
-        return Optional.ofNullable(queryTokenAllowed ? Request.extractQueryParameters(request).getValue("access_token") : null);
+        return header != null && header.startsWith("Bearer ") ? Optional.of(header.substring("Bearer ".length()).trim()) : Optional.empty();
     }
 }

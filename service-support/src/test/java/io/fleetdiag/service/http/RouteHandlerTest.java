@@ -55,15 +55,14 @@ class RouteHandlerTest {
     }
 
     @Test
-    void anEventStreamTakesTheTokenFromTheQueryAndDeliversEventsAsTheyAreSent() throws Exception {
+    void anEventStreamTakesTheTokenFromTheHeaderOnlyAndDeliversEventsAsTheyAreSent() throws Exception {
         CompletableFuture<EventStream> opened = new CompletableFuture<>();
         try (HttpEndpoint http = start((call, stream) -> opened.complete(stream))) {
             assertThat(get(http, "/events").statusCode()).isEqualTo(401);
-            assertThat(get(http, "/events?access_token=wrong").statusCode()).isEqualTo(401);
-            assertThat(get(http, "/api?access_token=" + TOKEN).statusCode()).as("only event streams take the query token").isEqualTo(401);
+            assertThat(get(http, "/events?access_token=" + TOKEN).statusCode()).as("a token in the URL is never taken").isEqualTo(401);
 
-            HttpResponse<Stream<String>> answer = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + http.port() + "/events?access_token=" + TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> answer = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/events"))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofLines());
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
             LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
