@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.schemas.DiagnosisResult;
-import io.fleetdiag.service.ServiceConfig;
-import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.access.Scope;
 import io.fleetdiag.service.http.Permission;
-import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,12 +22,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -64,12 +58,10 @@ class ScopedCallersIT {
     private static final Caller OPERATIONS = new Caller("ops@example.com", EnumSet.allOf(Permission.class), Scope.ALL);
     private static final Caller EU_MANAGER = new Caller("manager@acme-eu.example", Set.of(Permission.READ, Permission.OPERATE, Permission.RUN_CHECKS),
             Scope.of(Set.of(EU), Set.of()));
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ApiInstances.JSON;
 
-    private final Closer resources = new Closer();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiInstances instances;
     private TestCluster cluster;
-    private String prefix;
     private TopicCatalog catalog;
     @TempDir
     Path work;
@@ -77,42 +69,29 @@ class ScopedCallersIT {
     @BeforeEach
     void names(TestCluster testCluster) {
         cluster = testCluster;
-        prefix = cluster.uniqueName("scoped") + ".";
-        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
+        instances = new ApiInstances(cluster, "scoped", work);
+        catalog = instances.catalog();
     }
 
     @AfterEach
     void close() throws Exception {
-        resources.close();
+        instances.close();
     }
 
     private ProcessorService instance(String name) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        ProcessorService.defaults().forEach(values::putAll);
-        values.putAll(cluster.serviceSettings(prefix));
-        values.putAll(Map.of("processor.application-id", prefix + "processor", "processor.state-dir", work.resolve(name).toString(),
-                "processor.commit-interval", "100ms", "http.port", "0"));
-        return resources.keep(ProcessorService.start(ServiceConfig.of(values), Map.of(ServiceHttp.TOKEN_ENV, OPS_TOKEN),
-                TestCallers.tokens(Map.of(OPS_TOKEN, OPERATIONS, EU_TOKEN, EU_MANAGER)), new CompletableFuture<>()));
+        return instances.start(name, OPS_TOKEN, TestCallers.tokens(Map.of(OPS_TOKEN, OPERATIONS, EU_TOKEN, EU_MANAGER)));
     }
 
     private HttpResponse<String> call(ProcessorService instance, String token, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instances.call(instance, token, method, path, body);
     }
 
     private JsonNode get(ProcessorService instance, String token, String path) throws Exception {
-        HttpResponse<String> answer = call(instance, token, "GET", path, null);
-        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
+        return instances.get(instance, token, path);
     }
 
-    /** A list's total, or -1 while the instances rebalance (503). */
     private int total(ProcessorService instance, String token, String path) throws Exception {
-        HttpResponse<String> answer = call(instance, token, "GET", path, null);
-        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("total").asInt() : -1;
+        return instances.total(instance, token, path);
     }
 
     private static String poiid(String merchantAccount, int t) {
@@ -135,7 +114,7 @@ class ScopedCallersIT {
 
     private ConcurrentLinkedQueue<String> events(ProcessorService instance, String token) throws Exception {
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(
+        HttpResponse<Stream<String>> stream = instances.http().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + instance.httpPort() + "/events?access_token=" + token)).GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> stream.body().forEach(lines::add));
