@@ -60,16 +60,16 @@ class ScopedCallersIT {
             Scope.of(Set.of(EU), Set.of()));
     private static final ObjectMapper JSON = ApiInstances.JSON;
 
-    private ApiInstances instances;
-    private TestCluster cluster;
-    private TopicCatalog catalog;
     @TempDir
     Path work;
+    private TestCluster cluster;
+    private ApiInstances instances;
+    private TopicCatalog catalog;
 
     @BeforeEach
-    void names(TestCluster testCluster) {
+    void instances(TestCluster testCluster) {
         cluster = testCluster;
-        instances = new ApiInstances(cluster, "scoped", work);
+        instances = new ApiInstances(testCluster, "scoped", work);
         catalog = instances.catalog();
     }
 
@@ -80,18 +80,6 @@ class ScopedCallersIT {
 
     private ProcessorService instance(String name) throws Exception {
         return instances.start(name, OPS_TOKEN, TestCallers.tokens(Map.of(OPS_TOKEN, OPERATIONS, EU_TOKEN, EU_MANAGER)));
-    }
-
-    private HttpResponse<String> call(ProcessorService instance, String token, String method, String path, String body) throws Exception {
-        return instances.call(instance, token, method, path, body);
-    }
-
-    private JsonNode get(ProcessorService instance, String token, String path) throws Exception {
-        return instances.get(instance, token, path);
-    }
-
-    private int total(ProcessorService instance, String token, String path) throws Exception {
-        return instances.total(instance, token, path);
     }
 
     private static String poiid(String merchantAccount, int t) {
@@ -147,15 +135,15 @@ class ScopedCallersIT {
             }
         }
         int expectedEuLow = euLow;
-        await().atMost(Duration.ofSeconds(120)).until(() -> total(two, OPS_TOKEN, "/api/terminals?size=1") == EU_TERMINALS + US_TERMINALS
-                && total(one, OPS_TOKEN, "/api/alerts?active=true&type=BATTERY_LOW") == expectedEuLow + US_TERMINALS
-                && get(one, OPS_TOKEN, "/api/fleet").path("terminals").asInt() == EU_TERMINALS + US_TERMINALS
-                && total(one, OPS_TOKEN, "/api/stores") == 2);
+        await().atMost(Duration.ofSeconds(120)).until(() -> instances.total(two, OPS_TOKEN, "/api/terminals?size=1") == EU_TERMINALS + US_TERMINALS
+                && instances.total(one, OPS_TOKEN, "/api/alerts?active=true&type=BATTERY_LOW") == expectedEuLow + US_TERMINALS
+                && instances.get(one, OPS_TOKEN, "/api/fleet").path("terminals").asInt() == EU_TERMINALS + US_TERMINALS
+                && instances.total(one, OPS_TOKEN, "/api/stores") == 2);
 
         for (ProcessorService instance : both) {
             List<String> paged = new ArrayList<>();
             for (int page = 0; page < 4; page++) {
-                JsonNode answer = get(instance, EU_TOKEN, "/api/terminals?page=" + page + "&size=7");
+                JsonNode answer = instances.get(instance, EU_TOKEN, "/api/terminals?page=" + page + "&size=7");
                 assertThat(answer.path("total").asInt()).as("the total counts only the caller's terminals").isEqualTo(EU_TERMINALS);
                 answer.path("items").forEach(item -> paged.add(item.path("merchantAccount").asText() + " " + item.path("poiid").asText()));
             }
@@ -163,68 +151,68 @@ class ScopedCallersIT {
                     .allMatch(item -> item.startsWith(EU + " ")).doesNotHaveDuplicates();
 
             String foreign = poiid(US, 3);
-            HttpResponse<String> hidden = call(instance, EU_TOKEN, "GET", "/api/terminals/" + foreign, null);
-            HttpResponse<String> unknown = call(instance, EU_TOKEN, "GET", "/api/terminals/V400m-000000404", null);
+            HttpResponse<String> hidden = instances.call(instance, EU_TOKEN, "GET", "/api/terminals/" + foreign, null);
+            HttpResponse<String> unknown = instances.call(instance, EU_TOKEN, "GET", "/api/terminals/V400m-000000404", null);
             assertThat(hidden.statusCode()).as("a terminal out of scope, owned by either instance").isEqualTo(404);
             assertThat(hidden.body().replace(foreign, "V400m-000000404")).as("indistinguishable from unknown").isEqualTo(unknown.body());
-            assertThat(get(instance, EU_TOKEN, "/api/terminals/" + poiid(EU, 3)).path("merchantAccount").asText()).isEqualTo(EU);
-            assertThat(call(instance, EU_TOKEN, "GET", "/api/terminals/" + foreign + "/alerts", null).body()).doesNotContain(US);
-            assertThat(get(instance, OPS_TOKEN, "/api/terminals/" + foreign).path("merchantAccount").asText()).isEqualTo(US);
+            assertThat(instances.get(instance, EU_TOKEN, "/api/terminals/" + poiid(EU, 3)).path("merchantAccount").asText()).isEqualTo(EU);
+            assertThat(instances.call(instance, EU_TOKEN, "GET", "/api/terminals/" + foreign + "/alerts", null).body()).doesNotContain(US);
+            assertThat(instances.get(instance, OPS_TOKEN, "/api/terminals/" + foreign).path("merchantAccount").asText()).isEqualTo(US);
 
-            JsonNode stores = get(instance, EU_TOKEN, "/api/stores");
+            JsonNode stores = instances.get(instance, EU_TOKEN, "/api/stores");
             assertThat(stores.path("total").asInt()).isEqualTo(1);
             assertThat(stores.path("items").get(0).path("merchantAccount").asText()).isEqualTo(EU);
-            assertThat(call(instance, EU_TOKEN, "GET", "/api/stores/" + US + "/US-0001", null).statusCode()).isEqualTo(404);
-            assertThat(get(instance, EU_TOKEN, "/api/stores/" + US + "/US-0001/alerts").path("total").asInt()).isZero();
+            assertThat(instances.call(instance, EU_TOKEN, "GET", "/api/stores/" + US + "/US-0001", null).statusCode()).isEqualTo(404);
+            assertThat(instances.get(instance, EU_TOKEN, "/api/stores/" + US + "/US-0001/alerts").path("total").asInt()).isZero();
 
-            JsonNode active = get(instance, EU_TOKEN, "/api/alerts?active=true&size=500");
+            JsonNode active = instances.get(instance, EU_TOKEN, "/api/alerts?active=true&size=500");
             assertThat(active.path("items")).allSatisfy(alert -> assertThat(alert.path("merchantAccount").asText()).isEqualTo(EU));
-            assertThat(get(instance, EU_TOKEN, "/api/alerts?active=true&type=BATTERY_LOW").path("total").asInt()).isEqualTo(expectedEuLow);
-            JsonNode history = get(instance, EU_TOKEN, "/api/alerts?active=false&size=500");
+            assertThat(instances.get(instance, EU_TOKEN, "/api/alerts?active=true&type=BATTERY_LOW").path("total").asInt()).isEqualTo(expectedEuLow);
+            JsonNode history = instances.get(instance, EU_TOKEN, "/api/alerts?active=false&size=500");
             assertThat(history.path("items")).isNotEmpty().allSatisfy(alert -> assertThat(alert.path("merchantAccount").asText()).isEqualTo(EU));
-            assertThat(get(instance, EU_TOKEN, "/api/alerts?active=false&merchantAccount=" + US).path("total").asInt()).isZero();
+            assertThat(instances.get(instance, EU_TOKEN, "/api/alerts?active=false&merchantAccount=" + US).path("total").asInt()).isZero();
 
-            JsonNode fleet = get(instance, EU_TOKEN, "/api/fleet");
+            JsonNode fleet = instances.get(instance, EU_TOKEN, "/api/fleet");
             assertThat(fleet.path("counted").asText()).isEqualTo("stores in scope");
             assertThat(fleet.path("terminals").asInt()).isEqualTo(EU_TERMINALS);
             assertThat(fleet.path("stores").asInt()).isEqualTo(1);
             assertThat(fleet.path("activeAlertsByType").path("BATTERY_LOW").asInt()).isEqualTo(expectedEuLow);
             assertThat(fleet.path("neverSeen").isNull()).as("a fleet-wide count is not shown to a scoped caller").isTrue();
-            assertThat(get(instance, OPS_TOKEN, "/api/fleet").path("activeAlertsByType").path("BATTERY_LOW").asInt())
+            assertThat(instances.get(instance, OPS_TOKEN, "/api/fleet").path("activeAlertsByType").path("BATTERY_LOW").asInt())
                     .isEqualTo(expectedEuLow + US_TERMINALS);
         }
 
         Set<String> localParts = new HashSet<>();
         int localTotal = 0;
         for (ProcessorService instance : both) {
-            JsonNode part = get(instance, EU_TOKEN, "/api/terminals?local=true&limit=10000");
+            JsonNode part = instances.get(instance, EU_TOKEN, "/api/terminals?local=true&limit=10000");
             localTotal += part.path("total").asInt();
             part.path("items").forEach(item -> localParts.add(item.path("merchantAccount").asText()));
         }
         assertThat(localTotal).as("each instance's own part, asked with local=true and any limit, is the caller's").isEqualTo(EU_TERMINALS);
         assertThat(localParts).containsExactly(EU);
 
-        String usAlert = get(one, OPS_TOKEN, "/api/terminals/" + poiid(US, 0) + "/alerts").path("items").path(0).path("alertId").asText();
+        String usAlert = instances.get(one, OPS_TOKEN, "/api/terminals/" + poiid(US, 0) + "/alerts").path("items").path(0).path("alertId").asText();
         assertThat(usAlert).isNotEmpty();
         for (ProcessorService instance : both) {
-            assertThat(call(instance, EU_TOKEN, "GET", "/api/alerts/" + usAlert, null).statusCode()).isEqualTo(404);
-            assertThat(call(instance, EU_TOKEN, "POST", "/api/alerts/" + usAlert + "/ack", "{}").statusCode()).isEqualTo(404);
-            assertThat(call(instance, OPS_TOKEN, "GET", "/api/alerts/" + usAlert, null).statusCode()).isEqualTo(200);
+            assertThat(instances.call(instance, EU_TOKEN, "GET", "/api/alerts/" + usAlert, null).statusCode()).isEqualTo(404);
+            assertThat(instances.call(instance, EU_TOKEN, "POST", "/api/alerts/" + usAlert + "/ack", "{}").statusCode()).isEqualTo(404);
+            assertThat(instances.call(instance, OPS_TOKEN, "GET", "/api/alerts/" + usAlert, null).statusCode()).isEqualTo(200);
         }
-        String euAlert = get(two, EU_TOKEN, "/api/terminals/" + poiid(EU, 0) + "/alerts").path("items").path(0).path("alertId").asText();
-        HttpResponse<String> ack = call(one, EU_TOKEN, "POST", "/api/alerts/" + euAlert + "/ack", "{\"by\": \"ops@example.com\", \"note\": \"on it\"}");
+        String euAlert = instances.get(two, EU_TOKEN, "/api/terminals/" + poiid(EU, 0) + "/alerts").path("items").path(0).path("alertId").asText();
+        HttpResponse<String> ack = instances.call(one, EU_TOKEN, "POST", "/api/alerts/" + euAlert + "/ack", "{\"by\": \"ops@example.com\", \"note\": \"on it\"}");
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
         assertThat(JSON.readTree(ack.body()).path("acknowledgedBy").asText()).as("the caller's subject, not the body's").isEqualTo(EU_MANAGER.subject());
 
         String until = "\"until\": \"" + Instant.now().plus(Duration.ofHours(2)) + "\"";
-        assertThat(call(two, EU_TOKEN, "POST", "/api/silences", "{\"type\": \"BATTERY_LOW\", " + until + "}").statusCode()).isEqualTo(403);
-        assertThat(call(two, EU_TOKEN, "POST", "/api/silences", "{\"merchantAccount\": \"" + US + "\", " + until + "}").statusCode()).isEqualTo(403);
-        assertThat(call(two, EU_TOKEN, "POST", "/api/silences", "{\"poiid\": \"" + poiid(US, 1) + "\", " + until + "}").statusCode()).isEqualTo(404);
-        HttpResponse<String> silence = call(two, EU_TOKEN, "POST", "/api/silences", "{\"poiid\": \"" + poiid(EU, 1) + "\", " + until + "}");
+        assertThat(instances.call(two, EU_TOKEN, "POST", "/api/silences", "{\"type\": \"BATTERY_LOW\", " + until + "}").statusCode()).isEqualTo(403);
+        assertThat(instances.call(two, EU_TOKEN, "POST", "/api/silences", "{\"merchantAccount\": \"" + US + "\", " + until + "}").statusCode()).isEqualTo(403);
+        assertThat(instances.call(two, EU_TOKEN, "POST", "/api/silences", "{\"poiid\": \"" + poiid(US, 1) + "\", " + until + "}").statusCode()).isEqualTo(404);
+        HttpResponse<String> silence = instances.call(two, EU_TOKEN, "POST", "/api/silences", "{\"poiid\": \"" + poiid(EU, 1) + "\", " + until + "}");
         assertThat(silence.statusCode()).as(silence.body()).isEqualTo(201);
         assertThat(JSON.readTree(silence.body()).path("by").asText()).isEqualTo(EU_MANAGER.subject());
-        assertThat(call(one, EU_TOKEN, "POST", "/api/checks", "{\"poiid\": \"" + poiid(US, 2) + "\"}").statusCode()).isEqualTo(404);
-        assertThat(call(one, EU_TOKEN, "POST", "/api/checks", "{\"poiid\": \"" + poiid(EU, 2) + "\"}").statusCode()).isEqualTo(202);
+        assertThat(instances.call(one, EU_TOKEN, "POST", "/api/checks", "{\"poiid\": \"" + poiid(US, 2) + "\"}").statusCode()).isEqualTo(404);
+        assertThat(instances.call(one, EU_TOKEN, "POST", "/api/checks", "{\"poiid\": \"" + poiid(EU, 2) + "\"}").statusCode()).isEqualTo(202);
 
         ConcurrentLinkedQueue<String> managerEvents = events(one, EU_TOKEN);
         ConcurrentLinkedQueue<String> operationsEvents = events(one, OPS_TOKEN);
