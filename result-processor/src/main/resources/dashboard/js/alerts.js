@@ -98,7 +98,6 @@ function operate(kind, alert) {
   document.querySelector('label[for=note]').textContent = silence ? 'Reason' : 'Note';
   document.getElementById('until-field').hidden = !silence;
   document.getElementById('operation-problem').textContent = '';
-  dialogForm.by.value = localStorage.getItem('fleetdiag.name') || '';
   dialogForm.note.value = '';
   dialog.showModal();
 }
@@ -118,16 +117,16 @@ function markDone(kind, alert, by) {
 dialogForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const { kind, alert } = pending;
-  const by = dialogForm.by.value.trim();
   const note = dialogForm.note.value.trim() || null;
-  localStorage.setItem('fleetdiag.name', by);
+  // who did it is whoever the credential names: the processor records it and answers with it
+  let by;
   try {
     if (kind === 'ack') {
-      await api(`/api/alerts/${encodeURIComponent(alert.alertId)}/ack`, { body: { by, note } });
+      by = (await api(`/api/alerts/${encodeURIComponent(alert.alertId)}/ack`, { body: { note } })).acknowledgedBy;
     } else {
       const until = new Date(Date.now() + Number(dialogForm.hours.value) * 3600_000).toISOString();
       const scope = alert.poiid ? { poiid: alert.poiid } : { merchantAccount: alert.merchantAccount, store: alert.store };
-      await api('/api/silences', { body: { ...scope, type: alert.type, until, by, reason: note } });
+      by = (await api('/api/silences', { body: { ...scope, type: alert.type, until, reason: note } })).by;
     }
     dialog.close();
     document.getElementById('operation-status').textContent = kind === 'ack'

@@ -8,6 +8,7 @@ import io.fleetdiag.launcher.local.LocalStack;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.testsupport.browser.HeadlessChromium;
 import io.fleetdiag.testsupport.harness.FreePorts;
@@ -129,17 +130,16 @@ class DashboardBrowserIT {
             awaitReady(browser);
             WebElement alertRow = browser.findElement(By.cssSelector("#active tr[data-alert-id='" + alertId + "']"));
             alertRow.findElement(By.cssSelector("button.ack")).click();
-            browser.findElement(By.id("by")).sendKeys("Store operations");
             browser.findElement(By.id("note")).sendKeys("paper roll ordered");
             browser.findElement(By.id("operation-submit")).click();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(browser.findElement(By.id("operation-status")).getText())
                     .startsWith("Acknowledged"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.getJson(api + "/api/alerts/" + alertId)
-                    .path("acknowledgedBy").asText()).isEqualTo("Store operations"));
+                    .path("acknowledgedBy").asText()).as("the caller, as the processor names it").isEqualTo(Caller.local().subject()));
             browser.navigate().refresh();
             awaitReady(browser);
             assertThat(browser.findElement(By.cssSelector("#active tr[data-alert-id='" + alertId + "'] .acknowledged")).getText())
-                    .contains("Store operations");
+                    .contains(Caller.local().subject());
             chromium.screenshot(TARGET.resolve("dashboard-alerts.png"));
 
             browser.findElement(By.cssSelector("#active tr[data-alert-id='" + alertId + "'] button.silence")).click();
@@ -151,7 +151,7 @@ class DashboardBrowserIT {
                     .anySatisfy(silence -> {
                         assertThat(silence.path("poiid").asText()).isEqualTo(poiid);
                         assertThat(silence.path("type").asText()).isEqualTo("PRINTER_FAULT");
-                        assertThat(silence.path("by").asText()).as("the name the page remembered").isEqualTo("Store operations");
+                        assertThat(silence.path("by").asText()).as("the caller, as the processor names it").isEqualTo(Caller.local().subject());
                         assertThat(silence.path("reason").asText()).isEqualTo("printer being replaced");
                     }));
 

@@ -1,6 +1,6 @@
 package io.fleetdiag.processor;
 
-import io.fleetdiag.service.access.Caller;
+import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
@@ -80,6 +80,15 @@ public final class ProcessorService implements AutoCloseable {
 
     public static ProcessorService start(ServiceConfig config, Map<String, String> environment,
                                          CompletableFuture<RuntimeException> fatal) throws Exception {
+        return start(config, environment, ServiceHttp.authenticator(environment), fatal);
+    }
+
+    /**
+     * @param authenticator who calls the HTTP routes; the {@code FLEETDIAG_HTTP_TOKEN} of {@code environment}
+     *                      is still what this instance asks its peers with when it asks for itself
+     */
+    public static ProcessorService start(ServiceConfig config, Map<String, String> environment, Authenticator authenticator,
+                                         CompletableFuture<RuntimeException> fatal) throws Exception {
         ProcessorSettings settings = ProcessorSettings.from(config);
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-processor");
         SchemaRegistryClient registry = kafka.registry();
@@ -102,15 +111,15 @@ public final class ProcessorService implements AutoCloseable {
                 catalog.alertOperations().keySerde().serializer(), catalog.alertOperations().valueSerde().serializer());
         Producer<String, DiagnosisCheckRequest> checks = new KafkaProducer<>(kafka.producer(),
                 catalog.checkRequests().keySerde().serializer(), catalog.checkRequests().valueSerde().serializer());
-        LiveEvents events = LiveEvents.start(kafka.admin(), catalog, () -> {
+        LiveEvents events = LiveEvents.start(kafka.admin(), catalog, as -> {
             try {
-                return Optional.of(queries.fleet(Caller.local()).json().toString());
+                return Optional.of(queries.fleet(as).json().toString());
             } catch (QueryException e) {
                 return Optional.empty();
             }
         });
-        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> health(running.get()), routes(queries,
-                AlertOperationsApi.onStreams(running::get, advertised::get, token, operations, catalog.alertOperations().name()),
+        HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get()), routes(queries,
+                AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
                 DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
@@ -174,7 +183,7 @@ public final class ProcessorService implements AutoCloseable {
         List<Route> routes = new ArrayList<>(queries.routes());
         routes.addAll(operations.routes());
         routes.addAll(checks.routes());
-        routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change", events));
+        routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change, of the caller's scope", events));
         routes.addAll(signIn.routes());
         routes.addAll(Route.files("/dashboard", "the dashboard's pages, without the token: they hold no data",
                 new ClasspathFiles("dashboard", ProcessorService.class.getClassLoader())));

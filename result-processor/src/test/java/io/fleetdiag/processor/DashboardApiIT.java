@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
-import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
-import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
 import io.fleetdiag.topics.TopicAdmin;
 import io.fleetdiag.topics.TopicCatalog;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -25,10 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -54,12 +49,10 @@ class DashboardApiIT {
 
     private static final int TERMINALS = 30;
     private static final String TOKEN = "dashboard-it-token";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ApiInstances.JSON;
 
-    private final Closer resources = new Closer();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ApiInstances instances;
     private TestCluster cluster;
-    private String prefix;
     private TopicCatalog catalog;
     @TempDir
     Path work;
@@ -67,41 +60,29 @@ class DashboardApiIT {
     @BeforeEach
     void names(TestCluster testCluster) {
         cluster = testCluster;
-        prefix = cluster.uniqueName("dashboard") + ".";
-        catalog = TopicCatalog.prefixed(prefix, cluster.schemaRegistryUrl());
+        instances = new ApiInstances(cluster, "dashboard", work);
+        catalog = instances.catalog();
     }
 
     @AfterEach
     void close() throws Exception {
-        resources.close();
+        instances.close();
     }
 
     private ProcessorService instance(String name) throws Exception {
-        Map<String, String> values = new HashMap<>();
-        ProcessorService.defaults().forEach(values::putAll);
-        values.putAll(cluster.serviceSettings(prefix));
-        values.putAll(Map.of("processor.application-id", prefix + "processor", "processor.state-dir", work.resolve(name).toString(),
-                "processor.commit-interval", "100ms", "http.port", "0"));
-        return resources.keep(ProcessorService.start(ServiceConfig.of(values), Map.of(ServiceHttp.TOKEN_ENV, TOKEN), new CompletableFuture<>()));
+        return instances.start(name, TOKEN, ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)));
     }
 
     private HttpResponse<String> call(ProcessorService instance, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
-                .header("Authorization", "Bearer " + TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return instances.call(instance, TOKEN, method, path, body);
     }
 
     private JsonNode get(ProcessorService instance, String path) throws Exception {
-        HttpResponse<String> answer = call(instance, "GET", path, null);
-        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body());
+        return instances.get(instance, TOKEN, path);
     }
 
-    /** A list's total, or -1 while the instances rebalance (503). */
     private int total(ProcessorService instance, String path) throws Exception {
-        HttpResponse<String> answer = call(instance, "GET", path, null);
-        return answer.statusCode() == 200 ? JSON.readTree(answer.body()).path("total").asInt() : -1;
+        return instances.total(instance, TOKEN, path);
     }
 
     /** How many terminals the (one) store counts so far, or -1 while the instances rebalance. */
@@ -124,7 +105,7 @@ class DashboardApiIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> one.streams().state() == KafkaStreams.State.RUNNING
                 && two.streams().state() == KafkaStreams.State.RUNNING);
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one.httpPort() + "/events"))
+        HttpResponse<Stream<String>> stream = instances.http().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + one.httpPort() + "/events"))
                 .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> stream.body().forEach(events::add));
@@ -184,7 +165,7 @@ class DashboardApiIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> events.contains("event: alert") && events.contains("event: store")
                 && events.contains("event: fleet") && events.stream().anyMatch(line -> line.startsWith("data: ") && line.contains(alertId)));
 
-        RecordCollector<String, DiagnosisCheckRequest> checks = resources.keep(RecordCollector.start(cluster, catalog.checkRequests().name(),
+        RecordCollector<String, DiagnosisCheckRequest> checks = instances.keep(RecordCollector.start(cluster, catalog.checkRequests().name(),
                 new StringDeserializer(), catalog.checkRequests().valueSerde().deserializer()));
         HttpResponse<String> accepted = call(two, "POST", "/api/checks", "{\"poiid\":\"" + poiid(4) + "\",\"hostDiagnosis\":true}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

@@ -48,12 +48,18 @@ public final class ServiceHttp {
     /** The service's own routes are answered beside {@code /health} and {@code /metrics}. */
     public static HttpEndpoint start(ServiceConfig config, Map<String, String> environment, PrometheusMeterRegistry metrics,
                                      Supplier<Health> health, List<Route> extra) throws Exception {
+        return start(config, AccessSettings.authenticator(config, environment), metrics, health, extra);
+    }
+
+    /** The same, with callers named by {@code authenticator}. */
+    public static HttpEndpoint start(ServiceConfig config, Authenticator authenticator, PrometheusMeterRegistry metrics,
+                                     Supplier<Health> health, List<Route> extra) throws Exception {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"), HttpTls.from(config),
-                AccessSettings.authenticator(config, environment), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+                authenticator, Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
     }
 
     /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity (for tests and tools on loopback). */

@@ -10,16 +10,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fleetdiag ack ALERT_ID --by NAME [--note TEXT]}: acknowledges an active alert (docs/alert-operations.md). */
+/**
+ * {@code fleetdiag ack ALERT_ID [--note TEXT]}: acknowledges an active alert (docs/alert-operations.md); the
+ * processor records who from the credential sent, not from anything the command says.
+ */
 @Command(name = "ack", mixinStandardHelpOptions = true,
         description = "Acknowledge an active alert: say that someone is on it. Its later edges and the queries show who, when and the note.")
 public final class AckCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "ALERT_ID", description = "The alertId, as `fleetdiag alerts` or GET /api/alerts shows it.")
     String alertId;
-
-    @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who acknowledges it.")
-    String by;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "What is being done about it.")
     String note;
@@ -29,7 +29,6 @@ public final class AckCommand implements Callable<Integer> {
 
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("by", by);
         if (note != null) {
             body.put("note", note);
         }

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fleetdiag silence --terminal P | --store MA/S [--type T] --until ISO | --for 2h --by NAME [--reason TEXT]}:
- * alerts matching it are still recorded, flagged silenced, and do not page (docs/alert-operations.md).
+ * {@code fleetdiag silence --terminal P | --store MA/S [--type T] --until ISO | --for 2h [--reason TEXT]}:
+ * alerts matching it are still recorded, flagged silenced, and do not page (docs/alert-operations.md). The
+ * processor records who silenced from the credential sent.
  */
 @Command(name = "silence", mixinStandardHelpOptions = true,
         description = "Silence alerts of a terminal, a store (or merchant account) and/or an alert type until a time: they are still"
@@ -44,9 +45,6 @@ public final class SilenceCommand implements Callable<Integer> {
         @Option(names = "--for", paramLabel = "DURATION", description = "A length from now: 90m, 2h, 1d, 1h30m or PT2H.")
         String length;
     }
-
-    @Option(names = "--by", required = true, paramLabel = "NAME", description = "Who silences.")
-    String by;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why, for whoever wonders where the alerts went.")
     String reason;
@@ -77,7 +75,6 @@ public final class SilenceCommand implements Callable<Integer> {
             body.put("type", type.toUpperCase(Locale.ROOT));
         }
         body.put("until", until(now).toString());
-        body.put("by", by);
         if (reason != null) {
             body.put("reason", reason);
         }
@@ -107,7 +104,7 @@ public final class SilenceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ApiCall.run(client, "POST", "/api/silences", body(Instant.now().truncatedTo(ChronoUnit.SECONDS)), silence -> "Silence " + silence.path("silenceId").asText()
-                + " until " + silence.path("until").asText() + "; end it early with `fleetdiag unsilence " + silence.path("silenceId").asText()
-                + " --by NAME`");
+                + " until " + silence.path("until").asText() + " by " + silence.path("by").asText() + "; end it early with `fleetdiag unsilence "
+                + silence.path("silenceId").asText() + "`");
     }
 }

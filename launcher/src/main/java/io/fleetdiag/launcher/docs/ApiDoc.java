@@ -36,7 +36,7 @@ public final class ApiDoc {
 
     /** Each document's generated sections by name. */
     public static Map<Path, Map<String, String>> documents() {
-        AlertOperationsApi operations = new AlertOperationsApi(null, null, null, null, null);
+        AlertOperationsApi operations = new AlertOperationsApi(null, null, null, null, null, null);
         List<Route> processor = new ArrayList<>(ServiceHttp.routes(null, null));
         processor.addAll(ProcessorService.routes(new ProcessorQueries(() -> null, () -> null, Optional.empty(), null), operations,
                 new CheckRequestsApi(null, null, null, null), (call, stream) -> { }, new DashboardSignIn(Optional.empty())));

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.schemas.AlertScope;
+import io.fleetdiag.service.http.HttpCall;
 import java.util.Optional;
 
 /** Finds an alert episode by alertId, active or recently resolved. */
@@ -12,8 +13,11 @@ public interface AlertFinder {
     }
 
     /**
-     * @param localOnly look only at this instance's part (the answer to a peer)
+     * Other instances are asked as the caller of {@code origin}; with {@code local=true} in its query, only this
+     * instance's part is looked at (the answer to a peer). The caller's scope is not applied here: the
+     * API checks what is found ({@link InScope#target}).
+     *
      * @throws QueryException.Unavailable while the stores cannot be read (rebalancing, restoring) or an instance does not answer
      */
-    Optional<Found> find(String alertId, boolean localOnly) throws QueryException;
+    Optional<Found> find(HttpCall origin, String alertId) throws QueryException;
 }

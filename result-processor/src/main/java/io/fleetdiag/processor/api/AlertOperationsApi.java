@@ -1,8 +1,6 @@
 package io.fleetdiag.processor.api;
 
-import static io.fleetdiag.processor.api.OperationRequests.LONGEST_NAME;
 import static io.fleetdiag.processor.api.OperationRequests.body;
-import static io.fleetdiag.processor.api.OperationRequests.name;
 import static io.fleetdiag.processor.api.OperationRequests.note;
 import static io.fleetdiag.processor.api.OperationRequests.scopeProblem;
 import static io.fleetdiag.processor.api.OperationRequests.text;
@@ -17,6 +15,7 @@ import io.fleetdiag.processor.operations.Silences;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.service.Json;
+import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
@@ -38,21 +37,24 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 /**
  * Acknowledging and silencing alerts (docs/alert-operations.md). Any instance takes a request: it
  * checks it, writes it to the alert-operations topic and answers once the broker has it; every
- * instance then sees it in its global table.
+ * instance then sees it in its global table. Who did it ({@code by}, {@code endedBy}) is the caller's
+ * subject, never what the request says. A caller acts only within their scope ({@link InScope}): an
+ * alert or silence beyond it is not found, a silence may not reach beyond it (403).
  * Its routes are listed in {@link #routes()} and, generated from them, in docs/alert-operations.md.
  */
 public final class AlertOperationsApi {
 
-
     private final AlertFinder finder;
+    private final TerminalLookup terminals;
     private final Supplier<AlertOperations> table;
     private final Producer<String, AlertOperation> producer;
     private final String topic;
     private final Clock clock;
 
-    public AlertOperationsApi(AlertFinder finder, Supplier<AlertOperations> table, Producer<String, AlertOperation> producer,
-                              String topic, Clock clock) {
+    public AlertOperationsApi(AlertFinder finder, TerminalLookup terminals, Supplier<AlertOperations> table,
+                              Producer<String, AlertOperation> producer, String topic, Clock clock) {
         this.finder = finder;
+        this.terminals = terminals;
         this.table = table;
         this.producer = producer;
         this.topic = topic;
@@ -61,8 +63,8 @@ public final class AlertOperationsApi {
 
     /** The API of a running processor: alerts found through its stores and peers, silences read from its global table. */
     public static AlertOperationsApi onStreams(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Optional<String> bearerToken,
-                                               Producer<String, AlertOperation> producer, String topic) {
-        return new AlertOperationsApi(new StreamsAlertFinder(streams, new Peers(streams, self, bearerToken)),
+                                               TerminalLookup terminals, Producer<String, AlertOperation> producer, String topic) {
+        return new AlertOperationsApi(new StreamsAlertFinder(streams, new Peers(streams, self, bearerToken)), terminals,
                 () -> AlertOperations.queried(streams.get().store(StoreQueryParameters.fromNameAndType(
                         AlertOperations.TABLE, QueryableStoreTypes.<String, AlertOperation>keyValueStore()))),
                 producer, topic, Clock.systemUTC());
@@ -70,24 +72,24 @@ public final class AlertOperationsApi {
 
     public List<Route> routes() {
         return List.of(
-                Route.get("/api/alerts/{alertId}", Permission.READ, "one alert, active or recently resolved, with its acknowledgement and silence",
+                Route.get("/api/alerts/{alertId}", Permission.READ, "one alert, active or recently resolved, with its acknowledgement and silence; 404 unknown or out of scope",
                         Failures.mapped(call -> alert(call, false))),
                 Route.post("/api/alerts/{alertId}/ack", Permission.OPERATE,
-                        "acknowledges an active alert: {\"by\", \"note\"}; 404 unknown, 409 already resolved", Failures.mapped(call -> alert(call, true))),
-                Route.get("/api/silences", Permission.READ, "the active silences, oldest first, paged (all=true: also ended ones)",
+                        "acknowledges an active alert as the caller: {\"note\"}; 404 unknown or out of scope, 409 already resolved", Failures.mapped(call -> alert(call, true))),
+                Route.get("/api/silences", Permission.READ, "the active silences within the caller's scope, oldest first, paged (all=true: also ended ones)",
                         Failures.mapped(this::list)),
                 Route.post("/api/silences", Permission.OPERATE,
-                        "creates a silence: {\"poiid\" | \"merchantAccount\"[, \"store\"] and/or \"type\", \"until\", \"by\", \"reason\"}",
+                        "creates a silence as the caller: {\"poiid\" | \"merchantAccount\"[, \"store\"] and/or \"type\", \"until\", \"reason\"}; 403 beyond the caller's scope",
                         Failures.mapped(this::create)),
-                Route.get("/api/silences/{silenceId}", Permission.READ, "one silence",
-                        Failures.mapped(call -> Reply.json(200, Json.write(OperationsJson.silence(silence(call.param("silenceId")), now()))))),
-                Route.delete("/api/silences/{silenceId}", Permission.OPERATE, "ends a silence now: ?by=NAME (or {\"by\"})",
+                Route.get("/api/silences/{silenceId}", Permission.READ, "one silence; 404 unknown or out of scope",
+                        Failures.mapped(call -> Reply.json(200, Json.write(OperationsJson.silence(silence(call.caller(), call.param("silenceId")), now()))))),
+                Route.delete("/api/silences/{silenceId}", Permission.OPERATE, "ends a silence now, as the caller",
                         Failures.mapped(call -> end(call, call.param("silenceId")))));
     }
 
     private Reply alert(HttpCall call, boolean ack) throws QueryException {
         String alertId = call.param("alertId");
-        Optional<AlertFinder.Found> found = finder.find(alertId, "true".equals(call.query("local", "false")));
+        Optional<AlertFinder.Found> found = finder.find(call, alertId).filter(alert -> InScope.target(call.caller(), alert.scope()));
         if (found.isEmpty()) {
             throw new QueryException.NotFound("No alert " + alertId + " (none active, none resolved in the last " + ResolvedAlerts.KEPT.toDays() + " days)");
         }
@@ -99,9 +101,9 @@ public final class AlertOperationsApi {
         if (!found.get().active()) {
             throw new QueryException.Conflict("Alert " + alertId + " is already resolved (at " + found.get().json().path("resolvedAt").asText() + ")");
         }
-        JsonNode body = body(call, "{\"by\": \"your name\", \"note\": \"...\"}");
-        checked(name(body, "by").or(() -> note(body, "note")));
-        AlertOperation acknowledgement = Acknowledgements.of(alertId, found.get().scope(), text(body, "by"), text(body, "note"), now());
+        JsonNode body = body(call, "{\"note\": \"...\"}");
+        checked(note(body, "note"));
+        AlertOperation acknowledgement = Acknowledgements.of(alertId, found.get().scope(), call.caller().subject(), text(body, "note"), now());
         return written(acknowledgement, () -> Reply.json(200, Json.write(OperationsJson.acknowledgement(acknowledgement))));
     }
 
@@ -111,40 +113,65 @@ public final class AlertOperationsApi {
         boolean all = "true".equals(call.query("all", "false"));
         Instant now = now();
         List<JsonNode> silences = table.get().silences().stream()
-                .filter(silence -> all || Silences.activeAt(silence, now))
+                .filter(silence -> (all || Silences.activeAt(silence, now)) && InScope.target(call.caller(), silence.getScope()))
                 .sorted(Comparator.comparing(AlertOperation::getCreatedAt).thenComparing(AlertOperation::getId))
                 .map(silence -> (JsonNode) Json.MAPPER.valueToTree(OperationsJson.silence(silence, now))).toList();
         return Reply.json(200, Paging.answer(page, silences, (one, other) -> 0).toString());
     }
 
-    private AlertOperation silence(String silenceId) throws QueryException.NotFound {
-        return table.get().silence(silenceId).orElseThrow(() -> new QueryException.NotFound("No silence " + silenceId));
+    private AlertOperation silence(Caller caller, String silenceId) throws QueryException.NotFound {
+        return table.get().silence(silenceId).filter(silence -> InScope.target(caller, silence.getScope()))
+                .orElseThrow(() -> new QueryException.NotFound("No silence " + silenceId));
     }
 
     private Reply create(HttpCall call) throws QueryException {
-        JsonNode body = body(call, "{\"poiid\": \"V400m-123\", \"until\": \"2026-12-01T18:00:00Z\", \"by\": \"you\"}");
+        JsonNode body = body(call, "{\"poiid\": \"V400m-123\", \"until\": \"2026-12-01T18:00:00Z\", \"reason\": \"...\"}");
         Instant now = now();
-        checked(scopeProblem(body).or(() -> untilProblem(body, now)).or(() -> name(body, "by")).or(() -> note(body, "reason")));
-        AlertScope scope = AlertScope.newBuilder().setPoiid(text(body, "poiid")).setMerchantAccount(text(body, "merchantAccount"))
-                .setStore(text(body, "store")).setAlertType(text(body, "type")).build();
-        AlertOperation silence = Silences.create(scope, Instant.parse(text(body, "until")), text(body, "by"), text(body, "reason"), now);
+        checked(scopeProblem(body).or(() -> untilProblem(body, now)).or(() -> note(body, "reason")));
+        AlertScope scope = target(call, body);
+        AlertOperation silence = Silences.create(scope, Instant.parse(text(body, "until")), call.caller().subject(), text(body, "reason"), now);
         return written(silence, () -> Reply.json(201, Json.write(OperationsJson.silence(silence, now()))));
     }
 
+    /**
+     * What the silence matches, within the caller's scope. A terminal silence records the terminal's
+     * merchant account and store, so that whoever sees the terminal sees its silence; a terminal nobody
+     * knows yet may be silenced only by an unrestricted caller (a restricted one gets 404, as for a terminal
+     * out of their scope).
+     */
+    private AlertScope target(HttpCall call, JsonNode body) throws QueryException {
+        String poiid = text(body, "poiid");
+        String merchantAccount = text(body, "merchantAccount");
+        String store = text(body, "store");
+        if (poiid != null) {
+            try {
+                JsonNode terminal = terminals.terminal(call, poiid);
+                merchantAccount = text(terminal, "merchantAccount");
+                store = text(terminal, "store");
+            } catch (QueryException.NotFound unknown) {
+                if (!call.caller().scope().unrestricted()) {
+                    throw unknown;
+                }
+            }
+        }
+        AlertScope scope = AlertScope.newBuilder().setPoiid(poiid).setMerchantAccount(merchantAccount).setStore(store)
+                .setAlertType(text(body, "type")).build();
+        if (!InScope.target(call.caller(), scope)) {
+            throw new QueryException.Forbidden(merchantAccount == null
+                    ? "Only a caller who sees the whole fleet can silence an alert type everywhere; name a merchant account or store of your scope"
+                    : "Your scope does not cover " + (store == null ? "merchant account " + merchantAccount : "store " + merchantAccount + "/" + store)
+                    + "; you can silence only merchant accounts and stores you see");
+        }
+        return scope;
+    }
+
     private Reply end(HttpCall call, String silenceId) throws QueryException {
-        String by = call.query("by", null);
-        if (by == null && !call.body().isBlank()) {
-            by = text(body(call, "{\"by\": \"your name\"}"), "by");
-        }
-        if (by == null || by.isBlank() || by.length() > LONGEST_NAME) {
-            throw new QueryException.BadRequest("Say who ends the silence: ?by=NAME (at most " + LONGEST_NAME + " characters)");
-        }
-        AlertOperation silence = silence(silenceId);
+        AlertOperation silence = silence(call.caller(), silenceId);
         Instant now = now();
         if (!Silences.activeAt(silence, now)) {
             throw new QueryException.Conflict("Silence " + silenceId + " has already ended");
         }
-        AlertOperation ended = Silences.ended(silence, by.strip(), now);
+        AlertOperation ended = Silences.ended(silence, call.caller().subject(), now);
         return written(ended, () -> Reply.json(200, Json.write(OperationsJson.silence(ended, now()))));
     }
 

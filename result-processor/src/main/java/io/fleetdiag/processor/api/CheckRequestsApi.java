@@ -17,18 +17,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * {@code POST /api/checks {"poiid": "...", "hostDiagnosis": true|false}}: asks for a MANUAL diagnosis,
- * the same request {@code fleetdiag check} writes, for a terminal the processor knows (404 otherwise). It
+ * the same request {@code fleetdiag check} writes, for a terminal the processor knows and the caller's scope
+ * covers (404 otherwise, as for an unknown one). It
  * answers 202 once the broker has the request; the result arrives on the terminal's state later.
  */
 public final class CheckRequestsApi {
 
     private static final int LONGEST_POIID = 100;
-
-    /** The terminal's state as {@code GET /api/terminals/{poiid}} answers it, from whichever instance owns it. */
-    @FunctionalInterface
-    public interface TerminalLookup {
-        JsonNode terminal(String poiid) throws QueryException;
-    }
 
     private final TerminalLookup terminals;
     private final Producer<String, DiagnosisCheckRequest> producer;
@@ -57,7 +52,7 @@ public final class CheckRequestsApi {
         if (!host.isMissingNode() && !host.isNull() && !host.isBoolean()) {
             throw new QueryException.BadRequest("hostDiagnosis must be true or false");
         }
-        JsonNode state = terminals.terminal(poiid.asText());
+        JsonNode state = terminals.terminal(call, poiid.asText());
         DiagnosisCheckRequest request = ManualCheck.request(poiid.asText(), text(state, "merchantAccount"), text(state, "store"),
                 host.asBoolean(false), clock.instant());
         OperationRequests.written(producer, new ProducerRecord<>(topic, request.getPoiid(), request), "the check-requests topic");

@@ -31,6 +31,8 @@ final class Failures {
         int status;
         if (failure instanceof QueryException.BadRequest) {
             status = 400;
+        } else if (failure instanceof QueryException.Forbidden) {
+            status = 403;
         } else if (failure instanceof QueryException.NotFound) {
             status = 404;
         } else if (failure instanceof QueryException.Conflict) {
@@ -45,6 +47,7 @@ final class Failures {
     static QueryException of(int status, String message) {
         return switch (status) {
             case 400 -> new QueryException.BadRequest(message);
+            case 403 -> new QueryException.Forbidden(message);
             case 404 -> new QueryException.NotFound(message);
             case 409 -> new QueryException.Conflict(message);
             default -> new QueryException.Unavailable(status == 503 ? message : "Another instance could not answer; ask again in a moment");

@@ -12,6 +12,7 @@ import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
+import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.http.HttpCall;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The fleet-wide paged lists: terminals, stores, active alerts and the alert history of a store or of the whole fleet.
- * Each instance lists what its own tasks hold; {@link Paging} gathers the parts.
+ * Each instance lists what its own tasks hold of what the caller sees ({@link InScope}); {@link Paging} gathers the parts.
  */
 final class ListQueries {
 
@@ -43,7 +44,7 @@ final class ListQueries {
             try (KeyValueIterator<String, byte[]> all = tables.<byte[]>table(TerminalProcessor.STATE_TABLE).all()) {
                 all.forEachRemaining(entry -> {
                     TerminalState state = states.decode(entry.value);
-                    if (state != null && ListItems.matches(state, call.query())) {
+                    if (state != null && InScope.terminal(call.caller(), state) && ListItems.matches(state, call.query())) {
                         items.add(ListItems.terminal(state));
                     }
                 });
@@ -68,7 +69,7 @@ final class ListQueries {
             try (KeyValueIterator<String, StoreHealth> all = tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
                 all.forEachRemaining(entry -> {
                     StoreHealth health = entry.value;
-                    if ((merchantAccount == null || merchantAccount.equals(health.getMerchantAccount()))
+                    if (InScope.store(call.caller(), health) && (merchantAccount == null || merchantAccount.equals(health.getMerchantAccount()))
                             && (degraded == null || Boolean.parseBoolean(degraded) == health.getDegraded())) {
                         items.add(ListItems.store(health));
                     }
@@ -102,7 +103,7 @@ final class ListQueries {
                     FleetAlerts.TABLE)) {
                 try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(tableName).all()) {
                     all.forEachRemaining(entry -> {
-                        if (type == null || entry.value.getType().name().equals(type)) {
+                        if (InScope.alert(call.caller(), entry.value) && (type == null || entry.value.getType().name().equals(type))) {
                             items.add(OperationsJson.alert(entry.value, operations, now));
                         }
                     });
@@ -112,14 +113,18 @@ final class ListQueries {
         }, ListItems.BY_ALERT_ID);
     }
 
-    /** One subject's history as the owner of its key answers it. */
-    JsonNode subjectHistory(String key, Paging.Page page) {
+    /** One subject's history as the owner of its key answers it: the episodes the caller sees. */
+    JsonNode subjectHistory(Caller caller, String key, Paging.Page page) {
         AlertOperations operations = tables.operations();
         Instant now = Instant.now();
         List<JsonNode> items = new ArrayList<>();
         try (KeyValueIterator<String, AlertEpisode> episodes = AlertHistoryProcessor.newestFirst(
                 tables.table(AlertHistoryProcessor.TABLE), key)) {
-            episodes.forEachRemaining(entry -> items.add(ListItems.episode(entry.value, operations, now)));
+            episodes.forEachRemaining(entry -> {
+                if (InScope.episode(caller, entry.value)) {
+                    items.add(ListItems.episode(entry.value, operations, now));
+                }
+            });
         }
         return Paging.answer(page, items, ListItems.NEWEST_FIRST);
     }
@@ -131,7 +136,7 @@ final class ListQueries {
             List<JsonNode> items = new ArrayList<>();
             try (KeyValueIterator<String, AlertEpisode> all = tables.<AlertEpisode>table(AlertHistoryProcessor.TABLE).all()) {
                 all.forEachRemaining(entry -> {
-                    if (wanted.test(entry.value)) {
+                    if (InScope.episode(call.caller(), entry.value) && wanted.test(entry.value)) {
                         items.add(ListItems.episode(entry.value, operations, now));
                     }
                 });

@@ -26,7 +26,6 @@ final class OperationRequests {
 
     /** A silence is for maintenance or a known outage, not a way to switch alerts off for good. */
     static final Duration LONGEST_SILENCE = Duration.ofDays(90);
-    static final int LONGEST_NAME = 200;
     static final int LONGEST_NOTE = 2_000;
 
     private OperationRequests() {
@@ -70,14 +69,6 @@ final class OperationRequests {
         } catch (DateTimeParseException e) {
             return Optional.of("until must be an ISO-8601 instant such as 2026-12-01T18:00:00Z, not " + until);
         }
-    }
-
-    static Optional<String> name(JsonNode body, String field) {
-        String value = text(body, field);
-        if (value == null || value.isBlank()) {
-            return Optional.of("Say who you are: \"" + field + "\"");
-        }
-        return value.length() > LONGEST_NAME ? Optional.of(field + " is longer than " + LONGEST_NAME + " characters") : Optional.empty();
     }
 
     static Optional<String> note(JsonNode body, String field) {

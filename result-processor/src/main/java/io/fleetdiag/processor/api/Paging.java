@@ -22,14 +22,16 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * other instance for its first {@code (page + 1) * size} items in the same order ({@code local=true&limit=N})
  * with its total, merges them with its own and cuts the page out: a page is exact however the items
  * are spread. No caller reaches past the first {@link #MAX_ITEMS} items of a list, so no instance ever
- * sends more than that many.
+ * sends more than that many. The items are the caller's ({@link InScope}) before they are counted or
+ * cut, and each other instance is asked as the same caller, so a page or total never reaches beyond what
+ * the caller sees.
  */
 final class Paging {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
     static final int MAX_ITEMS = 10_000;
-    private static final Set<String> PAGING_PARAMETERS = Set.of("page", "size", "local", "limit");
+    private static final Set<String> PAGING_PARAMETERS = Set.of("page", "size", "local", "limit", "access_token");
 
     /** Which page a call asks for. */
     record Page(int page, int size) {
@@ -104,7 +106,7 @@ final class Paging {
             return body(page, items.size(), items.subList(0, Math.min(limit, items.size())));
         }
         String forwarded = call.path() + "?" + forwardedQuery(call.query()) + "local=true&limit=" + page.end();
-        Part all = peers.gather(forwarded, Part::parse, Part::plus, new Part(items.size(), items));
+        Part all = peers.gather(call, forwarded, Part::parse, Part::plus, new Part(items.size(), items));
         List<JsonNode> merged = new ArrayList<>(all.items());
         merged.sort(order);
         return body(page, all.total(), merged.subList(Math.min(page.from(), merged.size()), Math.min(page.end(), merged.size())));

@@ -1,12 +1,9 @@
 package io.fleetdiag.processor.api;
 
-import io.fleetdiag.service.access.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
-import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.StoreHealth;
@@ -21,8 +18,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -31,7 +26,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * Interactive queries. A key another instance owns is answered through that instance; the fleet-wide
@@ -60,7 +54,7 @@ public final class ProcessorQueries {
     public List<Route> routes() {
         return List.of(
                 get("/api/terminals", "the terminals, paged by POIID; filters merchantAccount, store, presence, alertType", lists::terminals),
-                get("/api/terminals/{poiid}", "one terminal's state", call -> terminal(call.param("poiid"))),
+                get("/api/terminals/{poiid}", "one terminal's state", call -> terminal(call, call.param("poiid"))),
                 get("/api/terminals/{poiid}/alerts", "a terminal's alert history, newest first, paged", this::terminalHistory),
                 get("/api/stores", "the stores, paged; filters merchantAccount, degraded; sort=health|name", lists::stores),
                 get("/api/stores/{merchantAccount}/{store}", "one store's health", this::store),
@@ -68,7 +62,7 @@ public final class ProcessorQueries {
                         call -> lists.storeHistory(call, call.param("merchantAccount"), call.param("store"))),
                 get("/api/alerts", "active=true (default): the active alerts by alertId [type]; active=false: the fleet's alert history, "
                         + "newest first [type, severity, merchantAccount, store]; both paged", this::alerts),
-                get("/api/fleet", "terminals, online, offline, alerts by type, results by outcome, stores", call -> fleet(call).json()));
+                get("/api/fleet", "terminals, online, offline, alerts by type, results by outcome, stores; a scoped caller's from its stores' health", call -> fleet(call).json()));
     }
 
     /** A read route answering JSON; a typed failure gets its status ({@link Failures}). */
@@ -81,23 +75,35 @@ public final class ProcessorQueries {
         JsonNode answer(HttpCall call) throws QueryException;
     }
 
-    /** {@code GET /api/terminals/{poiid}}'s answer, from this instance or the one owning the terminal. */
-    public JsonNode terminal(String poiid) throws QueryException {
-        return byKey(TerminalProcessor.STATE_TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8), () -> Optional.ofNullable(
-                        states.decode(tables.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
-                .map(state -> OperationsJson.terminal(state, tables.operations(), Instant.now())), "No terminal " + poiid);
+    /**
+     * {@code GET /api/terminals/{poiid}}'s answer for the caller of {@code origin}, from this instance or the one
+     * owning the terminal; a terminal out of their scope is not found, as an unknown one. The owner's answer is
+     * checked again here, so that an owner that did not apply the scope (an older version) shows nothing more.
+     */
+    public JsonNode terminal(HttpCall origin, String poiid) throws QueryException {
+        JsonNode terminal = byKey(origin, TerminalProcessor.STATE_TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8),
+                () -> Optional.ofNullable(states.decode(tables.<byte[]>table(TerminalProcessor.STATE_TABLE).get(poiid)))
+                        .filter(state -> InScope.terminal(origin.caller(), state))
+                        .map(state -> OperationsJson.terminal(state, tables.operations(), Instant.now())), "No terminal " + poiid);
+        if (!InScope.sees(origin.caller(), text(terminal, "merchantAccount"), text(terminal, "store"))) {
+            throw new QueryException.NotFound("No terminal " + poiid);
+        }
+        return terminal;
     }
 
     private JsonNode terminalHistory(HttpCall call) throws QueryException {
         String poiid = call.param("poiid");
         Paging.Page page = Paging.page(call);
         String path = call.path() + "?page=" + page.page() + "&size=" + page.size();
-        return byKey(AlertHistoryProcessor.TABLE, poiid, path, () -> Optional.of(lists.subjectHistory(poiid, page)), "");
+        return byKey(call, AlertHistoryProcessor.TABLE, poiid, path, () -> Optional.of(lists.subjectHistory(call.caller(), poiid, page)), "");
     }
 
     private JsonNode store(HttpCall call) throws QueryException {
         String key = StoreContribution.storeKey(call.param("merchantAccount"), call.param("store"));
-        return byKey(StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
+        if (!InScope.sees(call.caller(), call.param("merchantAccount"), call.param("store"))) {
+            throw new QueryException.NotFound("No store " + key);
+        }
+        return byKey(call, StoreProcessor.HEALTH_TABLE, key, call.path(), () -> Optional.ofNullable(
                 tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).get(key)).map(ProcessorQueries::json), "No store " + key);
     }
 
@@ -110,41 +116,20 @@ public final class ProcessorQueries {
         };
     }
 
-    /** {@code GET /api/fleet}'s answer for {@code caller}, gathered from every instance. */
-    public FleetTotals fleet(Caller caller) throws QueryException {
-        return fleet(HttpCall.get("/api/fleet", Map.of(), caller));
-    }
-
-    private FleetTotals fleet(HttpCall call) throws QueryException {
-        FleetCounts counts = FleetCounts.EMPTY;
-        long stores = 0;
-        long degraded = 0;
+    /** {@code GET /api/fleet}'s answer for the caller of {@code call}, gathered from every instance. */
+    public FleetTotals fleet(HttpCall call) throws QueryException {
+        FleetTotals local;
         try {
-            try (KeyValueIterator<String, FleetCounts> tasks = tables.<FleetCounts>table(TerminalProcessor.FLEET_COUNTS_TABLE).all()) {
-                while (tasks.hasNext()) {
-                    counts = counts.sum(tasks.next().value);
-                }
-            }
-            Map<String, Long> fleetAlerts = new TreeMap<>();
-            try (KeyValueIterator<String, TerminalAlert> all = tables.<TerminalAlert>table(FleetAlerts.TABLE).all()) {
-                all.forEachRemaining(entry -> fleetAlerts.merge(entry.value.getType().name(), 1L, Long::sum));
-            }
-            counts = counts.sum(new FleetCounts(0, 0, 0, 0, 0, fleetAlerts, Map.of()));
-            try (KeyValueIterator<String, StoreHealth> all = tables.<StoreHealth>table(StoreProcessor.HEALTH_TABLE).all()) {
-                while (all.hasNext()) {
-                    stores++;
-                    degraded += all.next().value.getDegraded() ? 1 : 0;
-                }
-            }
+            local = call.caller().scope().unrestricted() ? FleetQuery.wholeFleet(tables) : FleetQuery.inScope(tables, call.caller());
         } catch (InvalidStateStoreException e) {
             throw QueryException.Unavailable.rebalancing();
         }
-        FleetTotals local = new FleetTotals(counts, stores, degraded);
-        return "true".equals(call.query("local", "false")) ? local : peers.gather("/api/fleet?local=true", FleetTotals::parse, FleetTotals::sum, local);
+        return "true".equals(call.query("local", "false")) ? local
+                : peers.gather(call, "/api/fleet?local=true", FleetTotals::parse, FleetTotals::sum, local);
     }
 
     /** Answers from the local state table when this instance owns the key, else asks the owner. */
-    private JsonNode byKey(String tableName, String key, String path, TableLookup local, String notFound) throws QueryException {
+    private JsonNode byKey(HttpCall origin, String tableName, String key, String path, TableLookup local, String notFound) throws QueryException {
         KeyQueryMetadata owner;
         try {
             owner = streams.get().queryMetadataForKey(tableName, key, new StringSerializer());
@@ -155,7 +140,7 @@ public final class ProcessorQueries {
             throw QueryException.Unavailable.rebalancing();
         }
         if (!owner.activeHost().equals(peers.self())) {
-            return peers.owner(owner.activeHost(), path);
+            return peers.owner(origin, owner.activeHost(), path);
         }
         try {
             return local.find().orElseThrow(() -> new QueryException.NotFound(notFound));
@@ -167,6 +152,11 @@ public final class ProcessorQueries {
     @FunctionalInterface
     private interface TableLookup {
         Optional<JsonNode> find();
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        return value.isTextual() ? value.asText() : null;
     }
 
     private static JsonNode json(SpecificRecord record) {

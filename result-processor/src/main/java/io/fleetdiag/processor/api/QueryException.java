@@ -18,7 +18,17 @@ public abstract sealed class QueryException extends Exception {
         }
     }
 
-    /** Nothing has that key. */
+    /**
+     * The caller may not do this to something they may see: e.g. silence beyond their scope. Something
+     * out of their scope altogether is {@link NotFound}, as if it did not exist.
+     */
+    public static final class Forbidden extends QueryException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** Nothing has that key (or nothing the caller's scope lets them see). */
     public static final class NotFound extends QueryException {
         public NotFound(String message) {
             super(message);

@@ -9,6 +9,7 @@ import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.http.HttpCall;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -38,17 +39,17 @@ final class StreamsAlertFinder implements AlertFinder {
     }
 
     @Override
-    public Optional<Found> find(String alertId, boolean localOnly) throws QueryException {
+    public Optional<Found> find(HttpCall origin, String alertId) throws QueryException {
         Optional<Found> found;
         try {
             found = local(alertId);
         } catch (InvalidStateStoreException e) {
             throw QueryException.Unavailable.rebalancing();
         }
-        if (localOnly || found.filter(Found::active).isPresent()) {
+        if ("true".equals(origin.query("local", "false")) || found.filter(Found::active).isPresent()) {
             return found;
         }
-        return peers.gather("/api/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true",
+        return peers.gather(origin, "/api/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true",
                 json -> Optional.of(parse(alertId, json)), StreamsAlertFinder::activeFirst, found);
     }
 

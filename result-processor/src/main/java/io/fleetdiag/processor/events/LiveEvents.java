@@ -3,6 +3,8 @@ package io.fleetdiag.processor.events;
 import io.fleetdiag.processor.api.ListItems;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.access.Caller;
+import io.fleetdiag.service.access.Scope;
 import io.fleetdiag.service.http.EventStream;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.StreamRoute;
@@ -13,12 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * {@code event: alert} (the alert edge, as {@code /api/alerts} shows alerts) or {@code event: store}
  * (the store, as {@code /api/stores} lists it). After a change it also sends {@code event: fleet} (the
  * {@code /api/fleet} answer) at most every {@link #FLEET_EVERY}, and a comment every
- * {@link #HEARTBEAT_EVERY} so idle connections stay open. A client that falls behind is dropped
+ * {@link #HEARTBEAT_EVERY} so idle connections stay open. Each client gets what its caller's scope covers:
+ * the alerts and stores of its merchant accounts and stores, and the fleet counted for it. Unrestricted
+ * clients share one fleet view, clients of the same scope another, so a change costs one fleet query
+ * per scope connected, not per client. A client that falls behind is dropped
  * ({@link EventStream}); a browser's EventSource reconnects by itself.
  */
 public final class LiveEvents implements StreamRoute, AutoCloseable {
@@ -46,11 +51,14 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
     public static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(15);
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
 
-    /** The fleet view, when the processor can answer it. */
+    /** The fleet view as the caller of {@code as} sees it, when the processor can answer it. */
     @FunctionalInterface
     public interface FleetView {
-        Optional<String> json() throws Exception;
+        Optional<String> json(HttpCall as) throws Exception;
     }
+
+    /** How the service asks for the whole fleet's view, shared by every unrestricted client. */
+    private static final HttpCall WHOLE_FLEET = HttpCall.get("/api/fleet", Map.of(), Caller.local());
 
     private final Consumer<byte[], byte[]> consumer;
     private final String alertsTopic;
@@ -58,7 +66,7 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
     private final Deserializer<TerminalAlert> alerts;
     private final Deserializer<StoreHealth> stores;
     private final FleetView fleet;
-    private final Set<EventStream> clients = ConcurrentHashMap.newKeySet();
+    private final Map<EventStream, HttpCall> clients = new ConcurrentHashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -101,17 +109,21 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
         partitions.forEach(consumer::position);
         events.reader.start();
         events.timer.scheduleAtFixedRate(events::sendFleetIfChanged, FLEET_EVERY.toMillis(), FLEET_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        events.timer.scheduleAtFixedRate(() -> events.clients.forEach(client -> client.comment("heartbeat")),
+        events.timer.scheduleAtFixedRate(() -> events.clients.keySet().forEach(client -> client.comment("heartbeat")),
                 HEARTBEAT_EVERY.toMillis(), HEARTBEAT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return events;
     }
 
-    /** A new client gets the fleet view at once, then every event. */
+    /** A new client gets the fleet view at once, then every event its caller sees. */
     @Override
     public void open(HttpCall call, EventStream stream) {
-        clients.add(stream);
+        clients.put(stream, call);
         stream.whenClosed(() -> clients.remove(stream));
-        timer.execute(() -> fleetJson().ifPresent(json -> stream.send("fleet", json)));
+        timer.execute(() -> fleetJson(viewer(call)).ifPresent(json -> stream.send("fleet", json)));
+    }
+
+    private static HttpCall viewer(HttpCall call) {
+        return call.caller().scope().unrestricted() ? WHOLE_FLEET : call;
     }
 
     /** Clients connected now. */
@@ -124,7 +136,11 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     event(record).ifPresent(event -> {
-                        clients.forEach(client -> client.send(event.name(), event.json()));
+                        clients.forEach((client, call) -> {
+                            if (call.caller().scope().covers(event.merchantAccount(), event.store())) {
+                                client.send(event.name(), event.json());
+                            }
+                        });
                         changed.set(true);
                     });
                 }
@@ -135,11 +151,12 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
             LOG.error("The dashboard's live events stopped: {}", e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
-            clients.forEach(EventStream::close);
+            clients.keySet().forEach(EventStream::close);
         }
     }
 
-    private record Event(String name, String json) {
+    /** An event for the clients whose scope covers its merchant account and store. */
+    private record Event(String name, String json, String merchantAccount, String store) {
     }
 
     private Optional<Event> event(ConsumerRecord<byte[], byte[]> record) {
@@ -148,9 +165,11 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
         }
         try {
             if (record.topic().equals(alertsTopic)) {
-                return Optional.of(new Event("alert", alerts.deserialize(record.topic(), record.value()).toString()));
+                TerminalAlert alert = alerts.deserialize(record.topic(), record.value());
+                return Optional.of(new Event("alert", alert.toString(), alert.getMerchantAccount(), alert.getStore()));
             }
-            return Optional.of(new Event("store", ListItems.store(stores.deserialize(record.topic(), record.value())).toString()));
+            StoreHealth store = stores.deserialize(record.topic(), record.value());
+            return Optional.of(new Event("store", ListItems.store(store).toString(), store.getMerchantAccount(), store.getStore()));
         } catch (RuntimeException e) {
             // the record stays on its topic (and the processor dead-letters what it cannot read); the page just misses it
             LOG.warn("Not shown live: record {}-{}@{} does not decode: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
@@ -158,15 +177,20 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
         }
     }
 
+    /** One fleet query per scope connected, answered as the first client of that scope (all see the same). */
     private void sendFleetIfChanged() {
-        if (!clients.isEmpty() && changed.getAndSet(false)) {
-            fleetJson().ifPresent(json -> clients.forEach(client -> client.send("fleet", json)));
+        if (clients.isEmpty() || !changed.getAndSet(false)) {
+            return;
         }
+        Map<Scope, List<Map.Entry<EventStream, HttpCall>>> byScope = clients.entrySet().stream()
+                .collect(Collectors.groupingBy(client -> client.getValue().caller().scope()));
+        byScope.values().forEach(group -> fleetJson(viewer(group.get(0).getValue()))
+                .ifPresent(json -> group.forEach(client -> client.getKey().send("fleet", json))));
     }
 
-    private Optional<String> fleetJson() {
+    private Optional<String> fleetJson(HttpCall as) {
         try {
-            return fleet.json();
+            return fleet.json(as);
         } catch (Exception e) {
             LOG.debug("No fleet view for the live events now: {}", e.toString());
             return Optional.empty();

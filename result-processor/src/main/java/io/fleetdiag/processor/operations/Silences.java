@@ -43,15 +43,20 @@ public final class Silences {
                 && (silence.getEndedAt() == null || at.isBefore(silence.getEndedAt()));
     }
 
-    /** Every field the silence's scope sets equals the alert's; a scope that sets none matches nothing. */
+    /**
+     * Every field the silence's scope sets equals the alert's; a scope that sets none matches nothing. A
+     * terminal silence matches the terminal wherever it is: the merchant account and store it records
+     * say who may see the silence, as of when it was made.
+     */
     public static boolean matches(AlertOperation silence, AlertScope alert) {
         AlertScope scope = silence.getScope();
         if (scope == null || (scope.getPoiid() == null && scope.getMerchantAccount() == null && scope.getAlertType() == null)) {
             return false;
         }
+        boolean terminal = scope.getPoiid() != null;
         return same(scope.getPoiid(), alert.getPoiid())
-                && same(scope.getMerchantAccount(), alert.getMerchantAccount())
-                && same(scope.getStore(), alert.getStore())
+                && (terminal || same(scope.getMerchantAccount(), alert.getMerchantAccount()))
+                && (terminal || same(scope.getStore(), alert.getStore()))
                 && same(scope.getAlertType(), alert.getAlertType());
     }
 
