@@ -142,15 +142,20 @@ final class RoutingValidation {
     }
 
     private URI url(String at, String text) {
+        URI uri;
         try {
-            URI uri = new URI(String.valueOf(text));
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getUserInfo() != null) {
-                throw new URISyntaxException(String.valueOf(text), "not an http(s) URL with a host and no credentials");
-            }
-            return uri;
+            uri = new URI(String.valueOf(text));
         } catch (URISyntaxException e) {
-            throw problem(at, "must be an http:// or https:// URL without credentials in it, not '" + text + "'");
+            throw problem(at, "must be an http:// or https:// URL, not '" + text + "'");
         }
+        if (uri.getUserInfo() != null) {
+            // the value is not repeated: it holds a credential
+            throw problem(at, "must not carry credentials (user:password@); a URL is logged, a secret goes in secretEnv or secretFile");
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw problem(at, "must be an http:// or https:// URL with a host, not '" + text + "'");
+        }
+        return uri;
     }
 
     private Match match(String at, Match match) {

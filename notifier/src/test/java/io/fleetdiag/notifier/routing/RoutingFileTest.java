@@ -98,6 +98,6 @@ class RoutingFileTest {
         assertThatThrownBy(() -> RoutingFile.parse("r.yaml", EXAMPLE, Map.of("HOOK_SECRET", "whsec_x")))
                 .hasMessage("r.yaml at receivers[2].secretEnv: the environment variable PD_KEY is not set");
         assertThatThrownBy(() -> RoutingFile.parse("r.yaml", EXAMPLE.replace("http://localhost:9093", "http://user:pw@localhost:9093"),
-                ENVIRONMENT)).hasMessageContaining("without credentials").hasMessageNotContaining("pw@");
+                ENVIRONMENT)).hasMessageContaining("must not carry credentials").hasMessageNotContaining("pw@");
     }
 }
