@@ -1,6 +1,7 @@
 package io.fleetdiag.launcher.docs;
 
 import io.fleetdiag.dispatcher.DispatcherSettings;
+import io.fleetdiag.notifier.NotifierSettings;
 import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
@@ -43,6 +44,7 @@ public final class ConfigurationDoc {
         sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
         sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION)));
+        sections.put("notifier", tables(List.of(NotifierSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
         return sections;
     }

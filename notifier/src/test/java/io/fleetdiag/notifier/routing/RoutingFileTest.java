@@ -9,6 +9,8 @@ import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.ConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -80,6 +82,17 @@ class RoutingFileTest {
         Notification notification = Notification.of(fleet);
         assertThat(notification.groupKey()).isEqualTo("fleet");
         assertThat(router.route(notification).receivers()).containsExactly("alertmanager");
+    }
+
+    @Test
+    void theExampleOfTheDocsIsAValidRoutingFile() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "notifications.md"));
+        String example = doc.substring(doc.indexOf("<!-- example: routing -->"), doc.indexOf("<!-- end example -->"));
+        String yaml = example.substring(example.indexOf("```yaml") + "```yaml".length(), example.lastIndexOf("```"));
+        Routing routing = RoutingFile.parse("docs/notifications.md", yaml, Map.of("OPS_HOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                "PAGERDUTY_ROUTING_KEY", "R0UTINGKEY"));
+        assertThat(routing.receivers()).extracting(Routing.ReceiverSpec::name).containsExactly("alertmanager", "ops-hook", "pager");
+        assertThat(routing.maintenance()).singleElement().satisfies(window -> assertThat(window.weekly()).hasSize(2));
     }
 
     @Test
