@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -41,7 +42,7 @@ public final class NotifierLoop implements AutoCloseable {
     private static final String APPLICATION = "notifier";
 
     /** @param reminder empty when no reminders are configured */
-    public record Settings(Duration commitInterval, int queueCapacity, java.util.Optional<Duration> reminder) {
+    public record Settings(Duration commitInterval, int queueCapacity, Optional<Duration> reminder) {
     }
 
     private final Settings settings;
