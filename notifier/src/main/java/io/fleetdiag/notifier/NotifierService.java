@@ -20,6 +20,7 @@ import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,14 @@ public final class NotifierService implements AutoCloseable {
         Map<String, Object> consumerConfig = kafka.consumer(settings.groupId());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.firstStart());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> readerConfig = new HashMap<>(consumerConfig);
+        readerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        readerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-restore");
         Producer<String, DeadLetter> deadLetters = new KafkaProducer<>(kafka.producer(), new StringSerializer(),
                 catalog.deadLetters().valueSerde().serializer());
         NotifierLoop loop = new NotifierLoop(new NotifierLoop.Settings(settings.commitInterval(), settings.queueCapacity(),
-                routing.criticalReminder()), consumer, deadLetters, catalog, new Router(routing), queues, metrics, Clock.systemUTC(),
+                routing.criticalReminder()), consumer,
+                () -> new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()), deadLetters, catalog, new Router(routing), queues, metrics, Clock.systemUTC(),
                 fatal::complete);
         loop.start();
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> new ServiceHttp.Health(true, Map.of(

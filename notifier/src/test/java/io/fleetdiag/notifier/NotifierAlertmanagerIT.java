@@ -57,7 +57,7 @@ class NotifierAlertmanagerIT {
         String closed = prefix + "-closed";
         String sentinel = prefix + "-sentinel";
         NotifierRun run = new NotifierRun(cluster, prefix + ".");
-        NotifierService notifier = resources.keep(run.start(work, """
+        String routing = """
                 receivers:
                   - {name: alertmanager, type: alertmanager, url: "%s"}
                 routes:
@@ -67,7 +67,8 @@ class NotifierAlertmanagerIT {
                     match: {store: [%s]}
                     zone: Europe/Amsterdam
                     weekly: [{days: [MON, TUE, WED, THU, FRI, SAT, SUN], from: "00:00", to: "00:00"}]
-                """.formatted(alertmanager.url(), closed), Map.of()));
+                """.formatted(alertmanager.url(), closed);
+        NotifierService notifier = resources.keep(run.start(work, routing, Map.of()));
 
         Instant now = Instant.now();
         TerminalAlert first = Alerts.raised(prefix + "-T1", open, AlertType.TERMINAL_OFFLINE, Severity.CRITICAL, now);
@@ -103,6 +104,19 @@ class NotifierAlertmanagerIT {
         for (String quiet : List.of(amSilenced, fleetdiagSilenced, closed)) {
             assertThat(alertmanager.notifications()).noneMatch(received -> received.body().contains(quiet));
         }
+
+        // a restarted notifier reads what fired before its committed offsets and keeps re-sending it (each told
+        // to end four resend intervals, 8 s, ahead): Alertmanager never lets it expire
+        String restarted = prefix + "-restarted";
+        run.produce(Alerts.raised(prefix + "-T7", restarted, AlertType.PRINTER_FAULT, Severity.WARNING, now));
+        await().atMost(Duration.ofSeconds(60)).until(() -> notification(alertmanager, restarted, "firing", 1).isPresent());
+        resources.forget(notifier);
+        notifier.close();
+        resources.keep(run.start(work, routing, Map.of()));
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(alerts(alertmanager, restarted)).singleElement().satisfies(firingNow ->
+                        assertThat(firingNow.path("status").path("state").asText()).isEqualTo("active")));
+        assertThat(notification(alertmanager, restarted, "resolved", 1)).isEmpty();
     }
 
     /** The newest notification Alertmanager sent for the store with this status and count of alerts. */

@@ -15,11 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,11 +58,14 @@ public final class NotifierLoop implements AutoCloseable {
     private final MeterRegistry registry;
     private final OffsetBook book = new OffsetBook();
     private final Reminders reminders;
+    private final FiringRestore restore;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public NotifierLoop(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Producer<String, DeadLetter> deadLetters, TopicCatalog catalog,
-                        Router router, Map<String, ReceiverQueue> queues, MeterRegistry registry, Clock clock, Consumer<RuntimeException> fatal) {
+    /** @param readers consumers outside the group, to read what fired before the committed offsets of a partition taken over */
+    public NotifierLoop(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Supplier<KafkaConsumer<byte[], byte[]>> readers,
+                        Producer<String, DeadLetter> deadLetters, TopicCatalog catalog, Router router, Map<String, ReceiverQueue> queues,
+                        MeterRegistry registry, Clock clock, Consumer<RuntimeException> fatal) {
         this.settings = settings;
         this.consumer = consumer;
         this.deadLetters = deadLetters;
@@ -70,6 +75,7 @@ public final class NotifierLoop implements AutoCloseable {
         this.registry = registry;
         this.clock = clock;
         this.fatal = fatal;
+        this.restore = new FiringRestore(readers, catalog);
         this.reminders = new Reminders(settings.reminder().orElse(Duration.ofDays(36_500)));
         this.thread = new Thread(this::run, "notifier-loop");
     }
@@ -94,7 +100,7 @@ public final class NotifierLoop implements AutoCloseable {
 
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // nothing to restore: the committed offsets say where to go on
+                    restore(partitions);
                 }
             });
             Instant lastCommit = clock.instant();
@@ -174,6 +180,21 @@ public final class NotifierLoop implements AutoCloseable {
         }
         TerminalAlert alert = catalog.alerts().valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value());
         return Notification.of(alert);
+    }
+
+    /** Routes again what fired before the committed offsets, and tells the receivers that keep a firing set. */
+    private void restore(Collection<TopicPartition> partitions) {
+        Instant now = clock.instant();
+        for (Notification edge : restore.before(consumer.committed(new HashSet<>(partitions)))) {
+            Router.Decision decision = router.route(edge);
+            reminders.observe(edge, decision.receivers(), now);
+            if (!edge.firing() || decision.quietBecause().isPresent()) {
+                continue;
+            }
+            decision.receivers().stream().map(queues::get).filter(queue -> queue.receiver().keepsFiringSet()).forEach(queue ->
+                    queue.submit(new Delivery(List.of(edge), now, () -> { },
+                            reason -> LOG.warn("Restored alert {} not told to {}: {}", edge.alertId(), queue.name(), reason))));
+        }
     }
 
     private void remind(Instant now) {

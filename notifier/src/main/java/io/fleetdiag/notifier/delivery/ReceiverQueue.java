@@ -88,6 +88,9 @@ public final class ReceiverQueue implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (DeliveryFailure e) {
+                if (stopped.getCount() == 0) {
+                    return;
+                }
                 metrics.retried();
                 LOG.warn("Receiver {}: periodic resend failed, tried again at the next interval: {}", receiver.name(), e.getMessage());
             } catch (RuntimeException e) {

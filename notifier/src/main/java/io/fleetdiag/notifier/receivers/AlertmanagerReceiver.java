@@ -64,6 +64,11 @@ public final class AlertmanagerReceiver implements Receiver {
         }
     }
 
+    @Override
+    public boolean keepsFiringSet() {
+        return true;
+    }
+
     /** Re-sends the firing set once per resend interval. */
     @Override
     public void idle(Instant now) throws DeliveryFailure {

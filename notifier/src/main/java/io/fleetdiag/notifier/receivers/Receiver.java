@@ -25,6 +25,11 @@ public interface Receiver {
         return false;
     }
 
+    /** Whether it keeps being told what fires (Alertmanager): a partition taken over hands it the alerts that fired before. */
+    default boolean keepsFiringSet() {
+        return false;
+    }
+
     /** Called by the queue's thread between deliveries, so a receiver with a cadence (Alertmanager's resend) can keep it. */
     default void idle(Instant now) throws DeliveryFailure {
     }
