@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.local;
 
 import io.fleetdiag.dispatcher.DispatcherService;
 import io.fleetdiag.kafka.embedded.EmbeddedKafka;
+import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
@@ -21,6 +22,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -38,9 +41,21 @@ public final class LocalStack implements AutoCloseable {
     private static final String SIMULATOR_KEY = "fleetdiag-local-simulator-key";
     private static final String SIMULATOR_MANAGEMENT_KEY = "fleetdiag-local-simulator-management-key";
 
-    /** What to run. Ports of 0 are picked free. */
+    /**
+     * What to run. Ports of 0 are picked free.
+     *
+     * @param notifierRouting with a routing file, the notifier runs too (docs/notifications.md)
+     */
     public record Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
-                          String profile) {
+                          String profile, Optional<Path> notifierRouting) {
+
+        public Options {
+            Objects.requireNonNull(notifierRouting, "notifierRouting");
+        }
+
+        public Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed, String profile) {
+            this(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile, Optional.empty());
+        }
     }
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -144,6 +159,16 @@ public final class LocalStack implements AutoCloseable {
                 "adyen.allow-plain-http", "true"));
         keep(PollerService.start(config(PollerService.defaults(), pollerSettings), adyen,
                 Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
+        if (options.notifierRouting().isPresent()) {
+            progress.accept("starting the notifier");
+            Map<String, String> notifierSettings = new HashMap<>(common);
+            notifierSettings.putAll(Map.of(
+                    "notifier.routing-file", options.notifierRouting().get().toAbsolutePath().toString(),
+                    "notifier.group-id", "fleetdiag-local-notifier",
+                    "notifier.dashboard-url", "http://127.0.0.1:" + httpPort + "/dashboard/"));
+            // the environment gives the routing file's secrets (secretEnv)
+            keep(NotifierService.start(config(NotifierService.defaults(), notifierSettings), System.getenv(), fatal));
+        }
         LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
                 registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
     }
