@@ -109,10 +109,23 @@ public final class AlertmanagerReceiver implements Receiver {
         alert.put("labels", labels);
         alert.put("annotations", annotations);
         alert.put("startsAt", edge.raisedAt().toString());
-        alert.put("endsAt", edge.firing() ? now.plus(resendInterval.multipliedBy(4)).toString()
-                : (edge.resolvedAt() == null ? edge.eventTime() : edge.resolvedAt()).toString());
+        alert.put("endsAt", endsAt(edge, now).toString());
         alert.put("generatorURL", links.of(edge));
         return alert;
+    }
+
+    /**
+     * Alertmanager refuses an end not after the start (400 "start time must be before end time"), which an
+     * episode whose edges carry skewed event times would otherwise give: the end is kept after the start.
+     */
+    private Instant endsAt(Notification edge, Instant now) {
+        Instant end = edge.firing() ? latest(now, edge.raisedAt()).plus(resendInterval.multipliedBy(4))
+                : edge.resolvedAt() == null ? edge.eventTime() : edge.resolvedAt();
+        return end.isAfter(edge.raisedAt()) ? end : edge.raisedAt().plusMillis(1);
+    }
+
+    private static Instant latest(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
     }
 
     /** TERMINAL_OFFLINE becomes TerminalOffline, as Alertmanager's alert names are usually written. */
