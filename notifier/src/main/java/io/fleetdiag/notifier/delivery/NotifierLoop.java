@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * The consumer group's loop: reads terminal-alerts and alert-operations, routes each notification to
  * the receivers' queues, and commits a record's offset only once every receiver took its notification or
  * it was dead-lettered with the reason. Reading pauses while a receiver's backlog is over capacity.
+ * A little over 250 lines: reading, committing and the rebalance callbacks share the consumer's one thread.
  */
 public final class NotifierLoop implements AutoCloseable {
 
