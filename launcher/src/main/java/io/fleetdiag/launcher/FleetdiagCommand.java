@@ -11,6 +11,7 @@ import io.fleetdiag.launcher.lake.LakeCommand;
 import io.fleetdiag.launcher.client.UnsilenceCommand;
 import io.fleetdiag.launcher.local.LocalCommand;
 import io.fleetdiag.launcher.services.DispatcherCommand;
+import io.fleetdiag.launcher.services.NotifierCommand;
 import io.fleetdiag.launcher.services.PollerCommand;
 import io.fleetdiag.launcher.services.ProcessorCommand;
 import io.fleetdiag.launcher.services.SimulatorCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 /** The fleetdiag command. */
 @Command(name = "fleetdiag", mixinStandardHelpOptions = true, version = "fleetdiag 0.1.0",
         description = "Payment-terminal fleet diagnostics on Apache Kafka, driven by Adyen's cloud Terminal API.",
-        subcommands = {LocalCommand.class, SimulatorCommand.class, PollerCommand.class, DispatcherCommand.class, ProcessorCommand.class,
+        subcommands = {LocalCommand.class, SimulatorCommand.class, PollerCommand.class, DispatcherCommand.class, ProcessorCommand.class, NotifierCommand.class,
                 CheckCommand.class, AlertsCommand.class, TerminalCommand.class, StoreCommand.class, LakeCommand.class,
                 AckCommand.class, SilenceCommand.class, SilencesCommand.class, UnsilenceCommand.class, CommandLine.HelpCommand.class})
 public final class FleetdiagCommand implements Runnable {

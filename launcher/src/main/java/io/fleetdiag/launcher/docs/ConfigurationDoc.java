@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.docs;
 
 import io.fleetdiag.dispatcher.DispatcherSettings;
 import io.fleetdiag.launcher.local.LocalCadence;
+import io.fleetdiag.notifier.NotifierSettings;
 import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
@@ -46,6 +47,7 @@ public final class ConfigurationDoc {
         sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
         sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION)));
+        sections.put("notifier", tables(List.of(NotifierSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
         sections.put("local-cadence", localCadence());
         return sections;

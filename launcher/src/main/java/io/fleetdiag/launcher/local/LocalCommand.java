@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,14 +59,29 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--lake-port", defaultValue = "8083", description = "With --lake: the Connect worker's REST API (default ${DEFAULT-VALUE}).")
     int lakePort;
 
+    @Option(names = "--notify", paramLabel = "URL", description = "Also run the notifier, telling every alert to the Alertmanager at URL"
+            + " (e.g. http://localhost:9093; docs/notifications.md).")
+    String notifyAlertmanager;
+
+    @Option(names = "--notify-routing", paramLabel = "FILE", description = "Also run the notifier with this routing file (docs/notifications.md).")
+    Path notifyRouting;
+
     @Override
     public Integer call() throws Exception {
         System.setProperty("fleetdiag.log.dir", dataDir.resolve("logs").toAbsolutePath().toString());
         PrintStream out = System.out;
         boolean screen = System.console() != null;
         int[] step = {0};
+        Optional<Path> routing;
+        try {
+            routing = NotifyOption.routing(notifyAlertmanager, notifyRouting, dataDir);
+        } catch (IllegalArgumentException e) {
+            System.err.println("fleetdiag: " + e.getMessage());
+            return 2;
+        }
+        int steps = routing.isPresent() ? 6 : 5;
         LocalStack.Options options = new LocalStack.Options(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile,
-                settings);
+                settings, routing);
         try {
             options.serviceSettings().describe(line -> out.println("fleetdiag local: " + line));
         } catch (ConfigurationException e) {
@@ -76,7 +92,7 @@ public final class LocalCommand implements Callable<Integer> {
         try {
             stack = LocalStack.start(options,
                     what -> {
-                        out.printf(screen ? "\r\033[K[%d/5] %s ..." : "[%d/5] %s ...%n", ++step[0], what);
+                        out.printf(screen ? "\r\033[K[%d/%d] %s ..." : "[%d/%d] %s ...%n", ++step[0], steps, what);
                         out.flush();
                     });
         } catch (LocalStartException e) {

@@ -2,6 +2,7 @@ package io.fleetdiag.launcher.local;
 
 import io.fleetdiag.dispatcher.DispatcherService;
 import io.fleetdiag.kafka.embedded.EmbeddedKafka;
+import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.simulator.SimulatorConfig;
@@ -19,6 +20,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,18 +47,20 @@ public final class LocalStack implements AutoCloseable {
      * What to run. Ports of 0 are picked free.
      *
      * @param settings the services' settings given with {@code --set}, over the cadence derived from {@code terminals}
+     * @param notifierRouting with a routing file, the notifier runs too (docs/notifications.md)
      */
     public record Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
-                          String profile, Map<String, String> settings) {
+                          String profile, Map<String, String> settings, Optional<Path> notifierRouting) {
 
         public Options {
             settings = Map.copyOf(settings);
+            Objects.requireNonNull(notifierRouting, "notifierRouting");
         }
 
-        /** With no --set: the cadence derived from the fleet. */
+        /** With no --set and no notifier: the cadence derived from the fleet. */
         public Options(int terminals, Path dataDir, int httpPort, int kafkaPort, int registryPort, int simulatorPort, long seed,
                        String profile) {
-            this(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile, Map.of());
+            this(terminals, dataDir, httpPort, kafkaPort, registryPort, simulatorPort, seed, profile, Map.of(), Optional.empty());
         }
 
         /** The services' settings; a {@link io.fleetdiag.service.ConfigurationException} when a --set is wrong. */
@@ -154,6 +159,16 @@ public final class LocalStack implements AutoCloseable {
         pollerWiring.put("inventory.endpoint", simulator.baseUrl() + "/v3");
         keep(PollerService.start(settings.config(LocalSettings.Service.POLLER, pollerWiring), adyen,
                 Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
+        if (options.notifierRouting().isPresent()) {
+            progress.accept("starting the notifier");
+            Map<String, String> notifierSettings = new HashMap<>(common);
+            notifierSettings.putAll(Map.of(
+                    "notifier.routing-file", options.notifierRouting().get().toAbsolutePath().toString(),
+                    "notifier.group-id", "fleetdiag-local-notifier",
+                    "notifier.dashboard-url", "http://127.0.0.1:" + httpPort + "/dashboard/"));
+            // the environment gives the routing file's secrets (secretEnv)
+            keep(NotifierService.start(config(NotifierService.defaults(), notifierSettings), System.getenv(), fatal));
+        }
         LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
                 registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetdiag.dispatcher.DispatcherService;
+import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
@@ -39,7 +40,8 @@ class ConfigurationDocTest {
     void everySettingOfEveryServiceIsInTheDocumentWithItsDefault() throws Exception {
         String document = Files.readString(DOC, StandardCharsets.UTF_8);
 
-        Stream.of(PollerService.definitions(), DispatcherService.definitions(), ProcessorService.definitions())
+        Stream.of(PollerService.definitions(), DispatcherService.definitions(), ProcessorService.definitions(),
+                        NotifierService.definitions())
                 .flatMap(definitions -> definitions.stream()).map(SettingsDefinition::settings).flatMap(settings -> settings.stream())
                 .forEach(setting -> assertThat(document).contains(row(setting)));
     }
