@@ -5,6 +5,7 @@ import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
+import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.api.LatencyModel;
@@ -167,7 +168,10 @@ public final class LocalStack implements AutoCloseable {
                     "notifier.group-id", "fleetdiag-local-notifier",
                     "notifier.dashboard-url", "http://127.0.0.1:" + httpPort + "/dashboard/"));
             // the environment gives the routing file's secrets (secretEnv)
-            keep(NotifierService.start(config(NotifierService.defaults(), notifierSettings), System.getenv(), fatal));
+            Map<String, String> notifierValues = new HashMap<>();
+            NotifierService.defaults().forEach(notifierValues::putAll);
+            notifierValues.putAll(notifierSettings);
+            keep(NotifierService.start(ServiceConfig.of(notifierValues), System.getenv(), fatal));
         }
         LOG.info("fleetdiag local: Kafka {}, registry {}, simulator {}, REST http://127.0.0.1:{}", kafka.bootstrapServers(),
                 registry.confluentApiUrl(), simulator.baseUrl(), httpPort);
