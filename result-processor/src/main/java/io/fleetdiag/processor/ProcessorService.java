@@ -1,5 +1,6 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
@@ -80,7 +81,7 @@ public final class ProcessorService implements AutoCloseable {
 
     public static ProcessorService start(ServiceConfig config, Map<String, String> environment,
                                          CompletableFuture<RuntimeException> fatal) throws Exception {
-        return start(config, environment, ServiceHttp.authenticator(environment), fatal);
+        return start(config, environment, AccessSettings.authenticator(config, environment), fatal);
     }
 
     /**
