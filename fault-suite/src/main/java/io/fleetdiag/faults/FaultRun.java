@@ -7,7 +7,6 @@ import io.fleetdiag.faults.inject.Fault;
 import io.fleetdiag.faults.inject.Garbage;
 import io.fleetdiag.faults.inject.Kills;
 import io.fleetdiag.faults.inject.Misbehaviour;
-import io.fleetdiag.faults.inject.Overload;
 import io.fleetdiag.faults.inject.Reboot;
 import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
@@ -140,9 +139,7 @@ public final class FaultRun {
         Storm storm = new Storm(simulator, ledger, conditions.takenOffline(), size.chaos);
         Reboot reboot = Reboot.of(simulator, services.processor(), ledger, schedule.episodes(), storm.merchantAccount(),
                 size.rebootTerminals, size.chaos, size.rebootWindow, size.rebootAway);
-        Overload overload = new Overload(services.dispatcher(), ledger, size.terminals, Fleetdiag.CHECK_INTERVAL, Fleetdiag.MAX_IN_FLIGHT,
-                size.chaos);
-        return List.of(conditions, storm, reboot, overload, new Misbehaviour(simulator, size.chaos),
+        return List.of(conditions, storm, reboot, new Misbehaviour(simulator, size.chaos),
                 new Garbage(catalog, seed, broker, ledger, size.garbagePerTopic, size.chaos),
                 new Kills(services.all(), schedule.kills()),
                 new BrokerRestarts(broker, schedule.brokerStops(), size.brokerDown));
