@@ -1,5 +1,6 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.poller.leadership.LeaseProbe;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.poller.inventory.InventorySource;
 import io.fleetdiag.serde.SchemaRegistryClient;
@@ -79,7 +80,7 @@ public final class PollerService implements AutoCloseable {
                 kafka.consumer("fleetdiag-inventory"), poller::leading, Clock.systemUTC(), fatal::complete));
         inventory.ifPresent(InventorySource::start);
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
-                () -> new ServiceHttp.Health(true, Map.of("leading", poller.leading())), List.of());
+                () -> LeaseProbe.health(poller.leading(), fatal.isDone()), List.of());
         return new PollerService(poller, http, inventory);
     }
 

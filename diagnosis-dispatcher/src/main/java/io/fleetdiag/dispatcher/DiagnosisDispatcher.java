@@ -1,5 +1,6 @@
 package io.fleetdiag.dispatcher;
 
+import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.topics.TopicCatalog;
@@ -39,6 +40,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
     private final DispatchLoop loop;
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final PartitionOwnership ownership = new PartitionOwnership();
 
     /**
      * @param fatal told when the service cannot go on (a refused API key); the caller then stops the dispatcher
@@ -75,7 +77,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
 
     private void run() {
         try {
-            loop.subscribe();
+            loop.subscribe(ownership);
             while (loop.running()) {
                 loop.step();
             }
@@ -103,5 +105,10 @@ public final class DiagnosisDispatcher implements AutoCloseable {
 
     public boolean stopped() {
         return stopped.isDone();
+    }
+
+    /** Live until the loop stops; ready while it holds the share of partitions the group gave it. */
+    public ServiceHttp.Health health() {
+        return ownership.health(stopped());
     }
 }

@@ -93,9 +93,9 @@ final class DispatchLoop {
         this.intake = new RecordIntake(settings, catalog, clock, metrics, lanes, calls, commits, writer);
     }
 
-    void subscribe() {
+    void subscribe(PartitionOwnership ownership) {
         consumer.subscribe(List.of(catalog.checkRequests().name(), catalog.checkRetries().name()),
-                new Handover(this, consumer, commits, lanes, clock, settings.shutdownGrace()));
+                new Handover(this, consumer, commits, lanes, clock, settings.shutdownGrace(), ownership));
     }
 
     void step() {

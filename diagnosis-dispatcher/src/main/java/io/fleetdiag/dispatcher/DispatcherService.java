@@ -59,7 +59,7 @@ public final class DispatcherService implements AutoCloseable {
         DiagnosisDispatcher dispatcher = new DiagnosisDispatcher(settings, kafka, catalog, adyen, metrics, Clock.systemUTC(), fatal::complete);
         dispatcher.start();
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
-                () -> new ServiceHttp.Health(!dispatcher.stopped(), Map.of()), List.of());
+                dispatcher::health, List.of());
         return new DispatcherService(dispatcher, http);
     }
 

@@ -33,8 +33,11 @@ final class Handover implements ConsumerRebalanceListener {
     private final TerminalLanes lanes;
     private final Clock clock;
     private final Duration grace;
+    private final PartitionOwnership ownership;
 
-    Handover(DispatchLoop loop, Consumer<?, ?> consumer, CommitCoordinator commits, TerminalLanes lanes, Clock clock, Duration grace) {
+    Handover(DispatchLoop loop, Consumer<?, ?> consumer, CommitCoordinator commits, TerminalLanes lanes, Clock clock, Duration grace,
+             PartitionOwnership ownership) {
+        this.ownership = ownership;
         this.loop = loop;
         this.consumer = consumer;
         this.commits = commits;
@@ -46,6 +49,7 @@ final class Handover implements ConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
         commits.assigned(partitions);
+        ownership.assigned(partitions);
         if (partitions.isEmpty()) {
             return;
         }
@@ -56,6 +60,8 @@ final class Handover implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        // an eager rebalance revokes everything, even an empty share: not ready until the group settles again
+        ownership.released(partitions);
         if (partitions.isEmpty()) {
             return;
         }
@@ -76,6 +82,7 @@ final class Handover implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        ownership.released(partitions);
         forget(partitions);
     }
 

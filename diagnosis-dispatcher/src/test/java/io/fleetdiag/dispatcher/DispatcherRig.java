@@ -89,7 +89,7 @@ final class DispatcherRig {
 
     /** Subscribes and gets partition 0 of both topics. */
     DispatcherRig assigned() {
-        loop.subscribe();
+        loop.subscribe(new PartitionOwnership());
         consumer.rebalance(List.of(requests0, retries0));
         consumer.updateBeginningOffsets(Map.of(requests0, 0L, retries0, 0L));
         return this;

@@ -2,6 +2,9 @@ package io.fleetdiag.processor;
 
 import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
+import io.fleetdiag.processor.health.InputLag;
+import io.fleetdiag.processor.health.RestoreProgress;
+import io.fleetdiag.processor.health.StreamsProbe;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
@@ -119,7 +122,9 @@ public final class ProcessorService implements AutoCloseable {
                 return Optional.empty();
             }
         });
-        HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get()), routes(queries,
+        StreamsProbe probe = new StreamsProbe(ProcessorSettings.READY_MAX_LAG.read(config));
+        RestoreProgress restores = new RestoreProgress();
+        HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get(), probe, restores), routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
                 DashboardSignIn.from(config)));
@@ -140,6 +145,7 @@ public final class ProcessorService implements AutoCloseable {
                 fatal.complete(new IllegalStateException("The result processor's stream threads stopped; see the log for the cause"));
             }
         });
+        streams.setGlobalStateRestoreListener(restores);
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
@@ -158,6 +164,7 @@ public final class ProcessorService implements AutoCloseable {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, ProcessorSettings.STATE_DIR.read(config));
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) ProcessorSettings.COMMIT_INTERVAL.read(config).toMillis());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ProcessorSettings.STREAM_THREADS.read(config));
+        properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, ProcessorSettings.STANDBY_REPLICAS.read(config));
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
         properties.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
@@ -191,10 +198,11 @@ public final class ProcessorService implements AutoCloseable {
         return routes;
     }
 
-    private static ServiceHttp.Health health(KafkaStreams streams) {
-        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
-        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        return new ServiceHttp.Health(up, Map.of("streams", state.name()));
+    private static ServiceHttp.Health health(KafkaStreams streams, StreamsProbe probe, RestoreProgress restores) {
+        if (streams == null) {
+            return probe.health(KafkaStreams.State.CREATED, 0, 0, 0);
+        }
+        return probe.health(streams.state(), restores.restoring(), restores.remaining(), InputLag.of(streams.metrics()));
     }
 
     public KafkaStreams streams() {

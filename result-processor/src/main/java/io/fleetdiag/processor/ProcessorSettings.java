@@ -41,6 +41,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
     public static final SettingKey<Duration> COMMIT_INTERVAL = SettingKey.duration("processor.commit-interval");
     public static final SettingKey<Integer> STREAM_THREADS = SettingKey.wholeNumber("processor.stream-threads");
     public static final SettingKey<String> ADVERTISED_HOST = SettingKey.text("processor.advertised-host");
+    public static final SettingKey<Integer> STANDBY_REPLICAS = SettingKey.wholeNumber("processor.standby-replicas");
+    public static final SettingKey<Integer> READY_MAX_LAG = SettingKey.wholeNumber("processor.ready-max-lag");
     private static final SettingKey<Integer> OFFLINE_AFTER_MISSED = SettingKey.wholeNumber("processor.offline-after-missed-snapshots");
     private static final SettingKey<Duration> LAST_SEEN_RESOLUTION = SettingKey.duration("processor.last-seen-resolution");
     private static final SettingKey<Integer> BATTERY_LOW_BELOW = SettingKey.wholeNumber("processor.battery-low-below");
@@ -109,6 +111,10 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
                     + " (per store or scope for their own alerts), the newest")
             .define(COMMIT_INTERVAL, "200ms", SettingCheck.positive(), "Kafka Streams' commit interval")
             .define(STREAM_THREADS, "1", SettingCheck.atLeast(1), "Kafka Streams threads")
+            .define(STANDBY_REPLICAS, "0", SettingCheck.between(0, 3), "Kafka Streams standby replicas: warm copies of each"
+                    + " store on other instances, so a moved task does not restore from the changelog")
+            .define(READY_MAX_LAG, "10000", SettingCheck.atLeast(0), "`/health/ready` answers 503 while this instance is more"
+                    + " records behind its input partitions than this (and while it restores state)")
             .define(ADVERTISED_HOST, "", "how other instances reach this one for queries; empty means `http.host`")
             .define("http.port", SettingType.INT, "8080", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC + "; also the interactive queries");
 

@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -38,8 +39,21 @@ public final class ServiceHttp {
     public static final SettingCheck PORT_CHECK = SettingCheck.between(0, 65_535);
     public static final String PORT_DOC = "port of `/health`, `/metrics` and the service's own routes; 0 picks a free one";
 
-    /** What /health reports. */
-    public record Health(boolean up, Map<String, Object> details) {
+    /**
+     * What the health routes report. {@code up} is {@code /health}'s answer, kept as it was; {@code live} is
+     * {@code /health/live} (the process can go on: a restart would not help) and {@code ready} is
+     * {@code /health/ready} (it serves and keeps up: send it traffic).
+     */
+    public record Health(boolean up, boolean live, boolean ready, Map<String, Object> details) {
+
+        public Health {
+            details = Map.copyOf(details);
+        }
+
+        /** A service whose liveness and readiness are both its being up. */
+        public Health(boolean up, Map<String, Object> details) {
+            this(up, up, up, details);
+        }
     }
 
     private ServiceHttp() {
@@ -62,20 +76,27 @@ public final class ServiceHttp {
                 authenticator, Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
     }
 
+    private static Reply probe(Health now, Predicate<Health> passes, String yes, String no) {
+        boolean passed = passes.test(now);
+        Map<String, Object> body = new HashMap<>(now.details());
+        body.put("status", passed ? yes : no);
+        return Reply.json(passed ? 200 : 503, Json.write(body));
+    }
+
     /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity (for tests and tools on loopback). */
     public static Authenticator authenticator(Map<String, String> environment) {
         return AccessSettings.authenticator(ServiceConfig.of(DEFAULTS), environment);
     }
 
-    /** {@code /health} and {@code /metrics}, as every service answers them. */
+    /** {@code /health}, its probes {@code /health/live} and {@code /health/ready}, and {@code /metrics}, as every service answers them. */
     public static List<Route> routes(PrometheusMeterRegistry metrics, Supplier<Health> health) {
         return List.of(
-                Route.get("/health", Permission.PUBLIC, "200 while the service is up, 503 otherwise, with details", call -> {
-                    Health now = health.get();
-                    Map<String, Object> body = new HashMap<>(now.details());
-                    body.put("status", now.up() ? "UP" : "DOWN");
-                    return Reply.json(now.up() ? 200 : 503, Json.write(body));
-                }),
+                Route.get("/health", Permission.PUBLIC, "200 while the service is up, 503 otherwise, with details",
+                        call -> probe(health.get(), Health::up, "UP", "DOWN")),
+                Route.get("/health/live", Permission.PUBLIC, "liveness probe: 200 while the process can go on (restoring state included), 503 when only a restart helps",
+                        call -> probe(health.get(), Health::live, "LIVE", "DEAD")),
+                Route.get("/health/ready", Permission.PUBLIC, "readiness probe: 200 while the service serves and keeps up, 503 otherwise, with the reason",
+                        call -> probe(health.get(), Health::ready, "READY", "NOT_READY")),
                 Route.get("/metrics", Permission.READ, "Prometheus metrics, the JVM's included",
                         call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
     }

@@ -31,10 +31,37 @@ import org.junit.jupiter.api.Test;
 class ServiceHttpTest {
 
     private static HttpEndpoint start(Map<String, String> environment) throws Exception {
+        return start(environment, new ServiceHttp.Health(true, Map.of()));
+    }
+
+    private static HttpEndpoint start(Map<String, String> environment, ServiceHttp.Health health) throws Exception {
         Map<String, String> settings = new HashMap<>(ServiceHttp.DEFAULTS);
         settings.put("http.port", "0");
         return ServiceHttp.start(ServiceConfig.of(settings), environment, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new ServiceHttp.Health(true, Map.of()), List.of());
+                () -> health, List.of());
+    }
+
+    @Test
+    void theProbesAnswerLiveAndReadyApartWithoutAToken() throws Exception {
+        ServiceHttp.Health restoring = new ServiceHttp.Health(true, true, false, Map.of("reason", "restoring 3 state store partitions"));
+        try (HttpEndpoint http = start(Map.of(ServiceHttp.TOKEN_ENV, "s3cret-token"), restoring)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/health/ready")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(live.body()).contains("\"status\":\"LIVE\"");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"status\":\"NOT_READY\"", "restoring 3 state store partitions");
+            assertThat(get(http, "/health", null)).isEqualTo(200);
+        }
+        try (HttpEndpoint http = start(Map.of(), new ServiceHttp.Health(false, Map.of()))) {
+            assertThat(get(http, "/health/live", null)).isEqualTo(503);
+            assertThat(get(http, "/health/ready", null)).isEqualTo(503);
+            assertThat(get(http, "/health", null)).isEqualTo(503);
+        }
     }
 
     private static int get(HttpEndpoint http, String path, String authorization) throws Exception {
