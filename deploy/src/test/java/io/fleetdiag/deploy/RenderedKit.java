@@ -1,0 +1,105 @@
+package io.fleetdiag.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** An overlay as {@code kubectl kustomize} renders it: every object, parsed, with look-ups by kind and name. */
+record RenderedKit(String overlay, List<JsonNode> objects) {
+
+    /** Renders {@code deploy/kubernetes/overlays/<overlay>}; the test is skipped, saying why, when kubectl is not installed. */
+    static RenderedKit render(String overlay) throws Exception {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: install kubectl (it carries kustomize) to render the overlays");
+        Path directory = DeployKitTest.ROOT.resolve("deploy/kubernetes/overlays").resolve(overlay);
+        Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false).start();
+        byte[] out;
+        String err;
+        try (InputStream stdout = process.getInputStream(); InputStream stderr = process.getErrorStream()) {
+            out = stdout.readAllBytes();
+            err = new String(stderr.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError("kubectl kustomize " + directory + " failed: " + err);
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).readValues(out)) {
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                if (document != null && !document.isNull() && !document.isEmpty()) {
+                    objects.add(document);
+                }
+            }
+        }
+        return new RenderedKit(overlay, objects);
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String directory : path.split(File.pathSeparator)) {
+            if (Path.of(directory, program).toFile().canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<JsonNode> ofKind(String kind) {
+        return objects.stream().filter(object -> object.path("kind").asText().equals(kind)).toList();
+    }
+
+    Optional<JsonNode> find(String kind, String name) {
+        return ofKind(kind).stream().filter(object -> object.path("metadata").path("name").asText().equals(name)).findFirst();
+    }
+
+    JsonNode get(String kind, String name) {
+        return find(kind, name).orElseThrow(() -> new AssertionError(overlay + " renders no " + kind + " " + name));
+    }
+
+    /** The Deployments and the StatefulSet. */
+    List<JsonNode> workloads() {
+        List<JsonNode> workloads = new ArrayList<>(ofKind("Deployment"));
+        workloads.addAll(ofKind("StatefulSet"));
+        return workloads;
+    }
+
+    /** The ConfigMap a workload's first container takes its settings from, as a map. */
+    Map<String, String> settingsOf(JsonNode workload) {
+        String name = container(workload).path("envFrom").path(0).path("configMapRef").path("name").asText();
+        Map<String, String> data = new TreeMap<>();
+        get("ConfigMap", name).path("data").fields().forEachRemaining(entry -> data.put(entry.getKey(), entry.getValue().asText()));
+        return data;
+    }
+
+    static JsonNode container(JsonNode workload) {
+        return workload.path("spec").path("template").path("spec").path("containers").path(0);
+    }
+
+    static String name(JsonNode object) {
+        return object.path("metadata").path("name").asText();
+    }
+
+    static boolean labelsMatch(JsonNode selector, JsonNode labels) {
+        if (selector.isMissingNode() || selector.isEmpty()) {
+            return false;
+        }
+        var fields = selector.fields();
+        while (fields.hasNext()) {
+            var entry = fields.next();
+            if (!labels.path(entry.getKey()).asText().equals(entry.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
