@@ -3,6 +3,7 @@ package io.fleetdiag.processor;
 import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.processor.health.InputLag;
+import io.fleetdiag.processor.health.ProbeMetrics;
 import io.fleetdiag.processor.health.RestoreProgress;
 import io.fleetdiag.processor.health.StreamsProbe;
 import io.fleetdiag.processor.api.AlertOperationsApi;
@@ -43,6 +44,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -124,7 +126,9 @@ public final class ProcessorService implements AutoCloseable {
         });
         StreamsProbe probe = new StreamsProbe(ProcessorSettings.READY_MAX_LAG.read(config));
         RestoreProgress restores = new RestoreProgress();
-        HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get(), probe, restores), routes(queries,
+        Supplier<ServiceHttp.Health> health = () -> health(running.get(), probe, restores);
+        ProbeMetrics.bind(metrics, health);
+        HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, health, routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
                 DashboardSignIn.from(config)));
