@@ -4,7 +4,6 @@ import io.fleetdiag.service.ServiceHttp;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * What the probes see, as gauges: the alert rules and the dashboard (deploy/prometheus) watch the same
@@ -16,18 +15,14 @@ public final class ProbeMetrics {
     }
 
     public static void bind(MeterRegistry registry, Supplier<ServiceHttp.Health> health) {
-        gauge(registry, "fleetdiag.processor.input.lag", "Records behind the input partitions this instance owns", health,
-                now -> number(now, "lag"));
-        gauge(registry, "fleetdiag.processor.restoring.stores", "State store partitions restoring now", health,
-                now -> number(now, "restoringStores"));
-        gauge(registry, "fleetdiag.processor.restore.remaining", "Changelog records the restoring stores still have to read", health,
-                now -> number(now, "restoreRemaining"));
-        gauge(registry, "fleetdiag.processor.ready", "1 while /health/ready answers 200", health, now -> now.ready() ? 1 : 0);
-    }
-
-    private static void gauge(MeterRegistry registry, String name, String description, Supplier<ServiceHttp.Health> health,
-                              ToDoubleFunction<ServiceHttp.Health> value) {
-        Gauge.builder(name, health, source -> value.applyAsDouble(source.get())).description(description).register(registry);
+        Gauge.builder("fleetdiag.processor.input.lag", health, now -> number(now.get(), "lag"))
+                .description("Records behind the input partitions this instance owns").register(registry);
+        Gauge.builder("fleetdiag.processor.restoring.stores", health, now -> number(now.get(), "restoringStores"))
+                .description("State store partitions restoring now").register(registry);
+        Gauge.builder("fleetdiag.processor.restore.remaining", health, now -> number(now.get(), "restoreRemaining"))
+                .description("Changelog records the restoring stores still have to read").register(registry);
+        Gauge.builder("fleetdiag.processor.ready", health, now -> now.get().ready() ? 1 : 0)
+                .description("1 while /health/ready answers 200").register(registry);
     }
 
     private static double number(ServiceHttp.Health health, String key) {
