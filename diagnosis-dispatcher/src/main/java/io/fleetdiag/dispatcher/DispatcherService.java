@@ -76,6 +76,10 @@ public final class DispatcherService implements AutoCloseable {
         }
     }
 
+    public int httpPort() {
+        return http.port();
+    }
+
     public DiagnosisDispatcher dispatcher() {
         return dispatcher;
     }
