@@ -51,11 +51,17 @@ final class ApiInstances implements AutoCloseable {
 
     /** An instance whose own token is {@code token}, with callers named by {@code authenticator}. */
     ProcessorService start(String name, String token, Authenticator authenticator) throws Exception {
+        return start(name, token, authenticator, Map.of());
+    }
+
+    /** The same, with {@code settings} over the defaults. */
+    ProcessorService start(String name, String token, Authenticator authenticator, Map<String, String> settings) throws Exception {
         Map<String, String> values = new HashMap<>();
         ProcessorService.defaults().forEach(values::putAll);
         values.putAll(cluster.serviceSettings(prefix));
         values.putAll(Map.of("processor.application-id", prefix + "processor", "processor.state-dir", work.resolve(name).toString(),
                 "processor.commit-interval", "100ms", "http.port", "0"));
+        values.putAll(settings);
         return resources.keep(ProcessorService.start(ServiceConfig.of(values), Map.of(ServiceHttp.TOKEN_ENV, token), authenticator,
                 new CompletableFuture<>()));
     }
