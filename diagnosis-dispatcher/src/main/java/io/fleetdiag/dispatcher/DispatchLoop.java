@@ -88,7 +88,8 @@ final class DispatchLoop {
         this.loop = new EventQueue(clock);
         this.calls = new CallQueue(lanes, new MerchantRateLimiter(settings.merchantRate()), loop, clock);
         this.commits = new CommitCoordinator(settings.commitInterval(), settings.callTimeout());
-        this.writer = new ResendingWriter(producer, loop, clock, RESEND_DELAY);
+        this.writer = new ResendingWriter(producer, loop, clock, RESEND_DELAY, catalog.deadLetters(), RecordIntake.APPLICATION,
+                metrics::deadLettered);
         this.backpressure = new Backpressure(consumer, settings.queueHighWater());
         this.intake = new RecordIntake(settings, catalog, clock, metrics, lanes, calls, commits, writer);
     }

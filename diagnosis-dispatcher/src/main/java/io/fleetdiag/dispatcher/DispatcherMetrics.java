@@ -62,7 +62,7 @@ final class DispatcherMetrics {
     }
 
     void deadLettered() {
-        Counter.builder("fleetdiag.dispatcher.dead.letters").description("Undecodable records sent to the dead-letter topic")
+        Counter.builder("fleetdiag.dispatcher.dead.letters").description("Records sent to the dead-letter topic: undecodable requests, results too large to write")
                 .register(registry).increment();
     }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class RecordIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordIntake.class);
-    private static final String APPLICATION = "diagnosis-dispatcher";
+    static final String APPLICATION = "diagnosis-dispatcher";
 
     private final DispatcherSettings settings;
     private final TopicCatalog catalog;

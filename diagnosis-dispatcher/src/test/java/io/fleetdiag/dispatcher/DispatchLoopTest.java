@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,32 @@ class DispatchLoopTest {
         rig.stepToCommit();
         assertThat(rig.committed(rig.requests0)).isEqualTo(new OffsetAndMetadata(1,
                 CallsEndBy.metadata(rig.clock.instant().plus(rig.settings.commitInterval()).plus(rig.settings.callTimeout()))));
+    }
+
+    @Test
+    void aResultTooLargeToWriteIsDeadLetteredOnceWithItsReasonNotSentForever() {
+        DispatcherRig rig = new DispatcherRig().assigned();
+        rig.deliver(rig.requests0, DispatcherRig.request("r1", "P400-1"));
+        rig.step();
+        rig.calls.get(0).answer(CallOutcome.SUCCESS, null);
+        rig.step();
+        rig.producer.errorNext(new RecordTooLargeException("The message is 1500000 bytes when serialized which is larger than 1048576"));
+        rig.step();
+        assertThat(rig.written(rig.catalog.deadLetters())).singleElement().satisfies(letter -> {
+            assertThat(letter.getSourceTopic()).isEqualTo(rig.catalog.results().name());
+            assertThat(letter.getReason()).contains("larger than the producer or the broker takes", "larger than 1048576");
+            assertThat(letter.getExceptionClass()).isEqualTo(RecordTooLargeException.class.getName());
+            assertThat(letter.getKey()).isNotNull();
+        });
+        rig.producer.completeNext();
+        rig.stepToCommit();
+        assertThat(rig.committed(rig.requests0).offset()).as("the check is finished once its dead letter lands").isEqualTo(1);
+        for (int i = 0; i < 5; i++) {
+            rig.clock.advance(Duration.ofSeconds(10));
+            rig.step();
+        }
+        assertThat(rig.written(rig.catalog.results())).as("written once, not again and again").hasSize(1);
+        assertThat(rig.meters.counter("fleetdiag.dispatcher.dead.letters").count()).isEqualTo(1);
     }
 
     @Test

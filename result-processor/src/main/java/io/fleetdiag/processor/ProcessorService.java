@@ -15,6 +15,8 @@ import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
 import io.fleetdiag.processor.errors.DeadLetterProcessingHandler;
 import io.fleetdiag.processor.errors.DeadLetterWriter;
 import io.fleetdiag.processor.events.LiveEvents;
+import io.fleetdiag.processor.operations.AlertOperations;
+import io.fleetdiag.processor.operations.SilenceSweeper;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
@@ -49,8 +51,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * The result processor as a running service: topics and schemas in place, the Kafka Streams
@@ -59,15 +63,21 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class ProcessorService implements AutoCloseable {
 
+    /** How often ended silences past their retention are removed. */
+    private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+
     private final KafkaStreams streams;
     private final HttpEndpoint http;
     private final Producer<String, AlertOperation> operations;
     private final Producer<String, DiagnosisCheckRequest> checks;
     private final LiveEvents events;
+    private final SilenceSweeper sweeper;
     private final CompletableFuture<Void> running;
 
     private ProcessorService(KafkaStreams streams, HttpEndpoint http, Producer<String, AlertOperation> operations,
-                             Producer<String, DiagnosisCheckRequest> checks, LiveEvents events, CompletableFuture<Void> running) {
+                             Producer<String, DiagnosisCheckRequest> checks, LiveEvents events, SilenceSweeper sweeper,
+                             CompletableFuture<Void> running) {
+        this.sweeper = sweeper;
         this.streams = streams;
         this.http = http;
         this.operations = operations;
@@ -128,6 +138,9 @@ public final class ProcessorService implements AutoCloseable {
         RestoreProgress restores = new RestoreProgress();
         Supplier<ServiceHttp.Health> health = () -> health(running.get(), probe, restores);
         ProbeMetrics.bind(metrics, health);
+        SilenceSweeper sweeper = new SilenceSweeper(() -> AlertOperations.queried(running.get().store(StoreQueryParameters.fromNameAndType(
+                AlertOperations.TABLE, QueryableStoreTypes.<String, AlertOperation>keyValueStore()))), operations, catalog.alertOperations().name(),
+                ProcessorSettings.SILENCE_RETENTION.read(config), Clock.systemUTC()).every(SWEEP_EVERY);
         HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, health, routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
@@ -153,7 +166,7 @@ public final class ProcessorService implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
-        return new ProcessorService(streams, http, operations, checks, events, firstRunning);
+        return new ProcessorService(streams, http, operations, checks, events, sweeper, firstRunning);
     }
 
     /**
@@ -213,12 +226,18 @@ public final class ProcessorService implements AutoCloseable {
         return streams;
     }
 
+    /** The event streams, to see what their clients cost. */
+    LiveEvents liveEvents() {
+        return events;
+    }
+
     public int httpPort() {
         return http.port();
     }
 
     @Override
     public void close() throws Exception {
+        sweeper.close();
         events.close();
         streams.close(Duration.ofSeconds(30));
         http.close();

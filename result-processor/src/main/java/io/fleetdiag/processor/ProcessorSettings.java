@@ -67,6 +67,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
     private static final SettingKey<Integer> UNCONFIRMED_CRITICAL_AT = SettingKey.wholeNumber("processor.unconfirmed-critical-at");
     private static final SettingKey<Duration> IOS_CAPTURE_WAIT = SettingKey.duration("processor.ios-capture-wait");
     private static final SettingKey<Duration> HISTORY_RETENTION = SettingKey.duration("processor.alert-history-retention");
+    /** How long an ended silence stays listed before it is removed from the alert-operations topic. */
+    public static final SettingKey<Duration> SILENCE_RETENTION = SettingKey.duration("processor.silence-retention");
     private static final SettingKey<Integer> HISTORY_MAX_PER_TERMINAL = SettingKey.wholeNumber("processor.alert-history-max-per-terminal");
 
     public static final SettingsDefinition DEFINITION = SettingsDefinition.named("result-processor")
@@ -105,6 +107,7 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
                     "UNCONFIRMED_BATCH is WARNING above 0 and CRITICAL from this many unconfirmed payments")
             .define(IOS_CAPTURE_WAIT, "3m", SettingCheck.positive(), "after a host diagnosis of an iOS installation that still shows unconfirmed"
                     + " payments, its one follow-up comes this much later (Adyen's capture-retry wait)")
+            .define(SILENCE_RETENTION, "30d", SettingCheck.positive(), "how long an ended silence stays listed (`/api/silences?all=true`) before it is removed from the alert-operations topic")
             .define(HISTORY_RETENTION, "7d", SettingCheck.positive(), "how long a resolved alert episode stays in the alert history"
                     + " (`/api/terminals/{poiid}/alerts` and the other history queries)")
             .define(HISTORY_MAX_PER_TERMINAL, "100", SettingCheck.atLeast(1), "the alert history keeps at most this many episodes per terminal"

@@ -169,6 +169,7 @@ class AlertOperationsIT {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
                 .header("Authorization", "Bearer " + TOKEN)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -51,11 +51,17 @@ final class ApiInstances implements AutoCloseable {
 
     /** An instance whose own token is {@code token}, with callers named by {@code authenticator}. */
     ProcessorService start(String name, String token, Authenticator authenticator) throws Exception {
+        return start(name, token, authenticator, Map.of());
+    }
+
+    /** The same, with {@code settings} over the defaults. */
+    ProcessorService start(String name, String token, Authenticator authenticator, Map<String, String> settings) throws Exception {
         Map<String, String> values = new HashMap<>();
         ProcessorService.defaults().forEach(values::putAll);
         values.putAll(cluster.serviceSettings(prefix));
         values.putAll(Map.of("processor.application-id", prefix + "processor", "processor.state-dir", work.resolve(name).toString(),
                 "processor.commit-interval", "100ms", "http.port", "0"));
+        values.putAll(settings);
         return resources.keep(ProcessorService.start(ServiceConfig.of(values), Map.of(ServiceHttp.TOKEN_ENV, token), authenticator,
                 new CompletableFuture<>()));
     }
@@ -63,7 +69,8 @@ final class ApiInstances implements AutoCloseable {
     HttpResponse<String> call(ProcessorService instance, String token, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + instance.httpPort() + path))
                 .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

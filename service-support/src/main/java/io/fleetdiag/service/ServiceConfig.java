@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class ServiceConfig {
 
     private static final String ENV_PREFIX = "FLEETDIAG_";
-    private static final String KAFKA_PREFIX = "kafka.";
+    static final String KAFKA_PREFIX = "kafka.";
 
     private final Map<String, String> values;
 

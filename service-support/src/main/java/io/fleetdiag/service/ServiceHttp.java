@@ -3,6 +3,10 @@ package io.fleetdiag.service;
 import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.HttpPolicy;
+import io.fleetdiag.service.http.RequestGuard;
+import io.fleetdiag.service.http.SecurityHeaders;
+import io.fleetdiag.service.http.StreamCaps;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
@@ -11,7 +15,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -27,12 +35,22 @@ import java.util.stream.Stream;
 public final class ServiceHttp {
 
     public static final String TOKEN_ENV = AccessSettings.TOKEN_ENV;
+    public static final String ALLOWED_HOSTS = "http.allowed-hosts";
+    public static final String EVENTS_MAX = "http.events.max-clients";
+    public static final String EVENTS_MAX_PER_CALLER = "http.events.max-per-caller";
     /**
      * Loopback unless a deployment opens it up (containers set 0.0.0.0), then with identity required; each
      * service defines its own {@code http.port}.
      */
     public static final SettingsDefinition DEFINITION = HttpTls.declare(AccessSettings.declare(SettingsDefinition.named("HTTP: health, metrics, identity and TLS")
-            .define("http.host", SettingType.STRING, "127.0.0.1", "interface of `/health` and `/metrics` (and the service's own routes)")));
+            .define("http.host", SettingType.STRING, "127.0.0.1", "interface of `/health` and `/metrics` (and the service's own routes)")
+            .define(ALLOWED_HOSTS, SettingType.LIST, "",
+                    "host names clients reach the service by, besides `localhost` and IP addresses: a POST, PUT or DELETE through "
+                            + "any other `Host` is refused (421, against DNS rebinding); `*` allows any")
+            .define(EVENTS_MAX, SettingType.INT, String.valueOf(StreamCaps.DEFAULT_MAX), SettingCheck.atLeast(1),
+                    "event streams (`/events`) open at once on this instance; beyond it 503")
+            .define(EVENTS_MAX_PER_CALLER, SettingType.INT, String.valueOf(StreamCaps.DEFAULT_MAX_PER_CALLER), SettingCheck.atLeast(1),
+                    "event streams open at once for one caller subject; beyond it 429")));
     public static final Map<String, String> DEFAULTS = DEFINITION.defaults();
 
     /** For the {@code http.port} each service defines with its own default. */
@@ -73,7 +91,19 @@ public final class ServiceHttp {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         return HttpEndpoint.start(config.get("http.host"), config.intValue("http.port"), HttpTls.from(config),
-                authenticator, Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+                authenticator, policy(config), Stream.concat(routes(metrics, health).stream(), extra.stream()).toList());
+    }
+
+    /**
+     * The request policy the settings describe: the allowed hosts (and {@code http.host} when it is a name), pages
+     * that may call the OIDC issuer besides the service, and the event stream caps.
+     */
+    public static HttpPolicy policy(ServiceConfig config) {
+        Set<String> hosts = new HashSet<>(config.list(ALLOWED_HOSTS));
+        hosts.add(config.get("http.host"));
+        Optional<URI> issuer = config.find("http.oidc.issuer").filter(value -> !value.isBlank()).map(URI::create);
+        return new HttpPolicy(new RequestGuard(hosts), SecurityHeaders.withIssuer(issuer),
+                config.intValue(EVENTS_MAX), config.intValue(EVENTS_MAX_PER_CALLER));
     }
 
     private static Reply probe(Health now, Predicate<Health> passes, String yes, String no) {

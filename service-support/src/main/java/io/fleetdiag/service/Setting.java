@@ -8,16 +8,20 @@ import java.util.Optional;
  *
  * @param defaultValue      the value when nothing overrides it; null when the setting is optional and has none
  * @param documentedDefault how docs/configuration.md shows the default, when the value depends on the machine
- * @param secret            never shown: the start-up listing masks it
  */
 public record Setting(String key, SettingType type, String defaultValue, String documentedDefault, SettingCheck check,
-                      String doc, boolean secret) {
+                      String doc) {
 
     public Setting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(doc, "doc");
+    }
+
+    /** Never shown: the start-up listing masks it. */
+    public boolean secret() {
+        return type == SettingType.SECRET;
     }
 
     public Optional<String> defaultText() {

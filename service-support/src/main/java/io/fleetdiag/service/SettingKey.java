@@ -23,6 +23,11 @@ public record SettingKey<T>(String name, SettingType type, Class<T> valueType) {
         return new SettingKey<>(name, SettingType.PATH, String.class);
     }
 
+    /** A password or credential, masked in the start-up listing. */
+    public static SettingKey<String> secret(String name) {
+        return new SettingKey<>(name, SettingType.SECRET, String.class);
+    }
+
     public static SettingKey<Integer> wholeNumber(String name) {
         return new SettingKey<>(name, SettingType.INT, Integer.class);
     }

@@ -15,7 +15,9 @@ public enum SettingType {
     DURATION("duration"),
     LIST("comma-separated list"),
     URL("`http://` or `https://` URL"),
-    PATH("file path");
+    PATH("file path"),
+    /** A password, key or credential: read as text, never shown (the start-up listing masks it by this type, whatever its name). */
+    SECRET("secret, never shown");
 
     private final String description;
 
@@ -31,7 +33,7 @@ public enum SettingType {
     /** The setting's value as this type; a {@link ConfigurationException} naming the setting when it is not one. */
     public Object read(ServiceConfig config, String key) {
         return switch (this) {
-            case STRING, PATH -> config.get(key);
+            case STRING, PATH, SECRET -> config.get(key);
             case INT -> config.intValue(key);
             case DOUBLE -> config.doubleValue(key);
             case BOOLEAN -> config.bool(key);

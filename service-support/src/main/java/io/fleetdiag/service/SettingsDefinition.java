@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -35,7 +37,7 @@ public final class SettingsDefinition {
     }
 
     public SettingsDefinition define(String key, SettingType type, String defaultValue, SettingCheck check, String doc) {
-        return add(new Setting(key, type, defaultValue, null, check, doc, false));
+        return add(new Setting(key, type, defaultValue, null, check, doc));
     }
 
     public SettingsDefinition define(SettingKey<?> key, String defaultValue, String doc) {
@@ -48,7 +50,7 @@ public final class SettingsDefinition {
 
     /** A setting whose default depends on the machine (a temporary directory): the docs show {@code documented}. */
     public SettingsDefinition defineMachineDefault(String key, SettingType type, String defaultValue, String documented, String doc) {
-        return add(new Setting(key, type, defaultValue, documented, SettingCheck.NONE, doc, false));
+        return add(new Setting(key, type, defaultValue, documented, SettingCheck.NONE, doc));
     }
 
     public SettingsDefinition defineMachineDefault(SettingKey<?> key, String defaultValue, String documented, String doc) {
@@ -57,12 +59,12 @@ public final class SettingsDefinition {
 
     /** A setting without a default: absent unless the file or the environment gives it. */
     public SettingsDefinition optional(String key, SettingType type, String doc) {
-        return add(new Setting(key, type, null, null, SettingCheck.NONE, doc, false));
+        return add(new Setting(key, type, null, null, SettingCheck.NONE, doc));
     }
 
-    /** An optional setting whose value is never shown. */
+    /** An optional {@link SettingType#SECRET} setting: its value is never shown. */
     public SettingsDefinition secret(String key, String doc) {
-        return add(new Setting(key, SettingType.STRING, null, null, SettingCheck.NONE, doc, true));
+        return optional(key, SettingType.SECRET, doc);
     }
 
     private SettingsDefinition add(Setting setting) {
@@ -110,7 +112,11 @@ public final class SettingsDefinition {
         definitions.forEach(definition -> definition.validate(config));
     }
 
-    /** The start-up line: every value, the declared secrets and anything whose name looks secret masked. */
+    /**
+     * The start-up line: every value, masked by type, not by name: declared {@link SettingType#SECRET} settings, and
+     * {@code kafka.*} settings the Kafka clients type as passwords ({@code kafka.ssl.keystore.key},
+     * {@code kafka.sasl.jaas.config}, ...). Only a key no one declares or types is masked by what its name looks like.
+     */
     public static String listing(Collection<SettingsDefinition> definitions, ServiceConfig config) {
         Map<String, String> shown = new TreeMap<>();
         config.asMap().forEach((key, value) -> shown.put(key, isSecret(definitions, key) ? "****" : value));
@@ -118,8 +124,12 @@ public final class SettingsDefinition {
     }
 
     private static boolean isSecret(Collection<SettingsDefinition> definitions, String key) {
-        return ServiceConfig.looksSecret(key) || definitions.stream()
-                .map(definition -> definition.settings.get(key)).anyMatch(setting -> setting != null && setting.secret());
+        Optional<Setting> declared = definitions.stream().map(definition -> definition.settings.get(key)).filter(Objects::nonNull).findFirst();
+        if (declared.isPresent()) {
+            return declared.get().secret();
+        }
+        Optional<Boolean> kafkaPassword = KafkaPasswords.typed(key);
+        return kafkaPassword.orElseGet(() -> ServiceConfig.looksSecret(key));
     }
 
     /** This group's table for docs/configuration.md. */

@@ -16,7 +16,9 @@ class SettingsDefinitionTest {
             .define("example.mode", SettingType.STRING, "fast", SettingCheck.oneOf("fast", "careful"), "how to work")
             .define("example.url", SettingType.URL, "http://localhost:1", "where to go")
             .optional("example.file", SettingType.PATH, "an optional file")
-            .secret("example.credentials", "who we are");
+            .secret("example.credentials", "who we are")
+            .define(SettingKey.secret("example.signing-key"), null, "signs things")
+            .optional("example.token-file", SettingType.PATH, "where the tokens are (a path, not a secret)");
 
     @Test
     void theDefaultsAreTheDeclaredOnesAndOptionalSettingsHaveNone() {
@@ -55,6 +57,25 @@ class SettingsDefinitionTest {
     }
 
     @Test
+    void secretsAreMaskedByTheirTypeNotByTheirName() {
+        ServiceConfig config = ServiceConfig.of(DEFINITION.defaults()).with("example.signing-key", "k3y-material")
+                .with("example.token-file", "/run/secrets/tokens")
+                .with("kafka.ssl.keystore.key", "-----BEGIN PRIVATE KEY-----MIIE")
+                .with("kafka.ssl.truststore.certificates", "-----BEGIN CERTIFICATE-----MIIB")
+                .with("kafka.ssl.key.password", "pem-pass")
+                .with("kafka.ssl.keystore.location", "/etc/kafka/keystore.p12")
+                .with("kafka.bootstrap.servers", "broker:9092");
+
+        String listing = SettingsDefinition.listing(List.of(DEFINITION), config);
+
+        assertThat(listing).as("SECRET settings and Kafka's PASSWORD-typed settings")
+                .doesNotContain("k3y-material", "PRIVATE KEY", "CERTIFICATE", "pem-pass")
+                .contains("example.signing-key=****", "kafka.ssl.keystore.key=****");
+        assertThat(listing).as("a path is not a secret, whatever its name says")
+                .contains("example.token-file=/run/secrets/tokens", "kafka.ssl.keystore.location=/etc/kafka/keystore.p12", "kafka.bootstrap.servers=broker:9092");
+    }
+
+    @Test
     void theEnvironmentAlsoGivesSettingsWithoutADefault() {
         ServiceConfig config = ServiceLauncher.config("example", List.of(DEFINITION), new String[0],
                 Map.of("FLEETDIAG_EXAMPLE_FILE", "/tmp/x", "FLEETDIAG_EXAMPLE_WAIT", "2m"));
@@ -68,9 +89,10 @@ class SettingsDefinitionTest {
 
     @Test
     void theTableHasOneRowPerSettingWithItsVariableDefaultAndRule() {
-        assertThat(DEFINITION.markdownTable().lines().toList()).hasSize(8)
+        assertThat(DEFINITION.markdownTable().lines().toList()).hasSize(10)
                 .contains("| `example.threads` | `FLEETDIAG_EXAMPLE_THREADS` | `4` | whole number, from 1 to 64 | worker threads |",
                         "| `example.wait` | `FLEETDIAG_EXAMPLE_WAIT` | `30s` | duration, above zero | how long \\| to wait |",
-                        "| `example.file` | `FLEETDIAG_EXAMPLE_FILE` | - | file path | an optional file |");
+                        "| `example.file` | `FLEETDIAG_EXAMPLE_FILE` | - | file path | an optional file |",
+                        "| `example.signing-key` | `FLEETDIAG_EXAMPLE_SIGNING_KEY` | - | secret, never shown | signs things |");
     }
 }

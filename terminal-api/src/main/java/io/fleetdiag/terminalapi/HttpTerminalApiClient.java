@@ -16,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -67,8 +68,12 @@ final class HttpTerminalApiClient implements TerminalApiClient {
             return CompletableFuture.completedFuture(ConnectedTerminals.failure(CallOutcome.REJECTED, null,
                     "cannot build the request: " + e.getMessage(), null, Duration.ZERO));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+        return http.sendAsync(request, BoundedBody.ofString()).handle((response, error) -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            Optional<BoundedBody.TooLarge> tooLarge = BoundedBody.TooLarge.in(error);
+            if (tooLarge.isPresent()) {
+                return ConnectedTerminals.failure(CallOutcome.MALFORMED, tooLarge.get().status(), tooLarge.get().getMessage(), null, latency);
+            }
             if (error != null) {
                 Transport failure = Transport.of(error, config.requestTimeout());
                 return ConnectedTerminals.failure(failure.outcome(), null, failure.message(), null, latency);
@@ -101,8 +106,13 @@ final class HttpTerminalApiClient implements TerminalApiClient {
             return CompletableFuture.completedFuture(DiagnosisAnswer.failure(CallOutcome.REJECTED, null,
                     "cannot build the request: " + e.getMessage(), null, Duration.ZERO));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+        return http.sendAsync(request, BoundedBody.ofString()).handle((response, error) -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            Optional<BoundedBody.TooLarge> tooLarge = BoundedBody.TooLarge.in(error);
+            if (tooLarge.isPresent()) {
+                // an answer came, and it is not Adyen's: a failed result, not a call to repeat
+                return DiagnosisAnswer.failure(CallOutcome.MALFORMED, tooLarge.get().status(), tooLarge.get().getMessage(), null, latency);
+            }
             if (error != null) {
                 Transport failure = Transport.of(error, config.requestTimeout());
                 return failure.requestSent() ? DiagnosisAnswer.noAnswer(failure.message(), latency)

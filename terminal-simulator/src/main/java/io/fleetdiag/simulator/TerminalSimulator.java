@@ -1,6 +1,9 @@
 package io.fleetdiag.simulator;
 
 import io.fleetdiag.service.access.Authenticator;
+import io.fleetdiag.service.http.HttpPolicy;
+import io.fleetdiag.service.http.RequestGuard;
+import io.fleetdiag.service.http.Route;
 import io.fleetdiag.service.http.RouteHandler;
 import io.fleetdiag.service.http.RouteTable;
 import io.fleetdiag.simulator.api.SimulatedCloud;
@@ -15,6 +18,7 @@ import io.fleetdiag.simulator.life.FleetLife;
 import io.fleetdiag.simulator.life.LifeRates;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.Server;
@@ -69,8 +73,10 @@ public final class TerminalSimulator implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        // Adyen's requests are small; the limit only keeps a runaway body from being read
-        server.setHandler(new RouteHandler(new RouteTable(SimulatorRoutes.of(cloud)), Authenticator.none(), MAX_BODY));
+        // Adyen's requests are small; the limit only keeps a runaway body from being read. Any Host: the services
+        // call it by whatever name their deployment gives it (a test tool, published on loopback only)
+        List<Route> routes = SimulatorRoutes.of(cloud).stream().map(route -> route.method().equals("POST") ? route.accepting(MAX_BODY) : route).toList();
+        server.setHandler(new RouteHandler(new RouteTable(routes), Authenticator.none(), HttpPolicy.defaults().withGuard(RequestGuard.anyHost())));
         server.start();
         FleetLife life = new FleetLife(fleet, config.rates(), config.clock(), config.seed());
         if (!config.rates().equals(LifeRates.staticFleet())) {

@@ -44,6 +44,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  */
 public final class AlertOperationsApi {
 
+    /** An acknowledgement or silence: a note or reason of {@link OperationRequests#LONGEST_NOTE} characters, each up to 4 UTF-8 bytes, and a scope. */
+    static final int OPERATION_BODY = 16 * 1024;
+
     private final AlertFinder finder;
     private final TerminalLookup terminals;
     private final Supplier<AlertOperations> table;
@@ -75,12 +78,13 @@ public final class AlertOperationsApi {
                 Route.get("/api/alerts/{alertId}", Permission.READ, "one alert, active or recently resolved, with its acknowledgement and silence; 404 unknown or out of scope",
                         Failures.mapped(call -> alert(call, false))),
                 Route.post("/api/alerts/{alertId}/ack", Permission.OPERATE,
-                        "acknowledges an active alert as the caller: {\"note\"}; 404 unknown or out of scope, 409 already resolved", Failures.mapped(call -> alert(call, true))),
+                        "acknowledges an active alert as the caller: {\"note\"}; 404 unknown or out of scope, 409 already resolved", Failures.mapped(call -> alert(call, true)))
+                        .accepting(OPERATION_BODY),
                 Route.get("/api/silences", Permission.READ, "the active silences within the caller's scope, oldest first, paged (all=true: also ended ones)",
                         Failures.mapped(this::list)),
                 Route.post("/api/silences", Permission.OPERATE,
                         "creates a silence as the caller: {\"poiid\" | \"merchantAccount\"[, \"store\"] and/or \"type\", \"until\", \"reason\"}; 403 beyond the caller's scope",
-                        Failures.mapped(this::create)),
+                        Failures.mapped(this::create)).accepting(OPERATION_BODY),
                 Route.get("/api/silences/{silenceId}", Permission.READ, "one silence; 404 unknown or out of scope",
                         Failures.mapped(call -> Reply.json(200, Json.write(OperationsJson.silence(silence(call.caller(), call.param("silenceId")), now()))))),
                 Route.delete("/api/silences/{silenceId}", Permission.OPERATE, "ends a silence now, as the caller",

@@ -39,7 +39,8 @@ public final class CheckRequestsApi {
 
     public List<Route> routes() {
         return List.of(Route.post("/api/checks", Permission.RUN_CHECKS,
-                "asks for a MANUAL diagnosis of a known terminal: {\"poiid\", \"hostDiagnosis\"}; 202 once written", Failures.mapped(this::check)));
+                "asks for a MANUAL diagnosis of a known terminal: {\"poiid\", \"hostDiagnosis\"}; 202 once written", Failures.mapped(this::check))
+                .accepting(Route.SMALL_BODY * 4));
     }
 
     private Reply check(HttpCall call) throws QueryException {

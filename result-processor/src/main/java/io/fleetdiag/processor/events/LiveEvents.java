@@ -3,7 +3,6 @@ package io.fleetdiag.processor.events;
 import io.fleetdiag.processor.api.ListItems;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.access.Scope;
 import io.fleetdiag.service.http.EventStream;
 import io.fleetdiag.service.http.HttpCall;
@@ -42,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link #HEARTBEAT_EVERY} so idle connections stay open. Each client gets what its caller's scope covers:
  * the alerts and stores of its merchant accounts and stores, and the fleet counted for it. Unrestricted
  * clients share one fleet view, clients of the same scope another, so a change costs one fleet query
- * per scope connected, not per client. A client that falls behind is dropped
+ * per scope connected, not per client, and a new client gets its scope's shared snapshot
+ * ({@link FleetSnapshots}) rather than a fleet computation of its own. A client that falls behind is dropped
  * ({@link EventStream}); a browser's EventSource reconnects by itself.
  */
 public final class LiveEvents implements StreamRoute, AutoCloseable {
@@ -57,15 +57,12 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
         Optional<String> json(HttpCall as) throws Exception;
     }
 
-    /** How the service asks for the whole fleet's view, shared by every unrestricted client. */
-    private static final HttpCall WHOLE_FLEET = HttpCall.get("/api/fleet", Map.of(), Caller.local());
-
     private final Consumer<byte[], byte[]> consumer;
     private final String alertsTopic;
     private final String storesTopic;
     private final Deserializer<TerminalAlert> alerts;
     private final Deserializer<StoreHealth> stores;
-    private final FleetView fleet;
+    private final FleetSnapshots fleet;
     private final Map<EventStream, HttpCall> clients = new ConcurrentHashMap<>();
     private final AtomicBoolean changed = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -82,7 +79,7 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
         this.storesTopic = catalog.storeHealth().name();
         this.alerts = catalog.alerts().valueSerde().deserializer();
         this.stores = catalog.storeHealth().valueSerde().deserializer();
-        this.fleet = fleet;
+        this.fleet = new FleetSnapshots(fleet, FLEET_EVERY, System::nanoTime);
         this.reader = new Thread(this::read, "fleetdiag-live-events");
         this.reader.setDaemon(true);
     }
@@ -119,11 +116,12 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
     public void open(HttpCall call, EventStream stream) {
         clients.put(stream, call);
         stream.whenClosed(() -> clients.remove(stream));
-        timer.execute(() -> fleetJson(viewer(call)).ifPresent(json -> stream.send("fleet", json)));
+        timer.execute(() -> fleet.forNewClient(call).ifPresent(json -> stream.send("fleet", json)));
     }
 
-    private static HttpCall viewer(HttpCall call) {
-        return call.caller().scope().unrestricted() ? WHOLE_FLEET : call;
+    /** Fleet views computed for the clients so far (one per scope and change, not one per client). */
+    public long fleetComputations() {
+        return fleet.computations();
     }
 
     /** Clients connected now. */
@@ -142,6 +140,7 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
                             }
                         });
                         changed.set(true);
+                        fleet.changed();
                     });
                 }
             }
@@ -179,22 +178,14 @@ public final class LiveEvents implements StreamRoute, AutoCloseable {
 
     /** One fleet query per scope connected, answered as the first client of that scope (all see the same). */
     private void sendFleetIfChanged() {
+        Map<Scope, List<Map.Entry<EventStream, HttpCall>>> byScope = clients.entrySet().stream()
+                .collect(Collectors.groupingBy(client -> client.getValue().caller().scope()));
+        fleet.keepOnly(byScope.keySet());
         if (clients.isEmpty() || !changed.getAndSet(false)) {
             return;
         }
-        Map<Scope, List<Map.Entry<EventStream, HttpCall>>> byScope = clients.entrySet().stream()
-                .collect(Collectors.groupingBy(client -> client.getValue().caller().scope()));
-        byScope.values().forEach(group -> fleetJson(viewer(group.get(0).getValue()))
+        byScope.values().forEach(group -> fleet.now(group.get(0).getValue())
                 .ifPresent(json -> group.forEach(client -> client.getKey().send("fleet", json))));
-    }
-
-    private Optional<String> fleetJson(HttpCall as) {
-        try {
-            return fleet.json(as);
-        } catch (Exception e) {
-            LOG.debug("No fleet view for the live events now: {}", e.toString());
-            return Optional.empty();
-        }
     }
 
     @Override

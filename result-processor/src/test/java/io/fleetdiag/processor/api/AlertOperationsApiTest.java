@@ -97,7 +97,8 @@ class AlertOperationsApiTest {
 
     private HttpResponse<String> call(String method, String path, String body, Optional<String> token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -26,14 +26,14 @@ public final class HttpEndpoint implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Starts on {@code host:port} (port 0 picks a free one), answering {@code routes} ({@link RouteHandler}). */
+    /** Starts on {@code host:port} (port 0 picks a free one), answering {@code routes} ({@link RouteHandler}) under the default policy. */
     public static HttpEndpoint start(String host, int port, Authenticator authenticator, List<Route> routes) throws Exception {
-        return start(host, port, Optional.empty(), authenticator, routes);
+        return start(host, port, Optional.empty(), authenticator, HttpPolicy.defaults(), routes);
     }
 
-    /** As {@link #start(String, int, Authenticator, List)}, speaking only HTTPS when {@code tls} is given. */
+    /** As {@link #start(String, int, Authenticator, List)}, speaking only HTTPS when {@code tls} is given, under {@code policy}. */
     public static HttpEndpoint start(String host, int port, Optional<SslContextFactory.Server> tls, Authenticator authenticator,
-                                     List<Route> routes) throws Exception {
+                                     HttpPolicy policy, List<Route> routes) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("fleetdiag-http");
         threads.setDaemon(true);
@@ -42,7 +42,7 @@ public final class HttpEndpoint implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new RouteHandler(new RouteTable(routes), authenticator, RouteHandler.DEFAULT_MAX_BODY));
+        server.setHandler(new RouteHandler(new RouteTable(routes), authenticator, policy));
         try {
             server.start();
         } catch (Exception e) {

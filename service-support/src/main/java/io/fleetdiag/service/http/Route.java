@@ -12,9 +12,13 @@ import java.util.regex.Pattern;
 /**
  * One route: method, path template ({@code /api/terminals/{poiid}/alerts}; a last segment
  * {@code {name*}} takes the rest of the path), the permission it needs, one line of documentation (the
- * API tables in docs/ are generated from it) and what answers it.
+ * API tables in docs/ are generated from it), what answers it, and the largest body it takes: {@link #SMALL_BODY}
+ * unless the route takes a body ({@link #accepting}), so a caller cannot make the service read much it has no use for.
  */
-public record Route(String method, String path, Permission permission, String doc, Target target) {
+public record Route(String method, String path, Permission permission, String doc, Target target, int maxBody) {
+
+    /** The body limit of a route that does not ask for more: room for a short JSON object, nothing more. */
+    public static final int SMALL_BODY = 1024;
 
     private static final Pattern TEMPLATE = Pattern.compile("(/([A-Za-z0-9._-]+|\\{[A-Za-z][A-Za-z0-9]*}))*(/\\{[A-Za-z][A-Za-z0-9]*\\*})?");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE");
@@ -60,6 +64,18 @@ public record Route(String method, String path, Permission permission, String do
         if (doc == null || doc.isBlank() || doc.contains("\n")) {
             throw new IllegalArgumentException("Route " + method + " " + path + " needs one line of documentation");
         }
+        if (maxBody < 0) {
+            throw new IllegalArgumentException("Route " + method + " " + path + ": the body limit cannot be negative: " + maxBody);
+        }
+    }
+
+    public Route(String method, String path, Permission permission, String doc, Target target) {
+        this(method, path, permission, doc, target, SMALL_BODY);
+    }
+
+    /** This route, taking bodies of up to {@code bytes}. */
+    public Route accepting(int bytes) {
+        return new Route(method, path, permission, doc, target, bytes);
     }
 
     public static Route get(String path, Permission permission, String doc, Handler handler) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -24,38 +25,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a {@link RouteTable} on Jetty: 404 for no route, 405 with {@code Allow} for a wrong method, 401
- * when the {@link Authenticator} refuses the credential of a route not {@link Permission#PUBLIC}, 403 when
- * the caller lacks the route's permission, and 413 for a
- * body over the limit: a Content-Length over it is refused first, on any path, before anything is read;
- * a streamed body once the limit is passed. A failing route answers 500 without the exception's details, which go to the log.
+ * Answers a {@link RouteTable} on Jetty. In order: a state change through a foreign Host (421), from a
+ * foreign Origin (403) or with a body not typed JSON (415) is refused ({@link RequestGuard}); a
+ * Content-Length over the largest route's limit is refused (413) on any path before anything is read; 404
+ * for no route, 405 with {@code Allow} for a wrong method; 401 when the {@link Authenticator} refuses the
+ * credential of a route not {@link Permission#PUBLIC}, 403 when the caller lacks the route's permission;
+ * only then is the body read, up to the route's own limit (413 past it). An event stream beyond the
+ * {@link StreamCaps} answers 503 or 429. Every reply carries the {@link SecurityHeaders}. A failing route
+ * answers 500 without the exception's details, which go to the log.
  */
 public final class RouteHandler extends Handler.Abstract {
-
-    /** The body limit unless a service sets its own. */
-    public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteHandler.class);
 
     private final RouteTable table;
     private final Authenticator authenticator;
-    private final int maxBody;
+    private final HttpPolicy policy;
+    private final StreamCaps streams;
+    private final int largestBody;
 
-    public RouteHandler(RouteTable table, Authenticator authenticator, int maxBody) {
-        if (maxBody < 0) {
-            throw new IllegalArgumentException("maxBody cannot be negative: " + maxBody);
-        }
+    public RouteHandler(RouteTable table, Authenticator authenticator, HttpPolicy policy) {
         this.table = table;
         this.authenticator = authenticator;
-        this.maxBody = maxBody;
+        this.policy = policy;
+        this.streams = new StreamCaps(policy.maxStreams(), policy.maxStreamsPerCaller());
+        this.largestBody = table.routes().stream().mapToInt(Route::maxBody).max().orElse(0);
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         try {
-            if (request.getLength() > maxBody) {
-                reply(tooLarge(), response, callback);
+            HttpFields headers = request.getHeaders();
+            boolean hasBody = request.getLength() > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING);
+            Optional<Reply> refused = policy.guard().refusal(request.getMethod(), host(request), headers.get(HttpHeader.ORIGIN),
+                    headers.get(HttpHeader.CONTENT_TYPE), hasBody);
+            if (refused.isPresent()) {
+                reply(refused.get(), response, callback);
+                return true;
+            }
+            if (request.getLength() > largestBody) {
+                reply(tooLarge(largestBody), response, callback);
                 return true;
             }
             Optional<RouteTable.Match> match = table.find(request.getMethod(), path);
@@ -70,22 +80,27 @@ public final class RouteHandler extends Handler.Abstract {
             Caller caller;
             try {
                 caller = route.permission() == Permission.PUBLIC ? Caller.anonymous() : authenticator.authenticate(credential(request));
-            } catch (Authenticator.Unauthenticated refused) {
-                reply(Reply.error(401, refused.getMessage()).with("WWW-Authenticate", "Bearer"), response, callback);
+            } catch (Authenticator.Unauthenticated unauthenticated) {
+                reply(Reply.error(401, unauthenticated.getMessage()).with("WWW-Authenticate", "Bearer"), response, callback);
                 return true;
             }
             if (!caller.may(route.permission())) {
                 reply(Reply.error(403, caller.subject() + " lacks the permission " + route.permission().grant()), response, callback);
                 return true;
             }
-            Optional<String> body = body(request);
+            Optional<String> body = request.getLength() > route.maxBody() ? Optional.empty() : body(request, route.maxBody());
             if (body.isEmpty()) {
-                reply(tooLarge(), response, callback);
+                reply(tooLarge(route.maxBody()), response, callback);
                 return true;
             }
             HttpCall call = call(request, path, match.get().params(), body.get(), caller);
             if (route.target() instanceof Route.Stream stream) {
-                stream(stream.route(), call, response, callback);
+                Optional<Reply> full = streams.admit(caller.subject());
+                if (full.isPresent()) {
+                    reply(full.get(), response, callback);
+                } else {
+                    stream(stream.route(), call, response, callback);
+                }
             } else {
                 answer(((Route.Answer) route.target()).handler().handle(call), call, response, callback);
             }
@@ -95,7 +110,12 @@ public final class RouteHandler extends Handler.Abstract {
         return true;
     }
 
-    private static void answer(CompletionStage<Reply> later, HttpCall call, Response response, Callback callback) {
+    /** Event streams open now. */
+    public int openStreams() {
+        return streams.open();
+    }
+
+    private void answer(CompletionStage<Reply> later, HttpCall call, Response response, Callback callback) {
         later.whenComplete((reply, error) -> reply(error == null ? reply : failed(call.method(), call.path(), error), response, callback));
     }
 
@@ -104,12 +124,12 @@ public final class RouteHandler extends Handler.Abstract {
         return Reply.error(500, "The request failed; the service's log has the details");
     }
 
-    private Reply tooLarge() {
-        return Reply.error(413, "The body is larger than " + maxBody + " bytes");
+    private static Reply tooLarge(int limit) {
+        return Reply.error(413, "The body is larger than " + limit + " bytes");
     }
 
-    /** The body, or empty once more than the limit has been read (a declared length over it is refused before routing). */
-    private Optional<String> body(Request request) throws IOException {
+    /** The body, or empty once more than {@code maxBody} has been read (a declared length over it is refused unread). */
+    private static Optional<String> body(Request request, int maxBody) throws IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(maxBody + 1);
             return bytes.length > maxBody ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
@@ -127,19 +147,22 @@ public final class RouteHandler extends Handler.Abstract {
         return new HttpCall(request.getMethod(), path, params, query, headers, body, request.getHttpURI().toURI(), caller);
     }
 
-    private static void reply(Reply reply, Response response, Callback callback) {
+    private void reply(Reply reply, Response response, Callback callback) {
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        policy.headers().headers(reply.headers().keySet().stream().anyMatch("Cache-Control"::equalsIgnoreCase))
+                .forEach((name, value) -> response.getHeaders().put(name, value));
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(reply.bytes()), callback);
     }
 
-    /** The answer stays open: the callback completes when the stream ends. */
-    private static void stream(StreamRoute route, HttpCall call, Response response, Callback callback) {
+    /** The answer stays open: the callback completes when the stream ends, and its place under the caps is given back. */
+    private void stream(StreamRoute route, HttpCall call, Response response, Callback callback) {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        policy.headers().headers(false).forEach((name, value) -> response.getHeaders().put(name, value));
         EventStream stream = new EventStream(response, callback, EventStream.MAX_PENDING);
+        stream.whenClosed(() -> streams.release(call.caller().subject()));
         stream.comment("connected");
         try {
             route.open(call, stream);
@@ -148,6 +171,12 @@ public final class RouteHandler extends Handler.Abstract {
             LOG.warn("Event stream {} could not open", call.path(), e);
             stream.close();
         }
+    }
+
+    /** The Host header, or HTTP/2's authority, which Jetty puts in the request's URI. */
+    private static String host(Request request) {
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        return host != null ? host : request.getHttpURI().getAuthority();
     }
 
     /** The bearer header: never a token in the URL, where logs, proxies and the browser's history keep it (the dashboard's event stream sends the header too). */

@@ -32,13 +32,15 @@ import org.junit.jupiter.api.Test;
 class RouteHandlerTest {
 
     private static final String TOKEN = "t0ken-for-tests";
+    private static final int THINGS_BODY = 64 * 1024;
     private final HttpClient client = HttpClient.newHttpClient();
 
     private static HttpEndpoint start(StreamRoute events) throws Exception {
         List<Route> routes = new ArrayList<>(List.of(
                 Route.get("/api", Permission.READ, "an answer", call -> Reply.json(200, "{}")),
                 Route.get("/api/things/{id}", Permission.READ, "one thing", call -> Reply.json(200, "{\"id\":\"" + call.param("id") + "\"}")),
-                Route.post("/api/things", Permission.OPERATE, "takes a thing", call -> Reply.json(200, "{\"length\":" + call.body().length() + "}")),
+                Route.post("/api/things", Permission.OPERATE, "takes a thing", call -> Reply.json(200, "{\"length\":" + call.body().length() + "}"))
+                        .accepting(THINGS_BODY),
                 Route.delete("/api/things/{id}", Permission.OPERATE, "ends a thing", call -> Reply.json(200, "{}")),
                 Route.get("/api/things/special", Permission.READ, "the special thing", call -> Reply.json(200, "{\"special\":true}")),
                 Route.get("/api/failing", Permission.READ, "fails", call -> {
@@ -153,14 +155,14 @@ class RouteHandlerTest {
     @Test
     void aStreamedBodyIsReadUpToTheLimitAndNoFurther() throws Exception {
         try (HttpEndpoint http = start((call, stream) -> { })) {
-            for (int size : new int[] {RouteHandler.DEFAULT_MAX_BODY, RouteHandler.DEFAULT_MAX_BODY + 1}) {
+            for (int size : new int[] {THINGS_BODY, THINGS_BODY + 1}) {
                 // ofInputStream sends no Content-Length: the body arrives chunked
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/things"))
-                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("x".repeat(size).getBytes(StandardCharsets.UTF_8))))
                         .build();
                 HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-                assertThat(answer.statusCode()).as(size + " bytes").isEqualTo(size > RouteHandler.DEFAULT_MAX_BODY ? 413 : 200);
+                assertThat(answer.statusCode()).as(size + " bytes").isEqualTo(size > THINGS_BODY ? 413 : 200);
             }
         }
     }
@@ -176,7 +178,8 @@ class RouteHandlerTest {
                     .header("Authorization", "Bearer viewer-token").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(me.body()).contains("viewer@example.com");
             HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/things"))
-                    .header("Authorization", "Bearer viewer-token").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    .header("Authorization", "Bearer viewer-token").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(403);
             assertThat(post.body()).contains("alerts:operate");

@@ -2,6 +2,7 @@ package io.fleetdiag.terminalapi.management;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdiag.terminalapi.BoundedBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,7 +53,7 @@ public final class ManagementApiClient {
                 .GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request, BoundedBody.ofString());
         } catch (IOException e) {
             throw new ManagementApiException(0, "GET /terminals failed: " + e, e);
         } catch (InterruptedException e) {
