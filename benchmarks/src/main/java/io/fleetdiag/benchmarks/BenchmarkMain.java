@@ -4,6 +4,7 @@ import io.fleetdiag.benchmarks.dispatcher.DispatcherSweep;
 import io.fleetdiag.benchmarks.endtoend.AlertLatency;
 import io.fleetdiag.benchmarks.footprint.LocalFootprint;
 import io.fleetdiag.benchmarks.lake.LakeIngest;
+import io.fleetdiag.benchmarks.notifier.NotifierDelivery;
 import io.fleetdiag.benchmarks.poller.PollerPublish;
 import io.fleetdiag.benchmarks.presence.PresenceSnapshots;
 import io.fleetdiag.benchmarks.processor.ProcessorOptions;
@@ -80,7 +81,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
 
     @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, presence, dispatcher, poller, end-to-end,"
-            + " local-footprint, lake, soak (half an hour above the smoke size, so it runs only when named).")
+            + " local-footprint, lake, notifier, soak (half an hour above the smoke size, so it runs only when named).")
     void only(List<String> names) {
         List<String> known = scenarios().stream().map(Scenario::name).toList();
         for (String name : names) {
@@ -101,7 +102,7 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     public static List<Scenario> scenarios() {
         return List.of(new ProcessorThroughput(), new PresenceSnapshots(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(),
-                new LocalFootprint(), new LakeIngest(), new SoakRun());
+                new LocalFootprint(), new LakeIngest(), new NotifierDelivery(), new SoakRun());
     }
 
     @Override

@@ -21,14 +21,18 @@ import java.util.Locale;
  * @param lakeDelaySamples   alerts whose delay until they are queryable in the lake is measured
  * @param presenceTerminals  terminals of the static scope whose snapshots the presence benchmark lists
  * @param presenceSnapshots  snapshots of that scope: the first makes every terminal appear, the rest change nothing
+ * @param notifierAlerts     alert edges (RAISED and RESOLVED) in the burst the notifier delivers to a webhook
+ * @param notifierSamples    alerts sent one at a time whose delay to the webhook is measured
  * @param soak               the soak's fleet, cadence and length; at sizes above smoke it runs only when named with --only
  */
 public enum BenchmarkSize {
-    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3,
+    SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3, 400, 20,
             new Soak(300, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(45))),
     DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5, 100_000, 5,
+            10_000, 400,
             Soak.ADYEN),
     FULL(20_000, 25, 100_000, Duration.ofSeconds(1), 100_000, 10, 10_000, 500, 10_000, Duration.ofSeconds(180), 100_000, 9, 1_000_000, 5,
+            40_000, 1_000,
             Soak.ADYEN);
 
     /**
@@ -69,11 +73,13 @@ public enum BenchmarkSize {
     public final int lakeDelaySamples;
     public final int presenceTerminals;
     public final int presenceSnapshots;
+    public final int notifierAlerts;
+    public final int notifierSamples;
     public final Soak soak;
 
     BenchmarkSize(int processorTerminals, int processorRounds, int sweepTerminals, Duration sweepLatency, int pollerTerminals,
                   int pollerPolls, int endToEndTerminals, int endToEndSamples, int footprintTerminals, Duration footprintObserve,
-                  int lakeRecords, int lakeDelaySamples, int presenceTerminals, int presenceSnapshots, Soak soak) {
+                  int lakeRecords, int lakeDelaySamples, int presenceTerminals, int presenceSnapshots, int notifierAlerts, int notifierSamples, Soak soak) {
         this.processorTerminals = processorTerminals;
         this.processorRounds = processorRounds;
         this.sweepTerminals = sweepTerminals;
@@ -88,6 +94,8 @@ public enum BenchmarkSize {
         this.lakeDelaySamples = lakeDelaySamples;
         this.presenceTerminals = presenceTerminals;
         this.presenceSnapshots = presenceSnapshots;
+        this.notifierAlerts = notifierAlerts;
+        this.notifierSamples = notifierSamples;
         this.soak = soak;
     }
 

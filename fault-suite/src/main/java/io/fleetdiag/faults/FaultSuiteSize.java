@@ -16,10 +16,13 @@ import java.util.Locale;
  * @param rebootTerminals  terminals that restart inside the processor's reboot window
  * @param rebootWindow     the length of that window
  * @param rebootAway       how long each of them stays off the cloud (less than the window)
+ * @param receiverOutage   how long the notifier's webhook receiver is down
  */
 public enum FaultSuiteSize {
-    SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12, 20, Duration.ofSeconds(30), Duration.ofSeconds(15)),
-    DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60, 60, Duration.ofSeconds(60), Duration.ofSeconds(30));
+    SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12, 20, Duration.ofSeconds(30), Duration.ofSeconds(15),
+            Duration.ofSeconds(20)),
+    DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60, 60, Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
 
     public final int terminals;
     public final Duration chaos;
@@ -31,9 +34,10 @@ public enum FaultSuiteSize {
     public final int rebootTerminals;
     public final Duration rebootWindow;
     public final Duration rebootAway;
+    public final Duration receiverOutage;
 
     FaultSuiteSize(int terminals, Duration chaos, int killsPerService, int brokerRestarts, Duration brokerDown, int garbagePerTopic,
-                   int episodes, int rebootTerminals, Duration rebootWindow, Duration rebootAway) {
+                   int episodes, int rebootTerminals, Duration rebootWindow, Duration rebootAway, Duration receiverOutage) {
         this.terminals = terminals;
         this.chaos = chaos;
         this.killsPerService = killsPerService;
@@ -44,6 +48,7 @@ public enum FaultSuiteSize {
         this.rebootTerminals = rebootTerminals;
         this.rebootWindow = rebootWindow;
         this.rebootAway = rebootAway;
+        this.receiverOutage = receiverOutage;
     }
 
     public String label() {

@@ -321,6 +321,28 @@ class ResultProcessorTopologyTest {
     }
 
     @Test
+    void aStoreResolvedByALateResultOfAnotherTerminalIsNotResolvedBeforeItWasRaised() {
+        List<String> store = List.of("V400m-1", "V400m-2", "V400m-3", "V400m-4");
+        driver.snapshot(Fixtures.snapshot(MERCHANT + "/" + STORE, STORE, at(0), 1, store));
+        driver.result(Fixtures.success("V400m-1", at(1), p -> p.noPaper()));
+        driver.result(Fixtures.success("V400m-2", at(2), p -> p.noPaper()));
+        driver.result(Fixtures.success("V400m-3", at(6), p -> p.noPaper()));
+        TerminalAlert raised = driver.alerts(AlertType.STORE_DEGRADED, AlertStatus.RAISED).get(0);
+        assertThat(raised.getRaisedAt()).isEqualTo(at(6));
+
+        // results completed before the store was degraded, arriving after it: each terminal's own next result
+        driver.result(Fixtures.success("V400m-1", at(3), p -> { }));
+        driver.result(Fixtures.success("V400m-2", at(4), p -> { }));
+
+        assertThat(driver.alerts(AlertType.STORE_DEGRADED, AlertStatus.RESOLVED)).singleElement().satisfies(resolved -> {
+            assertThat(resolved.getAlertId()).isEqualTo(raised.getAlertId());
+            assertThat(resolved.getResolvedAt()).isAfterOrEqualTo(resolved.getRaisedAt());
+            assertThat(resolved.getEventTime()).isAfterOrEqualTo(raised.getEventTime());
+        });
+        assertThat(last(driver.storeHealth()).getUpdatedAt()).isAfterOrEqualTo(at(6));
+    }
+
+    @Test
     void theSameInputGivesTheSameAlertIds() {
         List<String> ids;
         try (ProcessorDriver again = new ProcessorDriver()) {

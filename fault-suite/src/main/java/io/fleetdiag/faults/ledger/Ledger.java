@@ -193,6 +193,11 @@ public final class Ledger implements AutoCloseable {
     }
 
     /** Every alert edge of the type read so far, in the order they arrived. */
+    /** Every alert edge, in the order read (per partition, the order written). */
+    public synchronized List<TerminalAlert> edges() {
+        return List.copyOf(alertEdges);
+    }
+
     public synchronized List<TerminalAlert> edges(AlertType type) {
         return alertEdges.stream().filter(alert -> alert.getType() == type).toList();
     }

@@ -31,12 +31,7 @@ public final class Fleetdiag implements AutoCloseable {
 
     public static Fleetdiag start(Path workDir, String bootstrapServers, String registryUrl, String adyenUrl, List<String> scopes,
                                   String apiKey) throws Exception {
-        Map<String, String> common = new HashMap<>();
-        common.put("kafka.bootstrap.servers", bootstrapServers);
-        common.put("schema.registry.url", registryUrl);
-        common.put("topics.partitions", "3");
-        common.put("kafka.session.timeout.ms", "6000");
-        common.put("kafka.heartbeat.interval.ms", "1000");
+        Map<String, String> common = common(bootstrapServers, registryUrl);
         Map<String, String> adyen = Map.of(
                 "adyen.endpoint", adyenUrl,
                 "adyen.allow-plain-http", "true",
@@ -73,6 +68,17 @@ public final class Fleetdiag implements AutoCloseable {
         return new Fleetdiag(ManagedService.start("processor", workDir, processor, Map.of()),
                 ManagedService.start("dispatcher", workDir, dispatcher, key),
                 ManagedService.start("poller", workDir, poller, key));
+    }
+
+    /** The settings every service of the suite shares: the broker, the registry, three partitions, members dropped after 6 s. */
+    public static Map<String, String> common(String bootstrapServers, String registryUrl) {
+        Map<String, String> common = new HashMap<>();
+        common.put("kafka.bootstrap.servers", bootstrapServers);
+        common.put("schema.registry.url", registryUrl);
+        common.put("topics.partitions", "3");
+        common.put("kafka.session.timeout.ms", "6000");
+        common.put("kafka.heartbeat.interval.ms", "1000");
+        return common;
     }
 
     public List<ManagedService> all() {

@@ -19,8 +19,7 @@ import java.util.Objects;
  */
 public record Notification(Kind kind, String alertId, AlertStatus status, String type, String severity, String poiid,
                            String merchantAccount, String store, String summary, String remediation, Map<String, String> evidence,
-                           Instant raisedAt, Instant resolvedAt, Instant eventTime, boolean silenced, String acknowledgedBy,
-                           String acknowledgementNote) {
+                           Instant raisedAt, Instant resolvedAt, Instant eventTime, boolean silenced, String acknowledgedBy) {
 
     /** What the notification is about. */
     public enum Kind { ALERT, ACKNOWLEDGEMENT, REMINDER }
@@ -45,7 +44,7 @@ public record Notification(Kind kind, String alertId, AlertStatus status, String
         return new Notification(Kind.ALERT, alert.getAlertId(), alert.getStatus(), alert.getType().name(), alert.getSeverity().name(),
                 alert.getPoiid(), alert.getMerchantAccount(), alert.getStore(), alert.getSummary(), alert.getRemediation(),
                 alert.getEvidence(), alert.getRaisedAt(), alert.getResolvedAt(), alert.getEventTime(),
-                alert.getSilenced() || !alert.getPaging(), alert.getAcknowledgedBy(), alert.getAcknowledgementNote());
+                alert.getSilenced() || !alert.getPaging(), alert.getAcknowledgedBy());
     }
 
     /** An acknowledgement, described by the alert it acknowledges as far as the operation names it. */
@@ -57,12 +56,12 @@ public record Notification(Kind kind, String alertId, AlertStatus status, String
         return new Notification(Kind.ACKNOWLEDGEMENT, operation.getId(), AlertStatus.UPDATED, type == null ? "UNKNOWN" : type, "UNKNOWN",
                 operation.getScope().getPoiid(), operation.getScope().getMerchantAccount(), operation.getScope().getStore(),
                 "Acknowledged by " + operation.getBy(), "", Map.of(), operation.getCreatedAt(), null, operation.getCreatedAt(), false,
-                operation.getBy(), operation.getNote());
+                operation.getBy());
     }
 
     public Notification reminder(Instant at) {
         return new Notification(Kind.REMINDER, alertId, status, type, severity, poiid, merchantAccount, store, "Still unacknowledged: "
-                + summary, remediation, evidence, raisedAt, resolvedAt, at, silenced, acknowledgedBy, acknowledgementNote);
+                + summary, remediation, evidence, raisedAt, resolvedAt, at, silenced, acknowledgedBy);
     }
 
     public boolean firing() {

@@ -79,11 +79,6 @@ public final class AlertmanagerReceiver implements Receiver {
         lastResend = now;
     }
 
-    /** Alerts that fire now, for /health and the tests. */
-    public int firingCount() {
-        return firing.size();
-    }
-
     private void post(List<Notification> edges, Instant now) throws DeliveryFailure {
         List<Map<String, Object>> body = new ArrayList<>();
         for (Notification edge : edges) {

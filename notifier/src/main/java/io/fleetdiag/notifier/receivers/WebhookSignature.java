@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
 
     private static final String PREFIX = "whsec_";
-    private final SecretKeySpec key;
+    /** Keyed once; a receiver's queue signs on its one thread, and sign is synchronized should that change. */
+    private final Mac mac;
 
     /** @param secret {@code whsec_<base64>}; a wrong one is refused without being repeated in the message */
     public WebhookSignature(String receiver, String secret) {
@@ -31,19 +32,18 @@ public final class WebhookSignature {
         if (bytes.length < 24 || bytes.length > 64) {
             throw new ConfigurationException("receiver " + receiver + ": the webhook secret must hold 24 to 64 bytes, not " + bytes.length);
         }
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
-    }
-
-    /** The {@code webhook-signature} header's value. */
-    public String sign(String id, long timestampSeconds, String body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(digest);
+            this.mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(bytes, "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /** The {@code webhook-signature} header's value. */
+    public synchronized String sign(String id, long timestampSeconds, String body) {
+        byte[] digest = mac.doFinal((id + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(digest);
     }
 
     @Override

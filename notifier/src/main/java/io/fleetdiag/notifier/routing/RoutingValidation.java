@@ -97,6 +97,10 @@ final class RoutingValidation {
             if (type == ReceiverType.PAGERDUTY && secret.isEmpty()) {
                 throw problem(at, "a pagerduty receiver needs its routing key: secretEnv (an environment variable) or secretFile");
             }
+            if (type == ReceiverType.WEBHOOK && secret.isEmpty()) {
+                throw problem(at, "a webhook receiver is always signed: give its secret (whsec_...) with secretEnv (an environment variable)"
+                        + " or secretFile");
+            }
             if (type != ReceiverType.WEBHOOK && entry.group() != null) {
                 throw problem(at + ".group", "only webhook receivers are grouped by fleetdiag (Alertmanager groups itself,"
                         + " PagerDuty takes one event per alert)");

@@ -112,5 +112,8 @@ class RoutingFileTest {
                 .hasMessage("r.yaml at receivers[2].secretEnv: the environment variable PD_KEY is not set");
         assertThatThrownBy(() -> RoutingFile.parse("r.yaml", EXAMPLE.replace("http://localhost:9093", "http://user:pw@localhost:9093"),
                 ENVIRONMENT)).hasMessageContaining("must not carry credentials").hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> RoutingFile.parse("r.yaml", EXAMPLE.replace(", secretEnv: HOOK_SECRET}", "}"), ENVIRONMENT))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("r.yaml at receivers[1]: a webhook receiver is always signed: give its secret");
     }
 }

@@ -11,6 +11,7 @@ import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
             members.delete(memberKey);
         }
         TerminalAlert raised = alerts.get(contribution.storeKey());
+        Instant at = storeTime(contribution.at(), current, raised);
         boolean degraded = degraded(counts, raised != null);
         AlertEpisodes.Subject subject = new AlertEpisodes.Subject(null, contribution.merchantAccount(), contribution.store());
         List<ActiveAlert> before = raised == null ? List.of() : List.of(ActiveAlert.newBuilder().setAlertId(raised.getAlertId())
@@ -99,7 +101,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
                     "Too few terminals in this store can take payments: fix its terminal alerts first (offline, battery, printer,"
                             + " tamper...), and check the store's network if many terminals went offline together."));
         }
-        AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, contribution.at(), null, type -> evidence(counts));
+        AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, at, null, type -> evidence(counts));
         for (TerminalAlert edge : outcome.edges()) {
             operations.flag(edge, edge.getEventTime());
             if (edge.getStatus() == AlertStatus.RESOLVED) {
@@ -117,10 +119,23 @@ public final class StoreProcessor implements Processor<String, StoreContribution
                 .setTerminalsHealthy(counts.healthy)
                 .setActiveAlertsByType(counts.alertsByType)
                 .setDegraded(!outcome.active().isEmpty())
-                .setUpdatedAt(contribution.at())
+                .setUpdatedAt(at)
                 .build();
         health.put(contribution.storeKey(), updated);
         context.forward(new Record<>(contribution.storeKey(), new StoreOutput.Health(updated), record.timestamp()));
+    }
+
+    /**
+     * The store's clock never goes back. Its terminals' contributions come with their own times (a result's
+     * completion, a snapshot's), which interleave: a late result of one terminal can carry a time before the
+     * contribution of another that raised STORE_DEGRADED, and resolving at that time put resolvedAt before raisedAt.
+     */
+    private static Instant storeTime(Instant contributed, StoreHealth current, TerminalAlert raised) {
+        Instant at = contributed;
+        if (current != null && current.getUpdatedAt() != null && current.getUpdatedAt().isAfter(at)) {
+            at = current.getUpdatedAt();
+        }
+        return raised != null && raised.getRaisedAt().isAfter(at) ? raised.getRaisedAt() : at;
     }
 
     private boolean degraded(Counts counts, boolean alreadyDegraded) {
