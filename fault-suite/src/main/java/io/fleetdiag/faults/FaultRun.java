@@ -7,6 +7,8 @@ import io.fleetdiag.faults.inject.Fault;
 import io.fleetdiag.faults.inject.Garbage;
 import io.fleetdiag.faults.inject.Kills;
 import io.fleetdiag.faults.inject.Misbehaviour;
+import io.fleetdiag.faults.inject.Overload;
+import io.fleetdiag.faults.inject.ReceiverOutage;
 import io.fleetdiag.faults.inject.Reboot;
 import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
@@ -35,7 +37,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One run of the fault suite: the real broker in this JVM, the registry and the three services as
@@ -43,9 +47,8 @@ import java.util.Random;
  * {@link #faults} plays its steps: each service is killed with SIGKILL and started again, the broker
  * stops and starts, the simulator misbehaves for a while, garbage lands in every input topic, terminals
  * get conditions that are later cleared, one merchant account's /connectedTerminals answers are empty for
- * 30 s (an empty-answer storm), terminals of another restart inside the processor's reboot window, and
- * the dispatcher's capacity is cut below the demand for a while (an overload).
- * Then the suite lets the system settle and counts.
+ * 30 s (an empty-answer storm), and terminals of another restart inside the processor's reboot window.
+ * The {@link OptionalPhase}s asked for join them. Then the suite lets the system settle and counts.
  */
 public final class FaultRun {
 
@@ -55,12 +58,14 @@ public final class FaultRun {
     private final long seed;
     private final Path workDir;
     private final PrintStream progress;
+    private final Set<OptionalPhase> optional;
 
-    public FaultRun(FaultSuiteSize size, long seed, Path workDir, PrintStream progress) {
+    public FaultRun(FaultSuiteSize size, long seed, Path workDir, PrintStream progress, Set<OptionalPhase> optional) {
         this.size = size;
         this.seed = seed;
         this.workDir = workDir;
         this.progress = progress;
+        this.optional = Set.copyOf(optional);
     }
 
     /** The simulator's settings: a static fleet drawn from the seed, so conditions change only when the suite sets them. */
@@ -93,10 +98,17 @@ public final class FaultRun {
                 requireAlive(services);
                 return !ledger.outcomes().isEmpty();
             });
+            Optional<ReceiverOutage> outage = Optional.empty();
+            if (optional.contains(OptionalPhase.RECEIVER_OUTAGE)) {
+                ReceiverOutage notifying = resources.keep(ReceiverOutage.start(workDir,
+                        Fleetdiag.common(broker.bootstrapServers(), registry.confluentApiUrl()), ledger, size.chaos, size.receiverOutage));
+                Waits.until("the notifier to answer", Duration.ofMinutes(3), Duration.ofMillis(250), notifying::notifierUp);
+                outage = Optional.of(notifying);
+            }
 
             Schedule schedule = Schedule.draw(random, size, simulator.fleet().terminals(), simulator::condition,
                     services.all().stream().map(ManagedService::name).toList());
-            List<Fault> faults = faults(schedule, broker, services, simulator, catalog, ledger);
+            List<Fault> faults = faults(schedule, broker, services, simulator, catalog, ledger, outage);
             for (Fault fault : faults) {
                 fault.begin();
             }
@@ -134,15 +146,22 @@ public final class FaultRun {
 
     /** Every fault of the run, in the order their checks are reported. */
     private List<Fault> faults(Schedule schedule, RestartableBroker broker, Fleetdiag services, TerminalSimulator simulator,
-                               TopicCatalog catalog, Ledger ledger) {
+                               TopicCatalog catalog, Ledger ledger, Optional<ReceiverOutage> outage) {
         Conditions conditions = new Conditions(schedule.episodes(), simulator, broker, catalog, ledger, progress);
         Storm storm = new Storm(simulator, ledger, conditions.takenOffline(), size.chaos);
         Reboot reboot = Reboot.of(simulator, services.processor(), ledger, schedule.episodes(), storm.merchantAccount(),
                 size.rebootTerminals, size.chaos, size.rebootWindow, size.rebootAway);
-        return List.of(conditions, storm, reboot, new Misbehaviour(simulator, size.chaos),
+        List<Fault> faults = new ArrayList<>(List.of(conditions, storm, reboot));
+        if (optional.contains(OptionalPhase.OVERLOAD)) {
+            faults.add(new Overload(services.dispatcher(), ledger, size.terminals, Fleetdiag.CHECK_INTERVAL, Fleetdiag.MAX_IN_FLIGHT,
+                    size.chaos));
+        }
+        outage.ifPresent(faults::add);
+        faults.addAll(List.of(new Misbehaviour(simulator, size.chaos),
                 new Garbage(catalog, seed, broker, ledger, size.garbagePerTopic, size.chaos),
                 new Kills(services.all(), schedule.kills()),
-                new BrokerRestarts(broker, schedule.brokerStops(), size.brokerDown));
+                new BrokerRestarts(broker, schedule.brokerStops(), size.brokerDown)));
+        return faults;
     }
 
     private static void requireAlive(Fleetdiag services) {

@@ -4,6 +4,9 @@ import io.fleetdiag.faults.report.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +32,17 @@ public final class FaultSuiteMain implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke or default, not " + value));
     }
 
+    private final Set<OptionalPhase> optional = EnumSet.noneOf(OptionalPhase.class);
+
+    @Option(names = "--with", split = ",", paramLabel = "PHASE",
+            description = "Optional phases to play as well: overload, receiver-outage (fault-suite/README.md says why they are not in every run).")
+    void with(List<String> phases) {
+        for (String phase : phases) {
+            optional.add(OptionalPhase.named(phase).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--with takes overload or receiver-outage, not " + phase)));
+        }
+    }
+
     @Option(names = "--seed", defaultValue = "20261123", description = "Seed of the schedule, the fleet and the garbage (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -51,7 +65,7 @@ public final class FaultSuiteMain implements Callable<Integer> {
         Files.createDirectories(work.resolve("logs"));
         // the broker and the simulator in this JVM log where the services do, so the leak checks read them too
         System.setProperty("fleetdiag.faults.log", work.resolve("logs").resolve("suite.log").toString());
-        Verdict verdict = new FaultRun(size, seed, work, System.out).run();
+        Verdict verdict = new FaultRun(size, seed, work, System.out, optional).run();
         verdict.write(out);
         System.out.println();
         verdict.print(System.out);

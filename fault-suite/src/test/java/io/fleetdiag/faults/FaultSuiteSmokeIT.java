@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,8 @@ class FaultSuiteSmokeIT {
         Path work = Paths.get(System.getProperty("fleetdiag.faults.work", "target/fault-smoke"));
         Files.createDirectories(work.resolve("logs"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        Verdict verdict = new FaultRun(FaultSuiteSize.SMOKE, 20261123L, work, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        Verdict verdict = new FaultRun(FaultSuiteSize.SMOKE, 20261123L, work, new PrintStream(progress, true, StandardCharsets.UTF_8),
+                Set.of()).run();
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         verdict.print(new PrintStream(summary, true, StandardCharsets.UTF_8));
 

@@ -31,7 +31,7 @@ import java.util.Set;
  * notifier's restart (a JVM start on a loaded machine) must stay out of the reboot window, where the
  * processor has to keep up with the snapshots (two runs that restarted it there failed that check). The
  * webhook alone: the suite does not start an Alertmanager (NotifierAlertmanagerIT covers that receiver).
- * Not in FaultRun's list yet (fault-suite/README.md says why and how to wire it).
+ * Played only when asked ({@link io.fleetdiag.faults.OptionalPhase}; fault-suite/README.md says why).
  */
 public final class ReceiverOutage implements Fault, AutoCloseable {
 
