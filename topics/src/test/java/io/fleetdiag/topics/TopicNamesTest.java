@@ -41,7 +41,7 @@ class TopicNamesTest {
 
             assertThat(renamed.byDefaultName()).as(defaultName)
                     .containsEntry(defaultName, "renamed")
-                    .hasSize(12);
+                    .hasSize(13);
             assertThat(renamed.byDefaultName().values()).as(defaultName).containsOnlyOnce("renamed");
         }
     }
