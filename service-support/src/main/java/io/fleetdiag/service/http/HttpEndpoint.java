@@ -34,6 +34,12 @@ public final class HttpEndpoint implements AutoCloseable {
     /** As {@link #start(String, int, Authenticator, List)}, speaking only HTTPS when {@code tls} is given. */
     public static HttpEndpoint start(String host, int port, Optional<SslContextFactory.Server> tls, Authenticator authenticator,
                                      List<Route> routes) throws Exception {
+        return start(host, port, tls, authenticator, routes, RouteHandler.DEFAULT_MAX_BODY);
+    }
+
+    /** As above, refusing bodies over {@code maxBody} bytes with 413. */
+    public static HttpEndpoint start(String host, int port, Optional<SslContextFactory.Server> tls, Authenticator authenticator,
+                                     List<Route> routes, int maxBody) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("fleetdiag-http");
         threads.setDaemon(true);
@@ -42,7 +48,7 @@ public final class HttpEndpoint implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new RouteHandler(new RouteTable(routes), authenticator, RouteHandler.DEFAULT_MAX_BODY));
+        server.setHandler(new RouteHandler(new RouteTable(routes), authenticator, maxBody));
         try {
             server.start();
         } catch (Exception e) {
