@@ -1,5 +1,6 @@
 package io.fleetdiag.launcher.docs;
 
+import io.fleetdiag.poller.events.TerminalEventsEndpoint;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
@@ -20,7 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The REST tables of docs/dashboard.md, docs/alert-operations.md and terminal-simulator/README.md, made
+ * The REST tables of docs/dashboard.md, docs/alert-operations.md, docs/design.md (the poller's terminal-events
+ * listener) and terminal-simulator/README.md, made
  * from the route tables the services answer (method, path, permission, the route's line of doc), in the
  * document's {@code <!-- generated: NAME -->} sections. {@code ApiDocTest} fails when a file and the code
  * differ. The routes are declared here without running anything: no handler is called.
@@ -30,6 +32,7 @@ public final class ApiDoc {
     public static final Path DASHBOARD = Path.of("docs", "dashboard.md");
     public static final Path ALERT_OPERATIONS = Path.of("docs", "alert-operations.md");
     public static final Path SIMULATOR = Path.of("terminal-simulator", "README.md");
+    public static final Path DESIGN = Path.of("docs", "design.md");
 
     private ApiDoc() {
     }
@@ -44,6 +47,7 @@ public final class ApiDoc {
         documents.put(DASHBOARD, Map.of("result-processor-routes", table(processor)));
         documents.put(ALERT_OPERATIONS, Map.of("alert-operations-routes", table(operations.routes())));
         documents.put(SIMULATOR, Map.of("simulator-routes", table(SimulatorRoutes.of(null))));
+        documents.put(DESIGN, Map.of("poller-routes", table(TerminalEventsEndpoint.routes(call -> null))));
         return documents;
     }
 
