@@ -4,7 +4,9 @@ import io.fleetdiag.service.access.AccessSettings;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
+import io.fleetdiag.processor.api.RebootApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
+import io.fleetdiag.processor.reboot.RebootSettings;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
@@ -72,7 +74,8 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public static List<SettingsDefinition> definitions() {
-        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION);
+        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION,
+                RebootSettings.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -121,8 +124,8 @@ public final class ProcessorService implements AutoCloseable {
         });
         HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get()), routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
-                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
-                DashboardSignIn.from(config)));
+                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()),
+                new RebootApi(queries::terminal, RebootSettings.from(config, environment)), events, DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -179,11 +182,12 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /** The processor's routes beside {@code /health} and {@code /metrics}; docs/dashboard.md has them, generated. */
-    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, StreamRoute events,
-                                     DashboardSignIn signIn) {
+    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, RebootApi reboots,
+                                     StreamRoute events, DashboardSignIn signIn) {
         List<Route> routes = new ArrayList<>(queries.routes());
         routes.addAll(operations.routes());
         routes.addAll(checks.routes());
+        routes.addAll(reboots.routes());
         routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change, of the caller's scope", events));
         routes.addAll(signIn.routes());
         routes.addAll(Route.files("/dashboard", "the dashboard's pages, without the token: they hold no data",

@@ -7,6 +7,7 @@ import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.events.EventsSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.reboot.RebootSettings;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceHttp;
@@ -48,7 +49,8 @@ public final class ConfigurationDoc {
         sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION,
                 EventsSettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
-        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION)));
+        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION,
+                RebootSettings.DEFINITION)));
         sections.put("notifier", tables(List.of(NotifierSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
         sections.put("local-cadence", localCadence());

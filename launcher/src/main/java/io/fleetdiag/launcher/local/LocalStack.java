@@ -12,6 +12,7 @@ import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.api.EventNotifier;
 import io.fleetdiag.simulator.api.LatencyModel;
+import io.fleetdiag.simulator.inventory.InventoryEntry;
 import io.fleetdiag.simulator.life.LifeRates;
 import io.fleetdiag.terminalapi.ApiFlavour;
 import io.fleetdiag.terminalapi.ApiKey;
@@ -151,8 +152,12 @@ public final class LocalStack implements AutoCloseable {
         processorWiring.putAll(Map.of(
                 "processor.application-id", "fleetdiag-local-processor",
                 "processor.state-dir", data.resolve("processor").toString(),
-                "http.port", Integer.toString(options.httpPort())));
-        ProcessorService processor = keep(ProcessorService.start(settings.config(LocalSettings.Service.PROCESSOR, processorWiring), Map.of(), fatal));
+                "http.port", Integer.toString(options.httpPort()),
+                "reboot.endpoint", simulator.baseUrl() + "/v3",
+                "reboot.company-id", InventoryEntry.COMPANY_ID,
+                "reboot.allow-plain-http", "true"));
+        ProcessorService processor = keep(ProcessorService.start(settings.config(LocalSettings.Service.PROCESSOR, processorWiring),
+                Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
         httpPort = processor.httpPort();
         if (!processor.awaitRunning(Duration.ofMinutes(3))) {
             throw new LocalStartException("The result processor did not finish restoring its state within 3 minutes; see "

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,6 +114,11 @@ public final class SimulatedCloud {
     /** Where the terminals send their event notifications, if anywhere. */
     public Optional<EventNotifier> events() {
         return Optional.ofNullable(events.get());
+    }
+
+    /** Runs {@code task} on the simulator's scheduler after {@code delayMs}. */
+    void schedule(Runnable task, long delayMs) {
+        scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS);
     }
 
     public Clock clock() {

@@ -180,6 +180,15 @@ public final class Terminal {
         notice(now);
     }
 
+    /** A ForceReboot: the terminal drops off the cloud now and is back after {@code downMs}, whatever its life does. */
+    public synchronized void reboot(long now, long downMs) {
+        Offline offline = trouble(Offline.class);
+        offline.until = 0;
+        offline.start(now + downMs);
+        inEpisode = true;
+        notice(now);
+    }
+
     // ---- event notifications ----
 
     /** From now on the terminal notifies {@code sink} when its troubles start and end. */
