@@ -3,6 +3,7 @@ package io.fleetdiag.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
@@ -16,6 +17,10 @@ import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +45,7 @@ class RebootIT {
     private static final String KEY = "AQEreboot-terminal-key";
     private static final String MANAGEMENT_KEY = "AQEreboot-management-key";
     private static final Pattern ACTION = Pattern.compile("action (\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Testbed bed;
     @TempDir
@@ -69,8 +75,9 @@ class RebootIT {
         assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
-        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings(), Map.of("inventory.endpoint", "")),
-                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of(), new CompletableFuture<>()));
+        // the inventory gives the terminals their store: the snapshots of a merchant-account scope do not
+        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
+                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
         String api = "http://127.0.0.1:" + processor.httpPort();
         Terminal terminal = bed.simulator().fleet().terminals().get(0);
         await().atMost(Duration.ofMinutes(1)).until(() -> CommandRun.of("terminal", terminal.poiid(), "--api", api).out().contains("ONLINE"));
@@ -87,9 +94,24 @@ class RebootIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> offline(alerts, terminal.poiid(), AlertStatus.RESOLVED).equals(1L));
         assertThat(offline(alerts, terminal.poiid(), AlertStatus.RAISED)).isEqualTo(1L);
 
+        String store = terminal.merchantAccount() + "/" + terminal.store();
+        URI storeTerminals = URI.create(api + "/api/terminals?merchantAccount=" + terminal.merchantAccount() + "&store=" + terminal.store()
+                + "&size=500");
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(storeTerminals) > 0);
+        int storeSize = listed(storeTerminals);
+        CommandRun storeReboot = CommandRun.of("reboot", "--store", store, "--api", api);
+        assertThat(storeReboot.exit()).as(storeReboot.err()).isZero();
+        assertThat(storeReboot.out()).contains("Scheduled a reboot of " + storeSize + " terminals of " + store);
+        assertThat(storeReboot.out().lines().filter(line -> line.contains(" action TRAC"))).hasSize(storeSize);
+
         CommandRun unknown = CommandRun.of("reboot", "V400m-000000042", "--api", api);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("404");
+    }
+
+    private static int listed(URI terminals) throws Exception {
+        return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(terminals).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).path("items").size();
     }
 
     private static Long offline(RecordCollector<String, TerminalAlert> alerts, String poiid, AlertStatus status) {

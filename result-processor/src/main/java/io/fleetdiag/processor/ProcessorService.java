@@ -5,6 +5,7 @@ import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
 import io.fleetdiag.processor.api.RebootApi;
+import io.fleetdiag.processor.api.StoreTerminals;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.reboot.RebootSettings;
 import io.fleetdiag.processor.signin.DashboardSignIn;
@@ -125,7 +126,7 @@ public final class ProcessorService implements AutoCloseable {
         HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, () -> health(running.get()), routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()),
-                new RebootApi(queries::terminal, RebootSettings.from(config, environment)), events, DashboardSignIn.from(config)));
+                new RebootApi(queries::terminal, StoreTerminals.of(queries), RebootSettings.from(config, environment)), events, DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 

@@ -1,5 +1,6 @@
 package io.fleetdiag.launcher.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,11 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fleetdiag reboot POIID} schedules a ForceReboot through the processor (Adyen's terminal actions; the alerts:operate
- * permission); {@code fleetdiag reboot --action ACTION_ID} shows where one stands.
+ * {@code fleetdiag reboot POIID} (or {@code --store MERCHANT_ACCOUNT/STORE}) schedules a ForceReboot through the processor
+ * (Adyen's terminal actions; the alerts:operate permission); {@code fleetdiag reboot --action ACTION_ID} shows where one stands.
  */
 @Command(name = "reboot", mixinStandardHelpOptions = true,
-        description = "Reboot a terminal through Adyen's terminal actions (ForceReboot at its next maintenance call), or follow one with --action.")
+        description = "Reboot a terminal, or a store's terminals, through Adyen's terminal actions (ForceReboot at the next maintenance"
+                + " call), or follow one with --action.")
 public final class RebootCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "POIID", arity = "0..1", description = "The terminal to reboot.")
@@ -23,13 +25,26 @@ public final class RebootCommand implements Callable<Integer> {
     @Option(names = "--action", paramLabel = "ACTION_ID", description = "Show the status of a reboot scheduled before instead.")
     String actionId;
 
+    @Option(names = "--store", paramLabel = "MERCHANT_ACCOUNT/STORE", description = "Reboot every terminal of the store instead.")
+    String store;
+
     @Mixin
     ClientOptions client;
 
     @Override
     public Integer call() {
-        if ((poiid == null) == (actionId == null)) {
-            return Failure.print("Give either a POIID to reboot or --action ACTION_ID to follow one");
+        if ((poiid == null ? 0 : 1) + (actionId == null ? 0 : 1) + (store == null ? 0 : 1) != 1) {
+            return Failure.print("Give one of: a POIID to reboot, --store MERCHANT_ACCOUNT/STORE, or --action ACTION_ID to follow a reboot");
+        }
+        if (store != null) {
+            int slash = store.indexOf('/');
+            if (slash < 1 || slash == store.length() - 1) {
+                return Failure.print("--store is MERCHANT_ACCOUNT/STORE, e.g. AcmeRetail_EU/EU-0001");
+            }
+            return ApiCall.run(client, "POST", "/api/stores/" + encode(store.substring(0, slash)) + "/" + encode(store.substring(slash + 1))
+                    + "/reboot", Map.of(), scheduled -> "Scheduled a reboot of " + scheduled.path("scheduled").size() + " terminals of " + store
+                    + " as " + scheduled.path("by").asText() + (scheduled.path("errors").isEmpty() ? "" : "; refused: " + scheduled.path("errors"))
+                    + System.lineSeparator() + actions(scheduled.path("scheduled")));
         }
         if (actionId != null) {
             return ApiCall.run(client, "GET", "/api/reboots/" + encode(actionId), null, action -> "Reboot " + actionId + " of "
@@ -39,6 +54,13 @@ public final class RebootCommand implements Callable<Integer> {
         return ApiCall.run(client, "POST", "/api/terminals/" + encode(poiid) + "/reboot", Map.of(), scheduled -> "Scheduled a reboot of "
                 + poiid + " as " + scheduled.path("by").asText() + ": action " + scheduled.path("actionId").asText()
                 + " (fleetdiag reboot --action " + scheduled.path("actionId").asText() + " follows it)");
+    }
+
+    private static String actions(JsonNode scheduled) {
+        StringBuilder lines = new StringBuilder();
+        scheduled.forEach(one -> lines.append(one.path("poiid").asText()).append(" action ").append(one.path("actionId").asText())
+                .append(System.lineSeparator()));
+        return lines.toString().stripTrailing();
     }
 
     private static String encode(String value) {

@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reboots a terminal through Adyen's terminal actions ({@code ForceReboot}, docs/alert-operations.md): for a terminal the
- * processor knows and the caller's scope covers (404 otherwise, as for an unknown one), and follows the action. Without
+ * Reboots a terminal, or every terminal of a store, through Adyen's terminal actions ({@code ForceReboot},
+ * docs/alert-operations.md): for terminals the processor knows and the caller's scope covers (404 otherwise, as for unknown
+ * ones), and follows each action. Without
  * {@code reboot.endpoint} the routes answer 503 saying what to set.
  */
 public final class RebootApi {
@@ -25,11 +26,13 @@ public final class RebootApi {
     private static final Logger LOG = LoggerFactory.getLogger(RebootApi.class);
 
     private final TerminalLookup terminals;
+    private final StoreTerminals stores;
     private final Optional<TerminalActionsClient> actions;
     private final String companyId;
 
-    public RebootApi(TerminalLookup terminals, Optional<RebootSettings> settings) {
+    public RebootApi(TerminalLookup terminals, StoreTerminals stores, Optional<RebootSettings> settings) {
         this.terminals = terminals;
+        this.stores = stores;
         this.actions = settings.map(rebooting -> new TerminalActionsClient(rebooting.api()));
         this.companyId = settings.map(RebootSettings::companyId).orElse(null);
     }
@@ -38,6 +41,9 @@ public final class RebootApi {
         return List.of(
                 Route.post("/api/terminals/{poiid}/reboot", Permission.OPERATE, "schedules a ForceReboot of a known terminal through"
                         + " Adyen's terminal actions (at its next maintenance call); 202 with the actionId", Failures.mapped(this::reboot)),
+                Route.post("/api/stores/{merchantAccount}/{store}/reboot", Permission.OPERATE, "schedules a ForceReboot of every terminal"
+                        + " of the store the caller sees, in calls of at most 100; 202 with each terminal's actionId and the refusals",
+                        Failures.mapped(this::rebootStore)),
                 Route.get("/api/reboots/{actionId}", Permission.READ, "a reboot's terminal action as Adyen reports it: pending, successful,"
                         + " failed, cancelled or tryLater", Failures.mapped(this::follow)));
     }
@@ -59,6 +65,30 @@ public final class RebootApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("poiid", poiid);
         answer.put("actionId", schedule.scheduled().get(0).actionId());
+        answer.put("by", call.caller().subject());
+        return Reply.json(202, Json.write(answer));
+    }
+
+    private Reply rebootStore(HttpCall call) throws QueryException {
+        String merchantAccount = call.param("merchantAccount");
+        String store = call.param("store");
+        List<String> poiids = stores.poiids(call, merchantAccount, store);
+        if (poiids.isEmpty()) {
+            throw new QueryException.NotFound("No terminals of store " + merchantAccount + "/" + store);
+        }
+        TerminalActionsClient.Schedule schedule;
+        try {
+            schedule = client().forceReboot(poiids);
+        } catch (ManagementApiException e) {
+            throw failure(e);
+        }
+        LOG.info("{} scheduled a ForceReboot of {} terminals of {}/{} ({} refused)", call.caller().subject(), schedule.scheduled().size(),
+                merchantAccount, store, schedule.errors().size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("merchantAccount", merchantAccount);
+        answer.put("store", store);
+        answer.put("scheduled", schedule.scheduled().stream().map(one -> Map.of("poiid", one.terminalId(), "actionId", one.actionId())).toList());
+        answer.put("errors", schedule.errors());
         answer.put("by", call.caller().subject());
         return Reply.json(202, Json.write(answer));
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * most 100 terminals a call (more: 422), an unknown terminal listed under {@code terminalsWithErrors}; {@code GET
  * /v3/companies/{companyId}/terminalActions/{actionId}} follows it. The terminal takes the action at its next maintenance call
  * ({@link #PICKED_UP_MS} later), drops off the cloud for {@link #DOWN_MS} and comes back; the action is {@code pending} until then,
- * {@code successful} after. Same key rules as {@code GET /v3/terminals}.
+ * {@code successful} after; one that never connects stays {@code pending}. Same key rules as {@code GET /v3/terminals}.
  */
 final class TerminalActionsEndpoint {
 
@@ -70,15 +70,20 @@ final class TerminalActionsEndpoint {
         ObjectNode errors = answer.putObject("terminalsWithErrors");
         int scheduled = 0;
         for (JsonNode id : ids) {
-            Optional<Terminal> terminal = cloud.fleet().terminal(id.asText());
-            if (terminal.isEmpty() || storeId != null && !storeId.equals(terminal.get().store())) {
-                errors.putArray(id.asText()).add(terminal.isEmpty() ? "Terminal not found" : "Terminal is not assigned to store " + storeId);
+            Optional<InventoryEntry> entry = cloud.inventory().matching(listed -> listed.id().equals(id.asText())).stream().findFirst();
+            if (entry.isEmpty() || storeId != null && !storeId.equals(entry.get().storeId())) {
+                errors.putArray(id.asText()).add(entry.isEmpty() ? "Terminal not found" : "Terminal is not assigned to store " + storeId);
                 continue;
             }
+            // a terminal that never connects never makes the maintenance call that carries the action: it stays pending
+            Terminal terminal = entry.get().terminal();
             Action action = new Action("TRAC" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(),
-                    id.asText(), Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + PICKED_UP_MS), Instant.ofEpochMilli(now + PICKED_UP_MS + DOWN_MS));
+                    id.asText(), Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + PICKED_UP_MS),
+                    terminal == null ? Instant.MAX : Instant.ofEpochMilli(now + PICKED_UP_MS + DOWN_MS));
             actions.put(action.id(), action);
-            cloud.schedule(() -> terminal.get().reboot(cloud.clock().millis(), DOWN_MS), PICKED_UP_MS);
+            if (terminal != null) {
+                cloud.schedule(() -> terminal.reboot(cloud.clock().millis(), DOWN_MS), PICKED_UP_MS);
+            }
             items.addObject().put("id", action.id()).put("terminalId", action.terminalId());
             scheduled++;
         }
