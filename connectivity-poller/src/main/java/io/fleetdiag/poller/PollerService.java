@@ -1,9 +1,12 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.poller.events.EventsSettings;
+import io.fleetdiag.poller.events.TerminalEventsEndpoint;
 import io.fleetdiag.poller.leadership.LeaseProbe;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.poller.inventory.InventorySource;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.service.HttpTls;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
@@ -25,27 +28,32 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The poller as a running service: topics and schemas in place, the poller, health and metrics over HTTP, and,
- * when {@code inventory.endpoint} is set, the fleet-inventory source, which lists only while this instance leads.
+ * when {@code inventory.endpoint} is set, the fleet-inventory source, which lists only while this instance leads, and when the
+ * events password is given, the terminals' event notifications on {@code events.port} (on every instance, leader or not).
  */
 public final class PollerService implements AutoCloseable {
 
     private final ConnectivityPoller poller;
     private final HttpEndpoint http;
     private final Optional<InventorySource> inventory;
+    private final Optional<TerminalEventsEndpoint> events;
 
-    private PollerService(ConnectivityPoller poller, HttpEndpoint http, Optional<InventorySource> inventory) {
+    private PollerService(ConnectivityPoller poller, HttpEndpoint http, Optional<InventorySource> inventory,
+                          Optional<TerminalEventsEndpoint> events) {
         this.poller = poller;
         this.http = http;
         this.inventory = inventory;
+        this.events = events;
     }
 
     public static List<SettingsDefinition> definitions() {
         return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, PollerSettings.DEFINITION,
-                InventorySettings.DEFINITION);
+                InventorySettings.DEFINITION, EventsSettings.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -62,6 +70,7 @@ public final class PollerService implements AutoCloseable {
                                       CompletableFuture<RuntimeException> fatal) throws Exception {
         PollerSettings settings = PollerSettings.from(config);
         Optional<InventorySettings> inventorySettings = InventorySettings.from(config, environment);
+        Optional<EventsSettings> eventsSettings = EventsSettings.from(config);
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-poller");
         SchemaRegistryClient registry = kafka.registry();
         TopicCatalog catalog = kafka.catalog(registry);
@@ -70,32 +79,47 @@ public final class PollerService implements AutoCloseable {
                     ? List.of(catalog.snapshots(), catalog.checkRequests(), catalog.alerts(), catalog.inventory())
                     : List.of(catalog.snapshots(), catalog.checkRequests(), catalog.alerts()));
             TopicAdmin.ensureTopics(admin, catalog.poller(), 1, kafka.replicationFactor());
+            if (eventsSettings.isPresent()) {
+                kafka.prepare(admin, registry, List.of(catalog.terminalEvents(), catalog.deadLetters()));
+            }
         }
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         ConnectivityPoller poller = new ConnectivityPoller(settings, kafka, catalog, adyen, metrics, Clock.systemUTC(), fatal::complete);
         poller.start();
         Optional<InventorySource> inventory = inventorySettings.map(inventoryConfig -> new InventorySource(inventoryConfig,
                 settings.scopes(), new ManagementApiClient(inventoryConfig.api()), catalog.inventory(),
-                new KafkaProducer<>(inventoryProducer(kafka), new StringSerializer(), catalog.inventory().valueSerde().serializer()),
+                new KafkaProducer<>(producer(kafka, "-inventory"), new StringSerializer(), catalog.inventory().valueSerde().serializer()),
                 kafka.consumer("fleetdiag-inventory"), poller::leading, Clock.systemUTC(), fatal::complete));
         inventory.ifPresent(InventorySource::start);
+        Optional<TerminalEventsEndpoint> events = Optional.empty();
+        if (eventsSettings.isPresent()) {
+            TerminalEventsEndpoint endpoint = new TerminalEventsEndpoint(eventsSettings.get(), catalog,
+                    new KafkaProducer<>(producer(kafka, "-events"), new StringSerializer(), new ByteArraySerializer()), metrics, Clock.systemUTC());
+            endpoint.start(eventsSettings.get(), HttpTls.from(config));
+            events = Optional.of(endpoint);
+        }
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
                 () -> LeaseProbe.health(poller.leading(), fatal.isDone()), List.of());
-        return new PollerService(poller, http, inventory);
+        return new PollerService(poller, http, inventory, events);
     }
 
     public ConnectivityPoller poller() {
         return poller;
     }
 
-    private static Map<String, Object> inventoryProducer(KafkaSettings kafka) {
+    private static Map<String, Object> producer(KafkaSettings kafka, String clientSuffix) {
         Map<String, Object> config = new HashMap<>(kafka.producer());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, config.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "fleetdiag-poller") + "-inventory");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, config.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG, "fleetdiag-poller") + clientSuffix);
         return config;
     }
 
     public Optional<InventorySource> inventory() {
         return inventory;
+    }
+
+    /** The terminal-events endpoint, when its password is given. */
+    public Optional<TerminalEventsEndpoint> events() {
+        return events;
     }
 
     public int httpPort() {
@@ -106,6 +130,9 @@ public final class PollerService implements AutoCloseable {
     public void close() throws Exception {
         if (inventory.isPresent()) {
             inventory.get().close();
+        }
+        if (events.isPresent()) {
+            events.get().close();
         }
         poller.close();
         http.close();

@@ -3,6 +3,7 @@ package io.fleetdiag.launcher;
 import io.fleetdiag.launcher.client.AckCommand;
 import io.fleetdiag.launcher.client.AlertsCommand;
 import io.fleetdiag.launcher.client.CheckCommand;
+import io.fleetdiag.launcher.client.RebootCommand;
 import io.fleetdiag.launcher.client.SilenceCommand;
 import io.fleetdiag.launcher.client.SilencesCommand;
 import io.fleetdiag.launcher.client.StoreCommand;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Command;
         description = "Payment-terminal fleet diagnostics on Apache Kafka, driven by Adyen's cloud Terminal API.",
         subcommands = {LocalCommand.class, SimulatorCommand.class, PollerCommand.class, DispatcherCommand.class, ProcessorCommand.class, NotifierCommand.class,
                 CheckCommand.class, AlertsCommand.class, TerminalCommand.class, StoreCommand.class, LakeCommand.class,
-                AckCommand.class, SilenceCommand.class, SilencesCommand.class, UnsilenceCommand.class, CommandLine.HelpCommand.class})
+                AckCommand.class, SilenceCommand.class, SilencesCommand.class, UnsilenceCommand.class, RebootCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FleetdiagCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,6 +12,7 @@ import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.testsupport.RecordCollector;
@@ -70,7 +71,9 @@ class LocalStackIT {
                  RecordCollector<String, DiagnosisCheckRequest> checks = RecordCollector.start(cluster, topics.checkRequests().name(),
                          new StringDeserializer(), topics.checkRequests().valueSerde().deserializer());
                  RecordCollector<String, DiagnosisResult> results = RecordCollector.start(cluster, topics.results().name(),
-                         new StringDeserializer(), topics.results().valueSerde().deserializer())) {
+                         new StringDeserializer(), topics.results().valueSerde().deserializer());
+                 RecordCollector<String, TerminalEvent> events = RecordCollector.start(cluster, topics.terminalEvents().name(),
+                         new StringDeserializer(), topics.terminalEvents().valueSerde().deserializer())) {
 
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     JsonNode fleet = get(stack, "/api/fleet");
@@ -82,7 +85,10 @@ class LocalStackIT {
                     assertThat(results.values()).anyMatch(result -> result.getReason() == CheckReason.HOST_FOLLOWUP
                             && !result.getHostStatuses().isEmpty());
                     assertThat(stack.simulator().stats().count("diagnosis", "busy")).isPositive();
+                    // the simulated terminals notify their troubles to the poller's event URL
+                    assertThat(events.values()).anyMatch(event -> event.getEventToNotify().equals("NetworkDisconnected"));
                 });
+                assertThat(stack.simulator().cloud().events().orElseThrow().failed()).isZero();
 
                 Set<String> seenBefore = edges(alerts.values());
                 CommandRun alertsCommand = CommandRun.of("alerts", "--json", "--bootstrap", stack.bootstrapServers(), "--registry", stack.schemaRegistryUrl());

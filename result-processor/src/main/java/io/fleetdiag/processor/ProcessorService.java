@@ -8,7 +8,10 @@ import io.fleetdiag.processor.health.RestoreProgress;
 import io.fleetdiag.processor.health.StreamsProbe;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
+import io.fleetdiag.processor.api.RebootApi;
+import io.fleetdiag.processor.api.StoreTerminals;
 import io.fleetdiag.processor.api.ProcessorQueries;
+import io.fleetdiag.processor.reboot.RebootSettings;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
@@ -87,7 +90,8 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     public static List<SettingsDefinition> definitions() {
-        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION);
+        return List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION, ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION,
+                RebootSettings.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -143,8 +147,8 @@ public final class ProcessorService implements AutoCloseable {
                 ProcessorSettings.SILENCE_RETENTION.read(config), Clock.systemUTC()).every(SWEEP_EVERY);
         HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, health, routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
-                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()), events,
-                DashboardSignIn.from(config)));
+                new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()),
+                new RebootApi(queries::terminal, StoreTerminals.of(queries), RebootSettings.from(config, environment)), events, DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -203,11 +207,12 @@ public final class ProcessorService implements AutoCloseable {
     }
 
     /** The processor's routes beside {@code /health} and {@code /metrics}; docs/dashboard.md has them, generated. */
-    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, StreamRoute events,
-                                     DashboardSignIn signIn) {
+    public static List<Route> routes(ProcessorQueries queries, AlertOperationsApi operations, CheckRequestsApi checks, RebootApi reboots,
+                                     StreamRoute events, DashboardSignIn signIn) {
         List<Route> routes = new ArrayList<>(queries.routes());
         routes.addAll(operations.routes());
         routes.addAll(checks.routes());
+        routes.addAll(reboots.routes());
         routes.add(Route.stream("/events", Permission.READ, "Server-Sent Events: alerts, store health and fleet counts as they change, of the caller's scope", events));
         routes.addAll(signIn.routes());
         routes.addAll(Route.files("/dashboard", "the dashboard's pages, without the token: they hold no data",

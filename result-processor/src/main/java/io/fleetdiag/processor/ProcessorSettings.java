@@ -2,6 +2,7 @@ package io.fleetdiag.processor;
 
 import io.fleetdiag.processor.alerts.DiagnosisLimits;
 import io.fleetdiag.processor.alerts.Hysteresis;
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.processor.alerts.InventoryLimits;
 import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.processor.history.HistoryLimits;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * @param punctuateInterval how often wall-clock rules are evaluated
  * @param iosCaptureWait    how long after a host diagnosis of an iOS installation that still shows unconfirmed payments its one follow-up comes
  */
-public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss, RebootWindow rebootWindow, Hysteresis<Integer> battery,
+public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss, RebootWindow rebootWindow, MaintenanceHold maintenance,
+                                Hysteresis<Integer> battery,
                                 Hysteresis<Duration> sdkExpiry, Hysteresis<Duration> offlinePaymentsExpiry, StoreLimits stores,
                                 DiagnosisLimits diagnosis, InventoryLimits inventory, HistoryLimits history, Duration punctuateInterval,
                                 Duration iosCaptureWait) {
@@ -64,6 +66,7 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
     private static final SettingKey<Integer> REBOOT_RESTART_HOUR = SettingKey.wholeNumber("processor.reboot-restart-hour");
     private static final SettingKey<Duration> REBOOT_WINDOW = SettingKey.duration("processor.reboot-window");
     private static final SettingKey<String> REBOOT_ZONE = SettingKey.text("processor.reboot-zone");
+    private static final SettingKey<Duration> MAINTENANCE_MAX_HOLD = SettingKey.duration("processor.maintenance-max-hold");
     private static final SettingKey<Integer> UNCONFIRMED_CRITICAL_AT = SettingKey.wholeNumber("processor.unconfirmed-critical-at");
     private static final SettingKey<Duration> IOS_CAPTURE_WAIT = SettingKey.duration("processor.ios-capture-wait");
     private static final SettingKey<Duration> HISTORY_RETENTION = SettingKey.duration("processor.alert-history-retention");
@@ -103,6 +106,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
             .define(REBOOT_WINDOW, "20m", SettingCheck.notNegative(),
                     "a terminal that drops out this soon after the restart hour is not offline until the window ends; 0s turns it off")
             .define(REBOOT_ZONE, "UTC", "the time zone of the restart hour, e.g. `Europe/Amsterdam`")
+            .define(MAINTENANCE_MAX_HOLD, "2h", SettingCheck.notNegative(), "a terminal that announced BeginMaintenance (terminal-events)"
+                    + " is not offline, failing or stale until its EndMaintenance, at most this long; 0s turns the hold off")
             .define(UNCONFIRMED_CRITICAL_AT, "10", SettingCheck.atLeast(2),
                     "UNCONFIRMED_BATCH is WARNING above 0 and CRITICAL from this many unconfirmed payments")
             .define(IOS_CAPTURE_WAIT, "3m", SettingCheck.positive(), "after a host diagnosis of an iOS installation that still shows unconfirmed"
@@ -125,6 +130,7 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
         Objects.requireNonNull(presence, "presence");
         Objects.requireNonNull(sourceLoss, "sourceLoss");
         Objects.requireNonNull(rebootWindow, "rebootWindow");
+        Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(battery, "battery");
         Objects.requireNonNull(sdkExpiry, "sdkExpiry");
         Objects.requireNonNull(offlinePaymentsExpiry, "offlinePaymentsExpiry");
@@ -151,6 +157,7 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
                 new SourceLoss(SOURCE_LOST_SHARE.read(config), SOURCE_LOST_MIN_TERMINALS.read(config)),
                 group("processor.reboot-*", () -> new RebootWindow(REBOOT_RESTART_HOUR.read(config), REBOOT_WINDOW.read(config),
                         ZoneId.of(REBOOT_ZONE.read(config)))),
+                new MaintenanceHold(MAINTENANCE_MAX_HOLD.read(config)),
                 group("processor.battery-*", () -> new Hysteresis<>(BATTERY_LOW_BELOW.read(config), BATTERY_RECOVERED_AT.read(config))),
                 group("processor.sdk-*", () -> new Hysteresis<>(SDK_EXPIRING_WITHIN.read(config), SDK_RECOVERED_BEYOND.read(config))),
                 group("processor.offline-payments-*",

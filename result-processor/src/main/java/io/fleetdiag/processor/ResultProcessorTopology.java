@@ -16,6 +16,7 @@ import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
@@ -37,7 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
- * <li>diagnosis results, presence changes and inventory listings of a terminal (all keyed by POIID, on
+ * <li>diagnosis results, presence changes, inventory listings and event notifications of a terminal (all keyed by POIID, on
  * as many partitions as diagnosis-results) update its state, open and close its alert episodes, ask for
  * follow-up checks, and tell its store how it counts;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
@@ -84,7 +85,8 @@ public final class ResultProcessorTopology {
                 .mapValues(result -> (TerminalInput) new TerminalInput.Result(result), Named.as("result-inputs"))
                 .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
                         Named.as("terminal-inputs"))
-                .merge(inventory(builder, topics.inventory(), config.terminalPartitions()), Named.as("terminal-and-inventory-inputs"));
+                .merge(inventory(builder, topics.inventory(), config.terminalPartitions()), Named.as("terminal-and-inventory-inputs"))
+                .merge(events(builder, topics.terminalEvents(), config.terminalPartitions()), Named.as("terminal-inventory-and-event-inputs"));
 
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
         inputs.process(TerminalProcessor.supplier(settings, codec, topics.alerts().valueSerde()), Named.as("terminals"))
@@ -134,6 +136,14 @@ public final class ResultProcessorTopology {
                 .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde())
                         .withName("inventory-by-poiid").withNumberOfPartitions(partitions))
                 .mapValues(listing -> (TerminalInput) new TerminalInput.Inventory(listing), Named.as("inventory-inputs"));
+    }
+
+    /** The terminals' own event notifications, repartitioned like the inventory: terminal-events may have its own partition count. */
+    private static KStream<String, TerminalInput> events(StreamsBuilder builder, Topic<String, TerminalEvent> topic, int partitions) {
+        return source(builder, topic)
+                .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde())
+                        .withName("events-by-poiid").withNumberOfPartitions(partitions))
+                .mapValues(event -> (TerminalInput) new TerminalInput.Event(event), Named.as("event-inputs"));
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -16,6 +16,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.serde.SerdeConfig;
@@ -69,6 +70,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TestInputTopic<String, DiagnosisResult> results;
     private final TestInputTopic<String, AlertOperation> operations;
     private final TestInputTopic<String, TerminalInventory> inventory;
+    private final TestInputTopic<String, TerminalEvent> events;
     private final TestInputTopic<String, TerminalAlert> otherServicesAlerts;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
@@ -102,6 +104,7 @@ final class ProcessorDriver implements AutoCloseable {
         results = driver.createInputTopic(catalog.results().name(), keys, catalog.results().valueSerde().serializer());
         operations = driver.createInputTopic(catalog.alertOperations().name(), keys, catalog.alertOperations().valueSerde().serializer());
         inventory = driver.createInputTopic(catalog.inventory().name(), keys, catalog.inventory().valueSerde().serializer());
+        events = driver.createInputTopic(catalog.terminalEvents().name(), keys, catalog.terminalEvents().valueSerde().serializer());
         otherServicesAlerts = driver.createInputTopic(catalog.alerts().name(), keys, catalog.alerts().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
@@ -159,6 +162,11 @@ final class ProcessorDriver implements AutoCloseable {
     /** The inventory source's tombstone: the terminal left the inventory. */
     void leftInventory(String poiid, Instant at) {
         inventory.pipeInput(poiid, null, at);
+    }
+
+    /** An event notification as the poller writes it, at its TimeStamp. */
+    void event(TerminalEvent event) {
+        events.pipeInput(event.getPoiid(), event, event.getOccurredAt());
     }
 
     void advanceWallClock(Duration duration) {

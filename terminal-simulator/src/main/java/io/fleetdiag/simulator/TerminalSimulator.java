@@ -6,6 +6,7 @@ import io.fleetdiag.service.http.RequestGuard;
 import io.fleetdiag.service.http.Route;
 import io.fleetdiag.service.http.RouteHandler;
 import io.fleetdiag.service.http.RouteTable;
+import io.fleetdiag.simulator.api.EventNotifier;
 import io.fleetdiag.simulator.api.SimulatedCloud;
 import io.fleetdiag.simulator.api.SimulatorRoutes;
 import io.fleetdiag.simulator.api.SimulatorStats;
@@ -116,6 +117,14 @@ public final class TerminalSimulator implements AutoCloseable {
 
     public FleetLife life() {
         return life;
+    }
+
+    /**
+     * From now on the terminals send Terminal API event notifications to {@code target} when their troubles start and end
+     * (network lost and back, tamper switches, software updates), a share of them twice, as {@code POST /admin/events} does.
+     */
+    public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare) {
+        return cloud.sendEventsTo(target, resendShare);
     }
 
     /** Sets a terminal's condition, as {@code POST /admin/terminals/{poiid}} does. */

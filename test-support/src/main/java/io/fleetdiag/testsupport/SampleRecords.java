@@ -26,6 +26,7 @@ import io.fleetdiag.schemas.ResolvableIssue;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.StoreAndForwardStatus;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
@@ -178,6 +179,14 @@ public final class SampleRecords {
                 .setStore("YOUR_STORE").setAssignmentStatus("boarded").setConnectivity("{\"wifi\":{\"ipAddress\":\"192.168.2.2\"}}")
                 .setLastActivityAt(Instant.parse("2026-05-25T10:00:00Z")).setLastTransactionAt(Instant.parse("2026-05-25T09:58:00Z"))
                 .setScope("ADYEN_MERCHANT_ACCOUNT").setListedAt(Instant.parse("2026-05-25T10:00:05Z")).build();
+    }
+
+    /** A SecurityAlarm as a terminal sends it (SaleToPOIRequest.EventNotification), received once. */
+    public static TerminalEvent terminalEvent() {
+        Instant occurredAt = Instant.parse("2026-05-25T10:01:00Z");
+        return TerminalEvent.newBuilder().setEventId("V400m-346403161|SecurityAlarm|" + occurredAt.toEpochMilli()).setPoiid("V400m-346403161")
+                .setSaleId("POSSystemID12345").setEventToNotify("SecurityAlarm").setEventDetails("Tamper switch opened")
+                .setMaintenanceRequired(true).setOccurredAt(occurredAt).setReceivedAt(Instant.parse("2026-05-25T10:01:00.350Z")).build();
     }
 
     public static StoreHealth storeHealth() {

@@ -7,6 +7,7 @@ import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import io.fleetdiag.serde.AvroSerde;
@@ -44,6 +45,7 @@ public final class TopicCatalog {
     private final Topic<String, Long> pollerState;
     private final Topic<String, TerminalInventory> inventory;
     private final Topic<String, AlertOperation> alertOperations;
+    private final Topic<String, TerminalEvent> terminalEvents;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -59,6 +61,7 @@ public final class TopicCatalog {
         pollerState = new Topic<>(names.pollerState(), Long.class, keys, Serdes.Long(), TABLE);
         inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
         alertOperations = topic(names.alertOperations(), keys, values, AlertOperation.class, TABLE);
+        terminalEvents = topic(names.terminalEvents(), keys, values, TerminalEvent.class, EVENTS);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -123,6 +126,11 @@ public final class TopicCatalog {
         return alertOperations;
     }
 
+    /** The terminals' own Terminal API event notifications, deduplicated, keyed by POIID (the poller's terminal-events endpoint). */
+    public Topic<String, TerminalEvent> terminalEvents() {
+        return terminalEvents;
+    }
+
     /** The Management API's inventory, one record per terminal; a tombstone when a terminal leaves it. */
     public Topic<String, TerminalInventory> inventory() {
         return inventory;
@@ -144,7 +152,7 @@ public final class TopicCatalog {
     /** The shared topics of Avro records: created with the configured partitions, their value schemas registered. */
     public List<Topic<String, ?>> all() {
         return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory,
-                alertOperations);
+                alertOperations, terminalEvents);
     }
 
     /** The poller's private topics, each of one partition and without a registered schema. */

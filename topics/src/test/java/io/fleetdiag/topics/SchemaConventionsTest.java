@@ -46,7 +46,7 @@ class SchemaConventionsTest {
     void thereIsOneValueSchemaPerTopicOfTheDesign() {
         assertThat(topicValueSchemas()).extracting(Schema::getName).containsExactlyInAnyOrder(
                 "ConnectivitySnapshot", "DiagnosisCheckRequest", "DiagnosisResult", "TerminalState",
-                "StoreHealth", "TerminalAlert", "DeadLetter", "TerminalInventory", "AlertOperation");
+                "StoreHealth", "TerminalAlert", "DeadLetter", "TerminalInventory", "AlertOperation", "TerminalEvent");
     }
 
     @Test

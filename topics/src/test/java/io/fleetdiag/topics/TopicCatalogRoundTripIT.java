@@ -83,6 +83,7 @@ class TopicCatalogRoundTripIT {
         roundTrip(catalog.deadLetters(), "V400m-1", SampleRecords.deadLetter());
         roundTrip(catalog.inventory(), "V400m-346403161", SampleRecords.inventory());
         roundTrip(catalog.alertOperations(), "silence-1", SampleRecords.silence());
+        roundTrip(catalog.terminalEvents(), "V400m-346403161", SampleRecords.terminalEvent());
     }
 
     @Test

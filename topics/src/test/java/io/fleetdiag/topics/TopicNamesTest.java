@@ -13,7 +13,8 @@ class TopicNamesTest {
         assertThat(TopicNames.defaults()).isEqualTo(new TopicNames(
                 "terminal-connectivity-snapshots", "diagnosis-check-requests", "diagnosis-check-retries",
                 "diagnosis-results", "terminal-state", "store-health", "terminal-alerts", "fleetdiag-dead-letters",
-                "fleetdiag-poller-lease", "fleetdiag-poller-state", "terminal-inventory", "alert-operations"));
+                "fleetdiag-poller-lease", "fleetdiag-poller-state", "terminal-inventory", "alert-operations",
+                "terminal-events"));
     }
 
     @Test
@@ -40,7 +41,7 @@ class TopicNamesTest {
 
             assertThat(renamed.byDefaultName()).as(defaultName)
                     .containsEntry(defaultName, "renamed")
-                    .hasSize(12);
+                    .hasSize(13);
             assertThat(renamed.byDefaultName().values()).as(defaultName).containsOnlyOnce("renamed");
         }
     }

@@ -1,8 +1,10 @@
 package io.fleetdiag.launcher.docs;
 
+import io.fleetdiag.poller.events.TerminalEventsEndpoint;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
+import io.fleetdiag.processor.api.RebootApi;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.service.ServiceHttp;
@@ -20,7 +22,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The REST tables of docs/dashboard.md, docs/alert-operations.md and terminal-simulator/README.md, made
+ * The REST tables of docs/dashboard.md, docs/alert-operations.md, docs/design.md (the poller's terminal-events
+ * listener) and terminal-simulator/README.md, made
  * from the route tables the services answer (method, path, permission, the route's line of doc), in the
  * document's {@code <!-- generated: NAME -->} sections. {@code ApiDocTest} fails when a file and the code
  * differ. The routes are declared here without running anything: no handler is called.
@@ -30,6 +33,7 @@ public final class ApiDoc {
     public static final Path DASHBOARD = Path.of("docs", "dashboard.md");
     public static final Path ALERT_OPERATIONS = Path.of("docs", "alert-operations.md");
     public static final Path SIMULATOR = Path.of("terminal-simulator", "README.md");
+    public static final Path DESIGN = Path.of("docs", "design.md");
 
     private ApiDoc() {
     }
@@ -39,11 +43,12 @@ public final class ApiDoc {
         AlertOperationsApi operations = new AlertOperationsApi(null, null, null, null, null, null);
         List<Route> processor = new ArrayList<>(ServiceHttp.routes(null, null));
         processor.addAll(ProcessorService.routes(new ProcessorQueries(() -> null, () -> null, Optional.empty(), null), operations,
-                new CheckRequestsApi(null, null, null, null), (call, stream) -> { }, new DashboardSignIn(Optional.empty())));
+                new CheckRequestsApi(null, null, null, null), new RebootApi(null, null, Optional.empty()), (call, stream) -> { }, new DashboardSignIn(Optional.empty())));
         Map<Path, Map<String, String>> documents = new LinkedHashMap<>();
         documents.put(DASHBOARD, Map.of("result-processor-routes", table(processor)));
         documents.put(ALERT_OPERATIONS, Map.of("alert-operations-routes", table(operations.routes())));
         documents.put(SIMULATOR, Map.of("simulator-routes", table(SimulatorRoutes.of(null))));
+        documents.put(DESIGN, Map.of("poller-routes", table(TerminalEventsEndpoint.routes(call -> null))));
         return documents;
     }
 

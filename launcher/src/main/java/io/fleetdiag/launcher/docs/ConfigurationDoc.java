@@ -4,8 +4,10 @@ import io.fleetdiag.dispatcher.DispatcherSettings;
 import io.fleetdiag.launcher.local.LocalCadence;
 import io.fleetdiag.notifier.NotifierSettings;
 import io.fleetdiag.poller.PollerSettings;
+import io.fleetdiag.poller.events.EventsSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
+import io.fleetdiag.processor.reboot.RebootSettings;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceHttp;
@@ -44,9 +46,11 @@ public final class ConfigurationDoc {
         Map<String, String> sections = new LinkedHashMap<>();
         sections.put("common", tables(List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION)));
         sections.put("adyen", tables(List.of(AdyenSettings.DEFINITION)));
-        sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION)));
+        sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION,
+                EventsSettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
-        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION)));
+        sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION,
+                RebootSettings.DEFINITION)));
         sections.put("notifier", tables(List.of(NotifierSettings.DEFINITION)));
         sections.put("terminal-simulator", simulatorOptions());
         sections.put("local-cadence", localCadence());

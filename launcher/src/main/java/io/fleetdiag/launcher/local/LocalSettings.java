@@ -52,7 +52,9 @@ public final class LocalSettings {
             "processor.state-dir", "the processor's state lives under --data-dir",
             "processor.application-id", "the local run's processor keeps one application id, so a second start resumes",
             "poller.scopes", "the local run polls the simulator's merchant accounts",
-            "inventory.endpoint", "the local run reads the simulator's inventory");
+            "inventory.endpoint", "the local run reads the simulator's inventory",
+            "events.port", "the local run picks the event URL's port free and gives it to the simulated terminals",
+            "events.password", "the local run makes the event URL's password itself and gives it to the simulated terminals");
 
     /** What the local run sets beyond the defaults and the cadence: quick restarts and retries for a demo on one machine. */
     private static final Map<Service, Map<String, String>> LOCAL = new EnumMap<>(Map.of(

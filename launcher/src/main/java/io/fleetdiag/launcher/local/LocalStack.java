@@ -4,17 +4,22 @@ import io.fleetdiag.dispatcher.DispatcherService;
 import io.fleetdiag.kafka.embedded.EmbeddedKafka;
 import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
+import io.fleetdiag.poller.events.EventsSettings;
+import io.fleetdiag.poller.events.TerminalEventsEndpoint;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.TerminalSimulator;
+import io.fleetdiag.simulator.api.EventNotifier;
 import io.fleetdiag.simulator.api.LatencyModel;
+import io.fleetdiag.simulator.inventory.InventoryEntry;
 import io.fleetdiag.simulator.life.LifeRates;
 import io.fleetdiag.terminalapi.ApiFlavour;
 import io.fleetdiag.terminalapi.ApiKey;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.terminalapi.TerminalApiConfig;
 import io.fleetdiag.terminalapi.management.ManagementApiConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,6 +28,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,6 +46,9 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     private static final String SIMULATOR_KEY = "fleetdiag-local-simulator-key";
     private static final String SIMULATOR_MANAGEMENT_KEY = "fleetdiag-local-simulator-management-key";
+
+    /** The share of event notifications the simulated terminals send twice, as real ones resend. */
+    static final double EVENT_RESEND_SHARE = 0.2;
 
     /** The simulator spreads the local fleet over this many merchant accounts; the poller polls each. */
     static final int MERCHANT_ACCOUNTS = 2;
@@ -143,8 +152,12 @@ public final class LocalStack implements AutoCloseable {
         processorWiring.putAll(Map.of(
                 "processor.application-id", "fleetdiag-local-processor",
                 "processor.state-dir", data.resolve("processor").toString(),
-                "http.port", Integer.toString(options.httpPort())));
-        ProcessorService processor = keep(ProcessorService.start(settings.config(LocalSettings.Service.PROCESSOR, processorWiring), Map.of(), fatal));
+                "http.port", Integer.toString(options.httpPort()),
+                "reboot.endpoint", simulator.baseUrl() + "/v3",
+                "reboot.company-id", InventoryEntry.COMPANY_ID,
+                "reboot.allow-plain-http", "true"));
+        ProcessorService processor = keep(ProcessorService.start(settings.config(LocalSettings.Service.PROCESSOR, processorWiring),
+                Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
         httpPort = processor.httpPort();
         if (!processor.awaitRunning(Duration.ofMinutes(3))) {
             throw new LocalStartException("The result processor did not finish restoring its state within 3 minutes; see "
@@ -158,8 +171,15 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> pollerWiring = new HashMap<>(common);
         pollerWiring.put("poller.scopes", String.join(",", simulator.fleet().merchantAccounts()));
         pollerWiring.put("inventory.endpoint", simulator.baseUrl() + "/v3");
-        keep(PollerService.start(settings.config(LocalSettings.Service.POLLER, pollerWiring), adyen,
+        // the simulated terminals' event URL: a password of this run's own, a port picked free
+        String eventsPassword = UUID.randomUUID().toString();
+        pollerWiring.put("events.port", "0");
+        pollerWiring.put(EventsSettings.PASSWORD, eventsPassword);
+        PollerService poller = keep(PollerService.start(settings.config(LocalSettings.Service.POLLER, pollerWiring), adyen,
                 Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
+        int eventsPort = poller.events().orElseThrow().port();
+        simulator.sendEventsTo(new EventNotifier.Target(URI.create("http://127.0.0.1:" + eventsPort + TerminalEventsEndpoint.PATH),
+                settings.config(LocalSettings.Service.POLLER, pollerWiring).get("events.username"), eventsPassword), EVENT_RESEND_SHARE);
         if (options.notifierRouting().isPresent()) {
             progress.accept("starting the notifier");
             Map<String, String> notifierSettings = new HashMap<>(common);

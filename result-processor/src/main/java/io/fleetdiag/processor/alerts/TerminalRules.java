@@ -13,10 +13,12 @@ import io.fleetdiag.processor.alerts.rules.MobileSdkExpiringRule;
 import io.fleetdiag.processor.alerts.rules.NeverConnectedRule;
 import io.fleetdiag.processor.alerts.rules.OfflineForwardFailedRule;
 import io.fleetdiag.processor.alerts.rules.OfflinePaymentsExpiringRule;
+import io.fleetdiag.processor.alerts.rules.OutOfOrderRule;
 import io.fleetdiag.processor.alerts.rules.PrinterFaultRule;
 import io.fleetdiag.processor.alerts.rules.StaleDiagnosisRule;
 import io.fleetdiag.processor.alerts.rules.TamperRule;
 import io.fleetdiag.processor.alerts.rules.TerminalOfflineRule;
+import io.fleetdiag.processor.alerts.rules.TerminalShutdownRule;
 import io.fleetdiag.processor.alerts.rules.UnconfirmedBatchRule;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.TerminalState;
@@ -34,7 +36,7 @@ public final class TerminalRules {
 
     public TerminalRules(ProcessorSettings settings) {
         this.rules = List.of(
-                new TerminalOfflineRule(settings.rebootWindow()),
+                new TerminalOfflineRule(settings.rebootWindow(), settings.maintenance()),
                 new TamperRule(),
                 new BatteryLowRule(settings.battery().raise(), settings.battery().resolve()),
                 new PrinterFaultRule(),
@@ -42,15 +44,17 @@ public final class TerminalRules {
                 new GlobalStatusRule(),
                 new UnconfirmedBatchRule(settings.diagnosis().unconfirmedCriticalAt()),
                 new HostUnreachableRule(),
-                new DiagnosisFailingRule(settings.diagnosis().failingAfter()),
-                new StaleDiagnosisRule(settings.diagnosis().staleAfter()),
+                new DiagnosisFailingRule(settings.diagnosis().failingAfter(), settings.maintenance()),
+                new StaleDiagnosisRule(settings.diagnosis().staleAfter(), settings.maintenance()),
                 new MobileSdkExpiringRule(settings.sdkExpiry().raise(), settings.sdkExpiry().resolve()),
                 new AttestationProblemRule(),
                 new OfflinePaymentsExpiringRule(settings.offlinePaymentsExpiry().raise(), settings.offlinePaymentsExpiry().resolve()),
                 new OfflineForwardFailedRule(),
                 new AsyncCaptureFailedRule(),
                 new NeverConnectedRule(settings.inventory().neverConnectedAfter()),
-                new IdleRule(settings.inventory().idleAfter()));
+                new IdleRule(settings.inventory().idleAfter()),
+                new OutOfOrderRule(),
+                new TerminalShutdownRule());
     }
 
     /** The conditions that hold for this state at {@code now}, given the alerts already raised. */

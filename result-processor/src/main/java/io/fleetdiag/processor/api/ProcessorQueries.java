@@ -75,6 +75,11 @@ public final class ProcessorQueries {
         JsonNode answer(HttpCall call) throws QueryException;
     }
 
+    /** {@code GET /api/terminals}'s answer to {@code call}, for code such as {@link StoreTerminals}. */
+    JsonNode terminals(HttpCall call) throws QueryException {
+        return lists.terminals(call);
+    }
+
     /**
      * {@code GET /api/terminals/{poiid}}'s answer for the caller of {@code origin}, from this instance or the one
      * owning the terminal; a terminal out of their scope is not found, as an unknown one. The owner's answer is

@@ -2,9 +2,10 @@ package io.fleetdiag.processor.terminal;
 
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.schemas.DiagnosisResult;
+import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
 
-/** What changes a terminal's state: a finished diagnosis check, a change of presence, or its inventory listing. */
+/** What changes a terminal's state: a finished diagnosis check, a change of presence, its inventory listing, or an event it notified. */
 public sealed interface TerminalInput {
 
     /** A DiagnosisResult from the dispatcher. */
@@ -17,5 +18,9 @@ public sealed interface TerminalInput {
 
     /** The terminal as the fleet inventory lists it now; {@code listing} null when it left the inventory (a tombstone). */
     record Inventory(TerminalInventory listing) implements TerminalInput {
+    }
+
+    /** An EventNotification the terminal sent (terminal-events). */
+    record Event(TerminalEvent event) implements TerminalInput {
     }
 }

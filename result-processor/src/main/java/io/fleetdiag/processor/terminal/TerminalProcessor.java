@@ -132,6 +132,13 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             }
             at = inventory.listing() == null ? Instant.ofEpochMilli(record.timestamp()) : inventory.listing().getListedAt();
             TerminalStates.apply(state, inventory.listing(), at);
+        } else if (input instanceof TerminalInput.Event notified) {
+            at = notified.event().getOccurredAt();
+            boolean wasOffline = before.presence() == Presence.OFFLINE;
+            TerminalEventStates.apply(state, notified.event());
+            if (wasOffline && state.getPresence() == Presence.ONLINE) {
+                forward(poiid, new TerminalOutput.Check(FollowUpChecks.reconnected(state, at)), at);
+            }
         } else {
             PresenceChange change = ((TerminalInput.Presence) input).change();
             at = change.at();

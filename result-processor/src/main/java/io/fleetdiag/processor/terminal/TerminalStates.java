@@ -57,6 +57,7 @@ public final class TerminalStates {
         }
         state.setUpdatedAt(later(state.getUpdatedAt(), result.getCompletedAt()));
         if (success) {
+            TerminalEventStates.diagnosed(state, result.getCompletedAt());
             // every parsed field, not the raw AdditionalResponse: it would double the state, and diagnosis-results keeps it
             result.setAdditionalResponseRaw(null);
             state.setLastSuccess(result);
@@ -89,6 +90,7 @@ public final class TerminalStates {
             return;
         }
         if (change.online()) {
+            TerminalEventStates.back(state, change.at());
             state.setLastSeenAt(change.at());
             state.setMissedSnapshots(0);
             if (state.getPresence() != Presence.ONLINE) {

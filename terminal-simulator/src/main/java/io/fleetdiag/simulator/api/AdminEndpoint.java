@@ -13,6 +13,7 @@ import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Route;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,35 @@ final class AdminEndpoint {
                         exchange -> terminal(exchange, terminal -> {
                             terminal.apply(ConditionChange.fromJson(exchange.body()), cloud.clock().millis());
                             return describe(terminal, cloud.clock().millis()).toString();
+                        })),
+                admin("POST", "/admin/terminals/{poiid}/events", "the terminal sends an event notification now:"
+                                + " {\"EventToNotify\":\"OutOfOrder\",\"EventDetails\":\"...\",\"MaintenanceRequiredFlag\":true}",
+                        exchange -> terminal(exchange, terminal -> {
+                            JsonNode request = read(exchange.body(), JsonNode.class);
+                            String event = request.path("EventToNotify").asText("");
+                            if (event.isBlank()) {
+                                throw new IllegalArgumentException("Give EventToNotify");
+                            }
+                            try {
+                                terminal.notice(event, request.path("EventDetails").asText(null),
+                                        request.path("MaintenanceRequiredFlag").asBoolean(false), cloud.clock().millis());
+                            } catch (IllegalStateException e) {
+                                throw new IllegalArgumentException(e.getMessage(), e);
+                            }
+                            return JSON.createObjectNode().put("poiid", terminal.poiid()).put("EventToNotify", event).toString();
+                        })),
+                admin("GET", "/admin/events", "where the terminals send event notifications, how many were delivered and failed",
+                        exchange -> exchange.json(200, events())),
+                admin("POST", "/admin/events", "{\"url\":\"https://...\",\"username\":\"u\",\"password\":\"p\",\"resendShare\":0.2}:"
+                        + " the terminals' event URL (nexo.eventUrls)", exchange -> withBody(exchange, body -> {
+                            JsonNode request = read(body, JsonNode.class);
+                            String url = request.path("url").asText("");
+                            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                                throw new IllegalArgumentException("Give url (http or https), username and password");
+                            }
+                            cloud.sendEventsTo(new EventNotifier.Target(URI.create(url), request.path("username").asText(""),
+                                    request.path("password").asText("")), request.path("resendShare").asDouble(0.2));
+                            return events();
                         })),
                 admin("GET", "/admin/faults", "the faults injected", exchange -> exchange.json(200, JSON.valueToTree(cloud.faults()).toString())),
                 admin("POST", "/admin/faults", "injects faults: {\"rate429\":0.1,...}", exchange -> withBody(exchange, body -> {
@@ -123,6 +153,14 @@ final class AdminEndpoint {
             return;
         }
         withBody(exchange, body -> action.apply(found.get()));
+    }
+
+    private String events() {
+        ObjectNode node = JSON.createObjectNode();
+        cloud.events().ifPresent(notifier -> node.put("url", notifier.target().url().toString())
+                .put("username", notifier.target().username()).put("delivered", notifier.delivered()).put("failed", notifier.failed())
+                .put("lastRefusal", notifier.lastRefusal()));
+        return node.toString();
     }
 
     private String websockets() {

@@ -41,13 +41,7 @@ final class ManagementEndpoint {
     }
 
     void handle(Exchange exchange) {
-        String key = exchange.header("X-API-Key");
-        if (!cloud.managementAuthorized(key)) {
-            boolean otherRole = cloud.authorized(key);
-            count(otherRole ? "http403" : "http401");
-            exchange.json(otherRole ? 403 : 401, otherRole
-                    ? error(403, "00_403", "Forbidden", "Not the right permission to access this service.", "security/unauthorized")
-                    : error(401, "00_401", "Unauthorized", "Not authorized to access this service.", "security/unauthorized"));
+        if (refused(exchange)) {
             return;
         }
         Fields query = new Fields();
@@ -177,7 +171,21 @@ final class ManagementEndpoint {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static String error(int status, String errorCode, String title, String detail, String type) {
+    /** Answers 401 or 403 as Adyen does unless the call has the Management API key; true when it answered. */
+    boolean refused(Exchange exchange) {
+        String key = exchange.header("X-API-Key");
+        if (cloud.managementAuthorized(key)) {
+            return false;
+        }
+        boolean otherRole = cloud.authorized(key);
+        count(otherRole ? "http403" : "http401");
+        exchange.json(otherRole ? 403 : 401, otherRole
+                ? error(403, "00_403", "Forbidden", "Not the right permission to access this service.", "security/unauthorized")
+                : error(401, "00_401", "Unauthorized", "Not authorized to access this service.", "security/unauthorized"));
+        return true;
+    }
+
+    static String error(int status, String errorCode, String title, String detail, String type) {
         return Answers.JSON.createObjectNode().put("type", "https://docs.adyen.com/errors/" + type).put("errorCode", errorCode)
                 .put("title", title).put("detail", detail).put("status", status).toString();
     }

@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +28,7 @@ public final class SimulatedCloud {
     private final Set<String> websocketsDisabled = ConcurrentHashMap.newKeySet();
     private final AtomicReference<LatencyModel> latency;
     private final AtomicReference<Duration> iosCaptureWait = new AtomicReference<>(Duration.ofMinutes(3));
+    private final AtomicReference<EventNotifier> events = new AtomicReference<>();
 
     public SimulatedCloud(Fleet fleet, String apiKey, LatencyModel latency, Clock clock, ScheduledExecutorService scheduler) {
         this(fleet, Inventory.of(fleet, clock.instant(), 0), apiKey, null, latency, clock, scheduler);
@@ -97,6 +100,25 @@ public final class SimulatedCloud {
 
     public void iosCaptureWait(Duration value) {
         iosCaptureWait.set(value);
+    }
+
+    /** From now on every terminal sends its event notifications to {@code target}, a share of them twice. */
+    public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare) {
+        EventNotifier notifier = new EventNotifier(target, resendShare, scheduler, clock.millis());
+        events.set(notifier);
+        long now = clock.millis();
+        fleet.terminals().forEach(terminal -> terminal.notifyTo(notifier, now));
+        return notifier;
+    }
+
+    /** Where the terminals send their event notifications, if anywhere. */
+    public Optional<EventNotifier> events() {
+        return Optional.ofNullable(events.get());
+    }
+
+    /** Runs {@code task} on the simulator's scheduler after {@code delayMs}. */
+    void schedule(Runnable task, long delayMs) {
+        scheduler.schedule(task, delayMs, TimeUnit.MILLISECONDS);
     }
 
     public Clock clock() {

@@ -20,6 +20,7 @@ public final class SimulatorRoutes {
         DiagnosisEndpoint diagnosis = new DiagnosisEndpoint(cloud);
         ConnectedEndpoint connected = new ConnectedEndpoint(cloud);
         ManagementEndpoint management = new ManagementEndpoint(cloud);
+        TerminalActionsEndpoint actions = new TerminalActionsEndpoint(cloud);
         List<Route> routes = new ArrayList<>(List.of(
                 adyen(cloud, false, "POST", "/connectedTerminals", "Terminal API: the terminals with a live cloud connection",
                         connected::terminalApi),
@@ -33,7 +34,21 @@ public final class SimulatorRoutes {
                         exchange -> diagnosis.handle(exchange, exchange.call().param("merchantAccount"), exchange.call().param("deviceId"))),
                 Exchange.route("GET", "/v3/terminals", Permission.PUBLIC,
                         "Management API (its own X-API-Key): the inventory, paged (pageNumber, pageSize), filtered (merchantIds, storeIds)",
-                        management::handle)));
+                        management::handle),
+                Exchange.route("POST", "/v3/terminals/scheduleActions", Permission.PUBLIC,
+                        "Management API (its own X-API-Key): schedules a ForceReboot for at most 100 terminals; each reboots a second later",
+                        exchange -> {
+                            if (!management.refused(exchange)) {
+                                actions.schedule(exchange);
+                            }
+                        }),
+                Exchange.route("GET", "/v3/companies/{companyId}/terminalActions/{actionId}", Permission.PUBLIC,
+                        "Management API (its own X-API-Key): one terminal action, pending until the terminal is back, then successful",
+                        exchange -> {
+                            if (!management.refused(exchange)) {
+                                actions.follow(exchange);
+                            }
+                        })));
         routes.addAll(new AdminEndpoint(cloud).routes());
         return routes;
     }

@@ -62,7 +62,7 @@ public final class AsyncCaptureFailure extends Trouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(AsyncCaptureFailure.class, capture -> capture.start(until));
+            terminal.start(AsyncCaptureFailure.class, now, capture -> capture.start(until));
         }
     }
 }

@@ -71,7 +71,7 @@ public final class AttestationProblem extends Trouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(AttestationProblem.class, attestation -> attestation.start(until));
+            terminal.start(AttestationProblem.class, now, attestation -> attestation.start(until));
         }
     }
 }

@@ -53,7 +53,7 @@ public final class Busy extends Trouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + seconds.drawSeconds(random);
-            terminal.start(Busy.class, busy -> {
+            terminal.start(Busy.class, now, busy -> {
                 if (terminal.trouble(Offline.class).online(now)) {
                     busy.start(until);
                 }

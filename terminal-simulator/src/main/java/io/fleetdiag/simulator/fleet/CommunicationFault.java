@@ -27,7 +27,7 @@ public final class CommunicationFault extends UntilTrouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(CommunicationFault.class, fault -> fault.start(until));
+            terminal.start(CommunicationFault.class, now, fault -> fault.start(until));
         }
     }
 }

@@ -27,7 +27,7 @@ public final class Hang extends UntilTrouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(Hang.class, hang -> hang.start(until));
+            terminal.start(Hang.class, now, hang -> hang.start(until));
         }
     }
 }

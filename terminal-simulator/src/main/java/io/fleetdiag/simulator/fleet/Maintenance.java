@@ -56,7 +56,7 @@ public final class Maintenance extends Trouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(Maintenance.class, maintenance -> maintenance.start(until));
+            terminal.start(Maintenance.class, now, maintenance -> maintenance.start(until));
         }
     }
 }

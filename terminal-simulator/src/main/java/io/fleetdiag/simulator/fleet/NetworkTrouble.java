@@ -91,7 +91,7 @@ public final class NetworkTrouble extends Trouble {
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
             int payments = (int) Math.round(unconfirmedPayments.draw(random));
-            terminal.start(NetworkTrouble.class, network -> network.start(until, payments));
+            terminal.start(NetworkTrouble.class, now, network -> network.start(until, payments));
         }
     }
 }

@@ -33,7 +33,7 @@ public final class Offline extends UntilTrouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            terminal.start(Offline.class, offline -> offline.start(until));
+            terminal.start(Offline.class, now, offline -> offline.start(until));
         }
     }
 
@@ -47,7 +47,7 @@ public final class Offline extends UntilTrouble {
         /** Draws one outage starting at {@code now} and takes a store picked at random offline. */
         public void start(List<List<Terminal>> stores, long now, RandomGenerator random) {
             long until = now + minutes.drawMinutes(random);
-            stores.get(random.nextInt(stores.size())).forEach(terminal -> terminal.start(Offline.class, offline -> offline.start(until)));
+            stores.get(random.nextInt(stores.size())).forEach(terminal -> terminal.start(Offline.class, now, offline -> offline.start(until)));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class PaperOut extends Trouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long refillAt = now + refillMinutes.drawMinutes(random);
-            terminal.start(PaperOut.class, paper -> paper.start(refillAt));
+            terminal.start(PaperOut.class, now, paper -> paper.start(refillAt));
         }
     }
 }

@@ -93,7 +93,7 @@ public final class StoreAndForward extends Trouble {
             long until = now + minutes.drawMinutes(random);
             Instant expiresAt = Instant.ofEpochMilli(now + (long) (offlineExpiryHours.draw(random) * 3_600_000.0));
             int payments = 1 + random.nextInt(5);
-            terminal.start(StoreAndForward.class, storeAndForward -> {
+            terminal.start(StoreAndForward.class, now, storeAndForward -> {
                 if (storeAndForward.start(until, expiresAt)) {
                     terminal.trouble(NetworkTrouble.class).addUnconfirmed(payments);
                 }

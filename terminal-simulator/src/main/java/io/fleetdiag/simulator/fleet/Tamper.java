@@ -27,7 +27,7 @@ public final class Tamper extends UntilTrouble {
         @Override
         public void start(Terminal terminal, long now, RandomGenerator random) {
             long until = recoveryMinutes > 0 ? now + (long) (recoveryMinutes * 60_000) : FOREVER;
-            terminal.start(Tamper.class, tamper -> tamper.start(until));
+            terminal.start(Tamper.class, now, tamper -> tamper.start(until));
         }
     }
 }

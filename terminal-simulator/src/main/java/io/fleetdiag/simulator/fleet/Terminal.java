@@ -30,6 +30,9 @@ public final class Terminal {
     private boolean inEpisode;
     private boolean evolving = true;
     private final long[] recentServiceIds = new long[REMEMBERED_SERVICE_IDS];
+    /** Where its event notifications go, and what it last noticed of itself; null until someone listens. */
+    private Notice.Sink sink;
+    private Notice.Signals noticed;
     private int nextServiceIdSlot;
 
     Terminal(String poiid, String merchantAccount, String store, Model model, String networkProfile,
@@ -174,6 +177,48 @@ public final class Terminal {
         }
         inEpisode = true;
         evolving = change.evolve() != null && change.evolve();
+        notice(now);
+    }
+
+    /** A ForceReboot: the terminal drops off the cloud now and is back after {@code downMs}, whatever its life does. */
+    public synchronized void reboot(long now, long downMs) {
+        Offline offline = trouble(Offline.class);
+        offline.until = 0;
+        offline.start(now + downMs);
+        inEpisode = true;
+        notice(now);
+    }
+
+    // ---- event notifications ----
+
+    /** From now on the terminal notifies {@code sink} when its troubles start and end. */
+    public synchronized void notifyTo(Notice.Sink sink, long now) {
+        this.sink = sink;
+        this.noticed = Notice.Signals.of(gather(now));
+    }
+
+    /** Notifies an event now, whatever its condition, as the admin API asks. */
+    public void notice(String eventToNotify, String eventDetails, boolean maintenanceRequired, long now) {
+        Notice.Sink target;
+        synchronized (this) {
+            target = sink;
+        }
+        if (target == null) {
+            throw new IllegalStateException("No event URL is configured: the terminals notify no one");
+        }
+        target.notice(new Notice(poiid, eventToNotify, eventDetails, maintenanceRequired, now));
+    }
+
+    /** Tells the sink what changed since it last looked; the caller holds the lock. */
+    private void notice(long now) {
+        if (sink == null) {
+            return;
+        }
+        Notice.Signals current = Notice.Signals.of(gather(now));
+        for (Notice notice : current.since(noticed, poiid, now)) {
+            sink.notice(notice);
+        }
+        noticed = current;
     }
 
     // ---- the fleet's life ----
@@ -193,6 +238,7 @@ public final class Terminal {
                 left |= trouble.advance(now);
             }
             inEpisode = left;
+            notice(now);
         }
         if (battery != null) {
             battery.drift(hours, batteryRates, random);
@@ -200,11 +246,12 @@ public final class Terminal {
     }
 
     /** Starts an episode on the trouble of that kind, unless the terminal stopped evolving or its model cannot have it. */
-    synchronized <T extends Trouble> void start(Class<T> kind, Consumer<T> start) {
+    synchronized <T extends Trouble> void start(Class<T> kind, long now, Consumer<T> start) {
         T trouble = trouble(kind);
         if (evolving && trouble != null) {
             start.accept(trouble);
             inEpisode = true;
+            notice(now);
         }
     }
 

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.alerts.rules;
 
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.CheckSummary;
@@ -15,9 +16,11 @@ import java.util.Optional;
 public final class DiagnosisFailingRule implements Rule {
 
     private final int after;
+    private final MaintenanceHold maintenance;
 
-    public DiagnosisFailingRule(int after) {
+    public DiagnosisFailingRule(int after, MaintenanceHold maintenance) {
         this.after = after;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class DiagnosisFailingRule implements Rule {
 
     @Override
     public Optional<AlertCondition> evaluate(TerminalState state, boolean active, Instant now) {
-        if (state.getConsecutiveFailures() < after) {
+        if (state.getConsecutiveFailures() < after || maintenance.holds(state, active, now)) {
             return Optional.empty();
         }
         CheckSummary last = state.getLastCheck();
@@ -43,5 +46,10 @@ public final class DiagnosisFailingRule implements Rule {
         CheckSummary last = state.getLastCheck();
         return Evidence.of("consecutiveFailures", state.getConsecutiveFailures(),
                 "lastOutcome", last == null ? null : last.getOutcome(), "lastMessage", last == null ? null : last.getMessage());
+    }
+
+    @Override
+    public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
+        return state.getConsecutiveFailures() < after ? Optional.empty() : maintenance.recheck(state, active);
     }
 }

@@ -2,6 +2,7 @@ package io.fleetdiag.processor.alerts.rules;
 
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.CheckSummary;
@@ -24,9 +25,11 @@ import java.util.Optional;
 public final class StaleDiagnosisRule implements Rule {
 
     private final Duration after;
+    private final MaintenanceHold maintenance;
 
-    public StaleDiagnosisRule(Duration after) {
+    public StaleDiagnosisRule(Duration after, MaintenanceHold maintenance) {
         this.after = after;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -52,7 +55,8 @@ public final class StaleDiagnosisRule implements Rule {
     @Override
     public Optional<AlertCondition> evaluate(TerminalState state, boolean active, Instant now) {
         Instant since = freshSince(state);
-        if (state.getPresence() != Presence.ONLINE || since == null || now.isBefore(since.plus(after)) || !attemptFailedSince(state, since)) {
+        if (state.getPresence() != Presence.ONLINE || since == null || now.isBefore(since.plus(after)) || !attemptFailedSince(state, since)
+                || maintenance.holds(state, active, now)) {
             return Optional.empty();
         }
         return Optional.of(new AlertCondition(type(), Severity.WARNING,
@@ -73,7 +77,11 @@ public final class StaleDiagnosisRule implements Rule {
     public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
         Instant since = freshSince(state);
         // without a failed attempt nothing can fire on the clock: the next result is evaluated when it comes
-        return active || state.getPresence() != Presence.ONLINE || since == null || !attemptFailedSince(state, since)
-                ? Optional.empty() : Optional.of(since.plus(after));
+        if (active || state.getPresence() != Presence.ONLINE || since == null || !attemptFailedSince(state, since)) {
+            return Optional.empty();
+        }
+        Instant stale = since.plus(after);
+        // held by maintenance past the moment it would go stale: look again when the hold ends
+        return Optional.of(maintenance.heldUntil(state).filter(stale::isBefore).orElse(stale));
     }
 }

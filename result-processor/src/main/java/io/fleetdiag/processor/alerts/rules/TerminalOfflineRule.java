@@ -2,6 +2,8 @@ package io.fleetdiag.processor.alerts.rules;
 
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
+import io.fleetdiag.processor.alerts.MaintenanceHold;
+import io.fleetdiag.processor.alerts.TerminalEventEvidence;
 import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
@@ -11,11 +13,13 @@ import io.fleetdiag.schemas.TerminalState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * TERMINAL_OFFLINE: the terminal dropped out of enough consecutive /connectedTerminals snapshots
  * (docs/alerts.md#rules). One that dropped out during its daily restart is held until the reboot window
- * ends, then raised if it is still away: a wall-clock rule for that case.
+ * ends, then raised if it is still away: a wall-clock rule for that case. A terminal in announced maintenance is held
+ * the same way ({@link MaintenanceHold}). A NetworkDisconnected notification makes it offline at once (terminal-events).
  */
 public final class TerminalOfflineRule implements Rule {
 
@@ -25,9 +29,11 @@ public final class TerminalOfflineRule implements Rule {
             + " WebSocket enabled and WebSocket connection with a green check mark.";
 
     private final RebootWindow rebootWindow;
+    private final MaintenanceHold maintenance;
 
-    public TerminalOfflineRule(RebootWindow rebootWindow) {
+    public TerminalOfflineRule(RebootWindow rebootWindow, MaintenanceHold maintenance) {
         this.rebootWindow = rebootWindow;
+        this.maintenance = maintenance;
     }
 
     @Override
@@ -40,7 +46,7 @@ public final class TerminalOfflineRule implements Rule {
         if (state.getPresence() != Presence.OFFLINE) {
             return Optional.empty();
         }
-        if (!active && rebootHeldUntil(state).filter(now::isBefore).isPresent()) {
+        if (!active && rebootHeldUntil(state).filter(now::isBefore).isPresent() || maintenance.holds(state, active, now)) {
             return Optional.empty();
         }
         return Optional.of(new AlertCondition(type(), Severity.WARNING,
@@ -51,12 +57,16 @@ public final class TerminalOfflineRule implements Rule {
     @Override
     public Map<String, String> evidence(TerminalState state, Instant now) {
         return Evidence.of("presence", state.getPresence(), "missedSnapshots", state.getMissedSnapshots(),
-                "lastSeenAt", state.getLastSeenAt());
+                "lastSeenAt", state.getLastSeenAt(), "lastEvent", TerminalEventEvidence.lastEvent(state));
     }
 
     @Override
     public Optional<Instant> nextWallClockCheck(TerminalState state, boolean active) {
-        return active || state.getPresence() != Presence.OFFLINE ? Optional.empty() : rebootHeldUntil(state);
+        if (active || state.getPresence() != Presence.OFFLINE) {
+            return Optional.empty();
+        }
+        // held by both: it could raise once both ended
+        return Stream.of(rebootHeldUntil(state), maintenance.heldUntil(state)).flatMap(Optional::stream).max(Instant::compareTo);
     }
 
     /** When the terminal went away inside a reboot window: the window's end. */

@@ -4,16 +4,18 @@ import static io.fleetdiag.processor.alerts.rules.RuleStates.holding;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.raising;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.CheckSummary;
 import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalState;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DiagnosisFailingRuleTest {
 
-    private final DiagnosisFailingRule rule = new DiagnosisFailingRule(3);
+    private final DiagnosisFailingRule rule = new DiagnosisFailingRule(3, new MaintenanceHold(Duration.ofHours(2)));
 
     private static TerminalState failures(int count, boolean withLastCheck) {
         TerminalState.Builder state = RuleStates.unknown().setConsecutiveFailures(count);

@@ -3,6 +3,7 @@ package io.fleetdiag.processor.alerts.rules;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.CheckSummary;
 import io.fleetdiag.schemas.DiagnosisOutcome;
@@ -18,7 +19,7 @@ class StaleDiagnosisRuleTest {
     private static final Duration AFTER = Duration.ofMinutes(45);
     private static final Instant ONLINE_SINCE = NOW.minus(Duration.ofHours(2));
 
-    private final StaleDiagnosisRule rule = new StaleDiagnosisRule(AFTER);
+    private final StaleDiagnosisRule rule = new StaleDiagnosisRule(AFTER, new MaintenanceHold(Duration.ofHours(2)));
 
     /** Online since {@link #ONLINE_SINCE}, with a check that reached it and failed a minute after the later of then and the success. */
     private static TerminalState online(Instant lastSuccess) {

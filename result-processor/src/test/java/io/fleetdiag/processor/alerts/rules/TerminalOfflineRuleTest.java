@@ -4,6 +4,7 @@ import static io.fleetdiag.processor.alerts.rules.RuleStates.holding;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.raising;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
@@ -18,7 +19,8 @@ class TerminalOfflineRuleTest {
     private static final Instant LAST_SEEN = RuleStates.NOW.minusSeconds(90);
 
     // NOW is 10:00 UTC: a restart hour of 6 keeps every test but the reboot ones outside the window
-    private final TerminalOfflineRule rule = new TerminalOfflineRule(new RebootWindow(6, Duration.ofMinutes(20), ZoneId.of("UTC")));
+    private final TerminalOfflineRule rule = new TerminalOfflineRule(new RebootWindow(6, Duration.ofMinutes(20), ZoneId.of("UTC")),
+            new MaintenanceHold(Duration.ofHours(2)));
 
     private static TerminalState presence(Presence presence) {
         return RuleStates.unknown().setPresence(presence).setMissedSnapshots(3).setLastSeenAt(LAST_SEEN).build();
@@ -48,7 +50,8 @@ class TerminalOfflineRuleTest {
 
     @Test
     void aTerminalThatVanishedInsideItsRebootWindowIsHeldUntilTheWindowEnds() {
-        TerminalOfflineRule rebooting = new TerminalOfflineRule(new RebootWindow(10, Duration.ofMinutes(20), ZoneId.of("UTC")));
+        TerminalOfflineRule rebooting = new TerminalOfflineRule(new RebootWindow(10, Duration.ofMinutes(20), ZoneId.of("UTC")),
+                new MaintenanceHold(Duration.ZERO));
         TerminalState vanishedAtTwoPast = RuleStates.unknown().setPresence(Presence.OFFLINE).setMissedSnapshots(2)
                 .setPresenceChangedAt(RuleStates.NOW.plusSeconds(120)).build();
         assertThat(rebooting.evaluate(vanishedAtTwoPast, false, RuleStates.NOW.plusSeconds(300))).isEmpty();

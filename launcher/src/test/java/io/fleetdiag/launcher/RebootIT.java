@@ -1,0 +1,121 @@
+package io.fleetdiag.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdiag.poller.PollerService;
+import io.fleetdiag.processor.ProcessorService;
+import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.simulator.SimulatorConfig;
+import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.simulator.inventory.InventoryEntry;
+import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.teststack.Testbed;
+import io.fleetdiag.testsupport.RecordCollector;
+import io.fleetdiag.testsupport.TestCluster;
+import io.fleetdiag.testsupport.TestClusterExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reboot round trip: {@code fleetdiag reboot} asks the processor, which schedules a ForceReboot through the simulator's
+ * terminal actions; the terminal drops off and comes back (its TERMINAL_OFFLINE raised and resolved as usual), and
+ * {@code fleetdiag reboot --action} follows the action from pending to successful.
+ */
+@ExtendWith(TestClusterExtension.class)
+class RebootIT {
+
+    private static final String KEY = "AQEreboot-terminal-key";
+    private static final String MANAGEMENT_KEY = "AQEreboot-management-key";
+    private static final Pattern ACTION = Pattern.compile("action (\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Testbed bed;
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void start(TestCluster cluster) throws Exception {
+        bed = Testbed.start(cluster, "reboot", SimulatorConfig.defaults(KEY).withTerminals(40).withMerchants(1)
+                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        bed.close();
+    }
+
+    @Test
+    void aRebootIsScheduledFollowedAndTheTerminalGoesOffAndComesBack() throws Exception {
+        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
+                "processor.application-id", bed.prefix() + "processor",
+                "processor.state-dir", work.resolve("processor").toString(),
+                "processor.commit-interval", "100ms",
+                "processor.reboot-window", "0s",
+                "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
+                "reboot.company-id", InventoryEntry.COMPANY_ID,
+                "reboot.allow-plain-http", "true")), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
+                new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
+        // the inventory gives the terminals their store: the snapshots of a merchant-account scope do not
+        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
+                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+        String api = "http://127.0.0.1:" + processor.httpPort();
+        Terminal terminal = bed.simulator().fleet().terminals().get(0);
+        await().atMost(Duration.ofMinutes(1)).until(() -> CommandRun.of("terminal", terminal.poiid(), "--api", api).out().contains("ONLINE"));
+
+        CommandRun reboot = CommandRun.of("reboot", terminal.poiid(), "--api", api);
+
+        assertThat(reboot.exit()).as(reboot.err()).isZero();
+        Matcher action = ACTION.matcher(reboot.out());
+        assertThat(action.find()).as(reboot.out()).isTrue();
+        String actionId = action.group(1);
+        assertThat(CommandRun.of("reboot", "--action", actionId, "--api", api).out()).contains("pending");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !offline(alerts, terminal.poiid(), AlertStatus.RAISED).equals(0L));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CommandRun.of("reboot", "--action", actionId, "--api", api).out().contains("successful"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> offline(alerts, terminal.poiid(), AlertStatus.RESOLVED).equals(1L));
+        assertThat(offline(alerts, terminal.poiid(), AlertStatus.RAISED)).isEqualTo(1L);
+
+        String store = terminal.merchantAccount() + "/" + terminal.store();
+        URI storeTerminals = URI.create(api + "/api/terminals?merchantAccount=" + terminal.merchantAccount() + "&store=" + terminal.store()
+                + "&size=500");
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(storeTerminals) > 0);
+        int storeSize = listed(storeTerminals);
+        CommandRun storeReboot = CommandRun.of("reboot", "--store", store, "--api", api);
+        assertThat(storeReboot.exit()).as(storeReboot.err()).isZero();
+        assertThat(storeReboot.out()).contains("Scheduled a reboot of " + storeSize + " terminals of " + store);
+        assertThat(storeReboot.out().lines().filter(line -> line.contains(" action TRAC"))).hasSize(storeSize);
+
+        CommandRun unknown = CommandRun.of("reboot", "V400m-000000042", "--api", api);
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("404");
+    }
+
+    private static int listed(URI terminals) throws Exception {
+        return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(terminals).build(), HttpResponse.BodyHandlers.ofString())
+                .body()).path("items").size();
+    }
+
+    private static Long offline(RecordCollector<String, TerminalAlert> alerts, String poiid, AlertStatus status) {
+        return alerts.values().stream().filter(alert -> alert.getType() == AlertType.TERMINAL_OFFLINE && alert.getStatus() == status
+                && poiid.equals(alert.getPoiid())).count();
+    }
+}
