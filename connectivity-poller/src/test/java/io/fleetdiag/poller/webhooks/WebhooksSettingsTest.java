@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,5 +47,13 @@ class WebhooksSettingsTest {
     void aKeyThatIsNotHexStopsTheStartWithTheSettingNamed() {
         assertThatThrownBy(() -> WebhooksSettings.from(load(Map.of("FLEETDIAG_WEBHOOKS_HMAC_KEY", "my-webhook-password"))))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("webhooks.hmac-key").hasMessageNotContaining("my-webhook-password");
+    }
+
+    @Test
+    void aKeyWithoutTheEventsListenerStopsTheStartBeforeAnythingConnects() {
+        ServiceConfig config = load(Map.of("FLEETDIAG_WEBHOOKS_HMAC_KEY", KEY, "FLEETDIAG_POLLER_SCOPES", "AcmeRetail_EU"));
+
+        assertThatThrownBy(() -> PollerService.start(config, null, Map.of(), new CompletableFuture<>()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("events.password").hasMessageContaining("inventory.endpoint");
     }
 }
