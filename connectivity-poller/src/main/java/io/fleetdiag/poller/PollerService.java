@@ -2,10 +2,13 @@ package io.fleetdiag.poller;
 
 import io.fleetdiag.poller.events.EventsSettings;
 import io.fleetdiag.poller.events.TerminalEventsEndpoint;
-import io.fleetdiag.poller.leadership.LeaseProbe;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.poller.inventory.InventorySource;
+import io.fleetdiag.poller.leadership.LeaseProbe;
+import io.fleetdiag.poller.webhooks.ManagementWebhooksEndpoint;
+import io.fleetdiag.poller.webhooks.WebhooksSettings;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.HttpTls;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
@@ -34,7 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The poller as a running service: topics and schemas in place, the poller, health and metrics over HTTP, and,
  * when {@code inventory.endpoint} is set, the fleet-inventory source, which lists only while this instance leads, and when the
- * events password is given, the terminals' event notifications on {@code events.port} (on every instance, leader or not).
+ * events password is given, the terminals' event notifications on {@code events.port} (on every instance, leader or not), and
+ * beside them, when the webhook HMAC key is also given, Adyen's Management webhooks, which update the inventory at once.
  */
 public final class PollerService implements AutoCloseable {
 
@@ -42,18 +46,20 @@ public final class PollerService implements AutoCloseable {
     private final HttpEndpoint http;
     private final Optional<InventorySource> inventory;
     private final Optional<TerminalEventsEndpoint> events;
+    private final Optional<ManagementWebhooksEndpoint> webhooks;
 
     private PollerService(ConnectivityPoller poller, HttpEndpoint http, Optional<InventorySource> inventory,
-                          Optional<TerminalEventsEndpoint> events) {
+                          Optional<TerminalEventsEndpoint> events, Optional<ManagementWebhooksEndpoint> webhooks) {
         this.poller = poller;
         this.http = http;
         this.inventory = inventory;
         this.events = events;
+        this.webhooks = webhooks;
     }
 
     public static List<SettingsDefinition> definitions() {
         return List.of(KafkaSettings.DEFINITION, AdyenSettings.DEFINITION, ServiceHttp.DEFINITION, PollerSettings.DEFINITION,
-                InventorySettings.DEFINITION, EventsSettings.DEFINITION);
+                InventorySettings.DEFINITION, EventsSettings.DEFINITION, WebhooksSettings.DEFINITION);
     }
 
     public static List<Map<String, String>> defaults() {
@@ -71,6 +77,11 @@ public final class PollerService implements AutoCloseable {
         PollerSettings settings = PollerSettings.from(config);
         Optional<InventorySettings> inventorySettings = InventorySettings.from(config, environment);
         Optional<EventsSettings> eventsSettings = EventsSettings.from(config);
+        Optional<WebhooksSettings> webhooksSettings = WebhooksSettings.from(config);
+        if (webhooksSettings.isPresent() && (eventsSettings.isEmpty() || inventorySettings.isEmpty())) {
+            throw new ConfigurationException(WebhooksSettings.HMAC_KEY + " is given but the Management webhooks need the events listener"
+                    + " (events.password) and the inventory (inventory.endpoint)");
+        }
         KafkaSettings kafka = new KafkaSettings(config, "fleetdiag-poller");
         SchemaRegistryClient registry = kafka.registry();
         TopicCatalog catalog = kafka.catalog(registry);
@@ -91,16 +102,19 @@ public final class PollerService implements AutoCloseable {
                 new KafkaProducer<>(producer(kafka, "-inventory"), new StringSerializer(), catalog.inventory().valueSerde().serializer()),
                 kafka.consumer("fleetdiag-inventory"), poller::leading, Clock.systemUTC(), fatal::complete));
         inventory.ifPresent(InventorySource::start);
+        Optional<ManagementWebhooksEndpoint> webhooks = webhooksSettings.map(webhooksConfig -> new ManagementWebhooksEndpoint(webhooksConfig,
+                inventory.orElseThrow()::apply, catalog,
+                new KafkaProducer<>(producer(kafka, "-webhooks"), new StringSerializer(), new ByteArraySerializer()), metrics, Clock.systemUTC()));
         Optional<TerminalEventsEndpoint> events = Optional.empty();
         if (eventsSettings.isPresent()) {
             TerminalEventsEndpoint endpoint = new TerminalEventsEndpoint(eventsSettings.get(), catalog,
                     new KafkaProducer<>(producer(kafka, "-events"), new StringSerializer(), new ByteArraySerializer()), metrics, Clock.systemUTC());
-            endpoint.start(eventsSettings.get(), HttpTls.from(config));
+            endpoint.start(eventsSettings.get(), HttpTls.from(config), webhooks.map(ManagementWebhooksEndpoint::routes).orElse(List.of()));
             events = Optional.of(endpoint);
         }
         HttpEndpoint http = ServiceHttp.start(config, environment, metrics,
                 () -> LeaseProbe.health(poller.leading(), fatal.isDone()), List.of());
-        return new PollerService(poller, http, inventory, events);
+        return new PollerService(poller, http, inventory, events, webhooks);
     }
 
     public ConnectivityPoller poller() {
@@ -122,17 +136,26 @@ public final class PollerService implements AutoCloseable {
         return events;
     }
 
+    /** The Management webhooks, when their HMAC key is given (served on the events listener). */
+    public Optional<ManagementWebhooksEndpoint> webhooks() {
+        return webhooks;
+    }
+
     public int httpPort() {
         return http.port();
     }
 
     @Override
     public void close() throws Exception {
-        if (inventory.isPresent()) {
-            inventory.get().close();
-        }
+        // the listener first, so no webhook reaches an inventory source that is closing
         if (events.isPresent()) {
             events.get().close();
+        }
+        if (webhooks.isPresent()) {
+            webhooks.get().close();
+        }
+        if (inventory.isPresent()) {
+            inventory.get().close();
         }
         poller.close();
         http.close();

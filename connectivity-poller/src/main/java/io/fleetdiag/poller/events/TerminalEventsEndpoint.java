@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +88,14 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
 
     /** Starts the listener on {@code events.host:events.port}. */
     public void start(EventsSettings settings, Optional<SslContextFactory.Server> tls) throws Exception {
-        http = HttpEndpoint.start(settings.host(), settings.port(), tls, Authenticator.none(), routes(), settings.maxBody());
+        start(settings, tls, List.of());
+    }
+
+    /** As above, with {@code more} routes on the same listener (the Management webhooks), each checking its own credential. */
+    public void start(EventsSettings settings, Optional<SslContextFactory.Server> tls, List<Route> more) throws Exception {
+        List<Route> all = new ArrayList<>(routes());
+        all.addAll(more);
+        http = HttpEndpoint.start(settings.host(), settings.port(), tls, Authenticator.none(), all, settings.maxBody());
         LOG.info("Terminal event notifications on port {} ({} {})", http.port(), "POST", PATH);
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one scope's listing changes on the compacted topic: a record for each terminal that is new or
@@ -58,6 +59,37 @@ final class InventoryChanges {
         }
         changes.addAll(removals);
         return new Result(changes, 0);
+    }
+
+    /**
+     * What one Management webhook changes: the terminal's record as the listing would make it, with the assignment the webhook
+     * names over what the topic holds; a tombstone when it moved out of every scope (the listings would drop it too); empty when
+     * nothing changed or the terminal is unknown and outside the scopes.
+     */
+    static Optional<Change> of(List<Scope> scopes, TerminalUpdate update, TerminalInventory before) {
+        boolean reassigned = update.status() != null;
+        String merchant = update.account() != null ? update.account() : before == null ? null : before.getMerchantAccount();
+        String store = reassigned || update.storeId() != null ? update.storeId() : before == null ? null : before.getStore();
+        Optional<Scope> scope = scopes.stream().filter(candidate -> candidate.merchantAccount().equals(merchant)
+                && (candidate.store() == null || candidate.store().equals(store))).findFirst();
+        if (scope.isEmpty()) {
+            return before == null ? Optional.empty() : Optional.of(new Change(update.poiid(), null));
+        }
+        String poiid = update.poiid();
+        int dash = poiid.indexOf('-');
+        InventoryTerminal terminal = new InventoryTerminal(poiid,
+                before != null ? before.getModel() : dash > 0 ? poiid.substring(0, dash) : null,
+                before != null ? before.getSerialNumber() : dash > 0 ? poiid.substring(dash + 1) : null,
+                before == null ? null : before.getFirmwareVersion(),
+                update.companyId() != null ? update.companyId() : before == null ? null : before.getCompanyId(),
+                merchant, store,
+                reassigned ? update.status() : before == null ? null : before.getAssignmentStatus(),
+                reassigned || before == null ? null : before.getReassignmentTarget(),
+                before == null ? null : before.getConnectivity(),
+                before == null ? null : before.getLastActivityAt(),
+                before == null ? null : before.getLastTransactionAt());
+        TerminalInventory after = record(scope.get(), terminal, update.at());
+        return before != null && sameApartFromListedAt(before, after) ? Optional.empty() : Optional.of(new Change(poiid, after));
     }
 
     static TerminalInventory record(Scope scope, InventoryTerminal terminal, Instant listedAt) {

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,6 +104,39 @@ public final class InventorySource implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies one Management webhook on the source's thread (so it never races a refresh): the terminal's record, as
+     * {@link InventoryChanges#of(List, TerminalUpdate, TerminalInventory)} makes it, through the same producer. Completes with
+     * whether a record went out, once the broker acknowledged it. An instance that does not lead reads the topic first, since
+     * it does not keep it current.
+     */
+    public CompletableFuture<Boolean> apply(TerminalUpdate update) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        try {
+            thread.execute(() -> applyNow(update, done));
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private void applyNow(TerminalUpdate update, CompletableFuture<Boolean> done) {
+        try {
+            if (published == null || !leading.getAsBoolean()) {
+                published = read();
+            }
+            Optional<InventoryChanges.Change> change = InventoryChanges.of(scopes, update, published.get(update.poiid()));
+            if (change.isPresent()) {
+                producer.send(new ProducerRecord<>(topic.name(), change.get().poiid(), change.get().value()))
+                        .get(settings.api().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                remember(change.get());
+            }
+            done.complete(change.isPresent());
+        } catch (Exception e) {
+            done.completeExceptionally(e);
+        }
+    }
+
     /** One refresh of every scope, on the source's thread. */
     void refresh() {
         if (published == null) {
@@ -137,12 +173,14 @@ public final class InventorySource implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic.name(), change.poiid(), change.value()));
         }
         producer.flush();
-        for (InventoryChanges.Change change : changes) {
-            if (change.value() == null) {
-                published.remove(change.poiid());
-            } else {
-                published.put(change.poiid(), change.value());
-            }
+        changes.forEach(this::remember);
+    }
+
+    private void remember(InventoryChanges.Change change) {
+        if (change.value() == null) {
+            published.remove(change.poiid());
+        } else {
+            published.put(change.poiid(), change.value());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.fleetdiag.launcher.docs;
 
 import io.fleetdiag.poller.events.TerminalEventsEndpoint;
+import io.fleetdiag.poller.webhooks.ManagementWebhooksEndpoint;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.processor.api.AlertOperationsApi;
 import io.fleetdiag.processor.api.CheckRequestsApi;
@@ -48,7 +49,9 @@ public final class ApiDoc {
         documents.put(DASHBOARD, Map.of("result-processor-routes", table(processor)));
         documents.put(ALERT_OPERATIONS, Map.of("alert-operations-routes", table(operations.routes())));
         documents.put(SIMULATOR, Map.of("simulator-routes", table(SimulatorRoutes.of(null))));
-        documents.put(DESIGN, Map.of("poller-routes", table(TerminalEventsEndpoint.routes(call -> null))));
+        List<Route> poller = new ArrayList<>(TerminalEventsEndpoint.routes(call -> null));
+        poller.addAll(ManagementWebhooksEndpoint.routes(call -> null));
+        documents.put(DESIGN, Map.of("poller-routes", table(poller)));
         return documents;
     }
 

@@ -5,6 +5,7 @@ import io.fleetdiag.launcher.local.LocalCadence;
 import io.fleetdiag.notifier.NotifierSettings;
 import io.fleetdiag.poller.PollerSettings;
 import io.fleetdiag.poller.events.EventsSettings;
+import io.fleetdiag.poller.webhooks.WebhooksSettings;
 import io.fleetdiag.poller.inventory.InventorySettings;
 import io.fleetdiag.processor.ProcessorSettings;
 import io.fleetdiag.processor.reboot.RebootSettings;
@@ -47,7 +48,7 @@ public final class ConfigurationDoc {
         sections.put("common", tables(List.of(KafkaSettings.DEFINITION, ServiceHttp.DEFINITION)));
         sections.put("adyen", tables(List.of(AdyenSettings.DEFINITION)));
         sections.put("connectivity-poller", tables(List.of(PollerSettings.DEFINITION, InventorySettings.DEFINITION,
-                EventsSettings.DEFINITION)));
+                EventsSettings.DEFINITION, WebhooksSettings.DEFINITION)));
         sections.put("diagnosis-dispatcher", tables(List.of(DispatcherSettings.DEFINITION)));
         sections.put("result-processor", tables(List.of(ProcessorSettings.DEFINITION, DashboardSignIn.DEFINITION,
                 RebootSettings.DEFINITION)));
