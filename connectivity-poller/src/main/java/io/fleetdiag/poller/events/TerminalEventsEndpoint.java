@@ -5,8 +5,10 @@ import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.HttpEndpoint;
+import io.fleetdiag.service.http.HttpPolicy;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
+import io.fleetdiag.service.http.RequestGuard;
 import io.fleetdiag.service.http.Route;
 import io.fleetdiag.topics.DeadLetters;
 import io.fleetdiag.topics.Topic;
@@ -17,12 +19,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -93,9 +95,10 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
 
     /** As above, with {@code more} routes on the same listener (the Management webhooks), each checking its own credential. */
     public void start(EventsSettings settings, Optional<SslContextFactory.Server> tls, List<Route> more) throws Exception {
-        List<Route> all = new ArrayList<>(routes());
-        all.addAll(more);
-        http = HttpEndpoint.start(settings.host(), settings.port(), tls, Authenticator.none(), all, settings.maxBody());
+        List<Route> all = Stream.concat(routes().stream(), more.stream()).map(route -> route.accepting(settings.maxBody())).toList();
+        // terminals and Adyen reach this listener by whatever public name it has, and no browser holds its credentials
+        http = HttpEndpoint.start(settings.host(), settings.port(), tls, Authenticator.none(),
+                HttpPolicy.defaults().withGuard(RequestGuard.anyHost()), all);
         LOG.info("Terminal event notifications on port {} ({} {})", http.port(), "POST", PATH);
     }
 
