@@ -46,7 +46,7 @@ public final class KafkaAccess {
     private static List<KafkaAcl> processor(TopicCatalog catalog, Workload processor) {
         String applicationId = setting(processor, "processor.application-id");
         List<KafkaAcl> acls = new ArrayList<>();
-        reads(acls, catalog.results(), catalog.snapshots(), catalog.inventory());
+        reads(acls, catalog.results(), catalog.snapshots(), catalog.inventory(), catalog.terminalEvents());
         readsAndWrites(acls, catalog.terminalState(), catalog.storeHealth(), catalog.alerts(), catalog.alertOperations());
         writes(acls, catalog.checkRequests(), catalog.deadLetters());
         // Streams creates, reads, writes, purges and configures its internal topics, all named <application.id>-...
@@ -59,7 +59,8 @@ public final class KafkaAccess {
 
     private static List<KafkaAcl> poller(TopicCatalog catalog, Workload poller) {
         List<KafkaAcl> acls = new ArrayList<>();
-        writes(acls, catalog.snapshots(), catalog.checkRequests(), catalog.alerts());
+        // terminal events and Management webhooks it could not read are dead-lettered
+        writes(acls, catalog.snapshots(), catalog.checkRequests(), catalog.alerts(), catalog.terminalEvents(), catalog.deadLetters());
         readsAndWrites(acls, catalog.inventory(), catalog.pollerState());
         reads(acls, catalog.pollerLease());
         // the lease topic's name is its group; the inventory source reads with its own
