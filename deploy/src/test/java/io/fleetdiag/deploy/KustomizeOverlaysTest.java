@@ -150,7 +150,7 @@ class KustomizeOverlaysTest {
             JsonNode selector = policy.path("spec").path("podSelector");
             boolean selects = selector.has("matchLabels") ? pods.stream().anyMatch(labels -> labelsMatch(selector.path("matchLabels"), labels))
                     : StreamSupport.stream(selector.path("matchExpressions").path(0).path("values").spliterator(), false)
-                    .allMatch(value -> kit.find("Deployment", value.asText()).isPresent());
+                    .allMatch(value -> kit.find("Deployment", value.asText()).or(() -> kit.find("StatefulSet", value.asText())).isPresent());
             assertThat(selects).as(overlay + " NetworkPolicy " + name(policy) + " selects fleetdiag pods").isTrue();
             assertThat(policy.path("spec").path("policyTypes").isArray()).isTrue();
         }
