@@ -33,6 +33,9 @@ public final class TopicCatalog {
     private static final Map<String, String> TABLE = Map.of("cleanup.policy", "compact");
     private static final Map<String, String> DEAD_LETTERS = Map.of(
             "cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
+    /** Who rebooted what is asked about long after: a quarter, beyond a broker's usual week; a few records a day. */
+    private static final Map<String, String> AUDIT = Map.of(
+            "cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(90).toMillis()));
 
     private final Topic<String, ConnectivitySnapshot> snapshots;
     private final Topic<String, DiagnosisCheckRequest> checkRequests;
@@ -64,7 +67,7 @@ public final class TopicCatalog {
         inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
         alertOperations = topic(names.alertOperations(), keys, values, AlertOperation.class, TABLE);
         terminalEvents = topic(names.terminalEvents(), keys, values, TerminalEvent.class, EVENTS);
-        terminalActions = topic(names.terminalActions(), keys, values, TerminalAction.class, EVENTS);
+        terminalActions = topic(names.terminalActions(), keys, values, TerminalAction.class, AUDIT);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -136,7 +139,7 @@ public final class TopicCatalog {
 
     /**
      * Terminal actions operators scheduled (ForceReboot) and their outcomes as following them saw them change: who, what, when;
-     * keyed by POIID, or merchantAccount/store for a store's request. The processor's reboot routes write it.
+     * keyed by POIID, or merchantAccount/store for a store's request, kept 90 days. The processor's reboot routes write it.
      */
     public Topic<String, TerminalAction> terminalActions() {
         return terminalActions;
