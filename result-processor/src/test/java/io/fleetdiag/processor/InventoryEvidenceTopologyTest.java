@@ -35,12 +35,15 @@ class InventoryEvidenceTopologyTest {
         return Fixtures.deployed("V400m-50000000" + terminal, STORE, at).setFirmwareVersion(firmware);
     }
 
-    /** Three terminals on the current release and {@code V400m-500000004} on an old one, listed at T0. */
+    /** Three terminals on the current release and {@code V400m-500000004} on an old one, listed at T0 and online. */
     private static void fleetWithOneBehind(ProcessorDriver driver) {
         for (int terminal = 1; terminal <= 3; terminal++) {
             driver.inventory(listing(terminal, CURRENT, T0).build());
         }
         driver.inventory(listing(4, OLD, T0).build());
+        // connected: one that never was keeps its factory release until it connects (NEVER_CONNECTED's)
+        driver.snapshot(Fixtures.snapshot(MERCHANT, null, T0.plusSeconds(1), 1,
+                List.of("V400m-500000001", "V400m-500000002", "V400m-500000003", "V400m-500000004")));
     }
 
     @Test
@@ -108,6 +111,19 @@ class InventoryEvidenceTopologyTest {
             assertThat(driver.alerts(AlertType.FIRMWARE_BEHIND, AlertStatus.RESOLVED)).singleElement()
                     .satisfies(alert -> assertThat(alert.getPoiid()).isEqualTo("V400m-500000004"));
             assertThat(driver.state("V400m-500000003").getInventory().getFirmwareBehindSince()).isNull();
+        }
+    }
+
+    @Test
+    void aTerminalThatNeverConnectedIsNotFirmwareBehind() {
+        try (ProcessorDriver driver = driver()) {
+            for (int terminal = 1; terminal <= 3; terminal++) {
+                driver.inventory(listing(terminal, CURRENT, T0).build());
+            }
+            driver.inventory(listing(4, OLD, T0).build());
+            assertThat(driver.state("V400m-500000004").getInventory().getFirmwareBehindSince()).isEqualTo(T0);
+            driver.advanceWallClock(BEHIND_AFTER.plusMinutes(1));
+            assertThat(driver.alerts(AlertType.FIRMWARE_BEHIND, AlertStatus.RAISED)).isEmpty();
         }
     }
 

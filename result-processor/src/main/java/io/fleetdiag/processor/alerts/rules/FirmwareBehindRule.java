@@ -5,6 +5,7 @@ import io.fleetdiag.processor.alerts.Evidence;
 import io.fleetdiag.processor.alerts.Rule;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.InventoryEntry;
+import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * FIRMWARE_BEHIND: the terminal's firmware has been older than the most common firmware of its model in its merchant
  * account for a while (docs/alerts.md#firmware). The firmware counts say since when (firmwareBehindSince); a wall-clock
- * rule. It resolves when the terminal reaches that version or the most common version moves to its own.
+ * rule. It resolves when the terminal reaches that version or the most common version moves to its own. Never for a terminal
+ * that never connected (NEVER_SEEN): it still has its factory release.
  */
 public final class FirmwareBehindRule implements Rule {
 
@@ -60,7 +62,8 @@ public final class FirmwareBehindRule implements Rule {
 
     private Optional<Instant> dueAt(TerminalState state) {
         InventoryEntry entry = state.getInventory();
-        return entry == null || entry.getFirmwareBehindSince() == null ? Optional.empty()
+        // one that never connected cannot update yet: NEVER_CONNECTED says what to do, and it updates once it connects
+        return entry == null || entry.getFirmwareBehindSince() == null || state.getPresence() == Presence.NEVER_SEEN ? Optional.empty()
                 : Optional.of(entry.getFirmwareBehindSince().plus(after));
     }
 }

@@ -3,6 +3,7 @@ package io.fleetdiag.processor.alerts.rules;
 import static io.fleetdiag.processor.alerts.rules.RuleStates.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
@@ -40,6 +41,8 @@ class FirmwareBehindRuleTest {
         assertThat(rule.evaluate(behindSince(null), true, NOW)).isEmpty();
         assertThat(rule.nextWallClockCheck(behindSince(null), false)).isEmpty();
         assertThat(rule.evaluate(RuleStates.unknown().build(), true, NOW)).isEmpty();
+        TerminalState neverSeen = TerminalState.newBuilder(behindSince(SINCE)).setPresence(Presence.NEVER_SEEN).build();
+        assertThat(rule.evaluate(neverSeen, false, NOW)).as("still on its factory release: NEVER_CONNECTED's").isEmpty();
         assertThat(rule.evidence(RuleStates.unknown().build(), NOW)).isEmpty();
     }
 }
