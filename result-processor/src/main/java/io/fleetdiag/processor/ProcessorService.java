@@ -65,6 +65,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  * The result processor as a running service: topics and schemas in place, the Kafka Streams
  * application (exactly_once_v2), and its HTTP side (queries, check requests, live events, the
  * dashboard's static files, health, metrics).
+ * A little over 250 lines: it is the one place where the streams application and every HTTP part are wired
+ * and closed in order.
  */
 public final class ProcessorService implements AutoCloseable {
 
