@@ -87,7 +87,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
             members.delete(memberKey);
         }
         TerminalAlert raised = alerts.get(contribution.storeKey());
-        Instant at = storeTime(contribution.at(), current, raised);
+        Instant at = storeTime(contribution.at(), raised);
         boolean degraded = degraded(counts, raised != null);
         AlertEpisodes.Subject subject = new AlertEpisodes.Subject(null, contribution.merchantAccount(), contribution.store());
         List<ActiveAlert> before = raised == null ? List.of() : List.of(ActiveAlert.newBuilder().setAlertId(raised.getAlertId())
@@ -126,16 +126,13 @@ public final class StoreProcessor implements Processor<String, StoreContribution
     }
 
     /**
-     * The store's clock never goes back. Its terminals' contributions come with their own times (a result's
-     * completion, a snapshot's), which interleave: a late result of one terminal can carry a time before the
-     * contribution of another that raised STORE_DEGRADED, and resolving at that time put resolvedAt before raisedAt.
+     * An open episode is never resolved before it was raised. Its terminals' contributions come with their own
+     * times (a result's completion, a snapshot's), which interleave: a late result of one terminal can carry a time
+     * before the contribution of another that raised STORE_DEGRADED. Only that case is moved: a store clock that
+     * never went back made a re-raise at the same moment reuse the episode's id (ResultProcessorIT saw its RAISED twice).
      */
-    private static Instant storeTime(Instant contributed, StoreHealth current, TerminalAlert raised) {
-        Instant at = contributed;
-        if (current != null && current.getUpdatedAt() != null && current.getUpdatedAt().isAfter(at)) {
-            at = current.getUpdatedAt();
-        }
-        return raised != null && raised.getRaisedAt().isAfter(at) ? raised.getRaisedAt() : at;
+    private static Instant storeTime(Instant contributed, TerminalAlert raised) {
+        return raised != null && raised.getRaisedAt().isAfter(contributed) ? raised.getRaisedAt() : contributed;
     }
 
     private boolean degraded(Counts counts, boolean alreadyDegraded) {
