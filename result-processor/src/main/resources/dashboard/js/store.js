@@ -1,9 +1,9 @@
-// One store: its health, its terminals (paged: a store may hold thousands) and its alert history.
+// One store: its health, its terminals (paged: a store may hold thousands), its alert history, and "Reboot" for operators.
 import { api, events } from './api.js';
 import { el, fillTable, pager, params, query, showError } from './dom.js';
 import { alertBadges, badge, percent, terminalLink, time, words } from './format.js';
 import { HISTORY_HEAD, historyView } from './history.js';
-import { debounce, header, liveState } from './page.js';
+import { debounce, header, liveState, may } from './page.js';
 
 const SIZE = 50;
 header('stores.html');
@@ -66,6 +66,31 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   loadTerminals(0);
 });
+const rebootDialog = document.getElementById('reboot-dialog');
+document.getElementById('reboot').addEventListener('click', () => {
+  document.getElementById('reboot-what').textContent = `Reboot every terminal of ${merchantAccount} / ${store} that you see? Each restarts`
+    + ' at its next maintenance call, and a payment in progress on it is lost.';
+  rebootDialog.showModal();
+});
+document.getElementById('reboot-cancel').addEventListener('click', () => rebootDialog.close());
+rebootDialog.querySelector('form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  rebootDialog.close();
+  const status = document.getElementById('reboot-status');
+  try {
+    const answer = await api(`/api/stores/${path}/reboot`, { method: 'POST' });
+    const refused = Object.entries(answer.errors || {});
+    status.textContent = `Reboot of ${answer.scheduled.length} terminals scheduled by ${answer.by}`
+      + (refused.length ? `; not scheduled: ${refused.map(([poiid, reason]) => `${poiid} (${reason})`).join(', ')}` : '')
+      + '. Each terminal page follows its own.';
+    status.dataset.scheduled = String(answer.scheduled.length);
+  } catch (e) {
+    status.textContent = `The reboot was not scheduled: ${e.message}`;
+  }
+});
+// rebooting needs alerts:operate; without it there is no Reboot button
+document.getElementById('reboot-title').closest('section').hidden = !(await may('alerts:operate'));
+
 await Promise.all([loadHealth(), loadTerminals(0), loadHistory(0)]);
 const refresh = debounce(() => Promise.all([loadHealth(), loadTerminals(page)]), 2000);
 events((type, data) => {

@@ -1,4 +1,4 @@
-// One terminal: its state in words, active alerts, last diagnoses, alert timeline, and "Check now".
+// One terminal: its state in words, active alerts, last diagnoses, alert and reboot timeline, "Check now" and "Reboot".
 import { api, events } from './api.js';
 import { el, fillTable, params, showError } from './dom.js';
 import { badge, instant, storeLink, time, words } from './format.js';
@@ -6,6 +6,9 @@ import { HISTORY_HEAD, historyView } from './history.js';
 import { debounce, header, liveState, may } from './page.js';
 
 const CHECK_WAIT_MS = 120_000;
+// a ForceReboot waits for the terminal's next maintenance call; the page follows a pending one this long
+const REBOOT_FOLLOW_MS = 15 * 60_000;
+const REBOOT_FOLLOW_EVERY_MS = 3000;
 header('stores.html');
 
 const poiid = params().get('poiid') || '';
@@ -123,9 +126,69 @@ document.getElementById('check').addEventListener('submit', async (event) => {
   }
 });
 
+async function loadReboots() {
+  const table = document.getElementById('reboots');
+  try {
+    const answer = await api(`/api/terminals/${encodeURIComponent(poiid)}/reboots`);
+    fillTable(table, answer.items.map((action) => el('tr', { dataset: { actionId: action.actionId, status: action.status } },
+      el('td', {}, time(action.scheduledAt)), el('th', { scope: 'row' }, `${words(action.actionType)} ${action.actionId}`),
+      el('td', {}, action.by || '\u2013'), el('td', {}, badge('action', action.status)), el('td', {}, time(action.seenAt)))),
+    'No reboot scheduled from this processor since it started');
+  } catch (e) {
+    showError(table, e);
+  }
+}
+
+/** Asks Adyen how the action stands until it is no longer pending (each change is recorded by the processor as it answers). */
+async function followReboot(actionId) {
+  const status = document.getElementById('reboot-status');
+  const deadline = Date.now() + REBOOT_FOLLOW_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, REBOOT_FOLLOW_EVERY_MS));
+    try {
+      const action = await api(`/api/reboots/${encodeURIComponent(actionId)}`);
+      await loadReboots();
+      if (action.status !== 'pending') {
+        status.replaceChildren(`Reboot ${actionId}: `, badge('action', action.status), action.result ? ` (${action.result})` : '');
+        return;
+      }
+    } catch (e) {
+      status.textContent = `Reboot ${actionId} could not be followed: ${e.message}`;
+      return;
+    }
+  }
+}
+
+const rebootDialog = document.getElementById('reboot-dialog');
+document.getElementById('reboot').addEventListener('click', () => {
+  document.getElementById('reboot-what').textContent = `Reboot ${poiid}? It restarts at its next maintenance call, and a payment in progress on it is lost.`;
+  rebootDialog.showModal();
+});
+document.getElementById('reboot-cancel').addEventListener('click', () => rebootDialog.close());
+rebootDialog.querySelector('form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  rebootDialog.close();
+  const button = document.getElementById('reboot');
+  const status = document.getElementById('reboot-status');
+  button.disabled = true;
+  try {
+    const answer = await api(`/api/terminals/${encodeURIComponent(poiid)}/reboot`, { method: 'POST' });
+    status.textContent = `Reboot scheduled by ${answer.by} (action ${answer.actionId}); pending until the terminal's next maintenance call.`;
+    status.dataset.actionId = answer.actionId;
+    await loadReboots();
+    followReboot(answer.actionId);
+  } catch (e) {
+    status.textContent = `The reboot was not scheduled: ${e.message}`;
+  } finally {
+    button.disabled = false;
+  }
+});
+
 // asking for a check needs checks:run; without it the section is not shown
 document.getElementById('check-title').closest('section').hidden = !(await may('checks:run'));
-await Promise.all([loadState(), loadHistory(0)]);
+// rebooting needs alerts:operate; without it there is no Reboot button
+document.getElementById('reboot-title').closest('section').hidden = !(await may('alerts:operate'));
+await Promise.all([loadState(), loadHistory(0), loadReboots()]);
 const refresh = debounce(() => Promise.all([loadState(), loadHistory(0)]), 1000);
 events((type, data) => {
   if (type === 'alert' && data && data.poiid === poiid) refresh();

@@ -48,7 +48,7 @@ public final class KafkaAccess {
         List<KafkaAcl> acls = new ArrayList<>();
         reads(acls, catalog.results(), catalog.snapshots(), catalog.inventory(), catalog.terminalEvents());
         readsAndWrites(acls, catalog.terminalState(), catalog.storeHealth(), catalog.alerts(), catalog.alertOperations());
-        writes(acls, catalog.checkRequests(), catalog.deadLetters());
+        writes(acls, catalog.checkRequests(), catalog.terminalActions(), catalog.deadLetters());
         // Streams creates, reads, writes, purges and configures its internal topics, all named <application.id>-...
         acls.add(new KafkaAcl("topic", applicationId, true, List.of("All")));
         acls.add(new KafkaAcl("group", applicationId, true, List.of("Read", "Describe")));

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * The dashboard in a real headless Chromium over the whole local stack: a condition set through the
  * simulator's admin API appears on the open fleet page as an alert without a reload (server-sent events);
  * the store and terminal pages show the terminal, "Check now" asks for a diagnosis and shows its result;
- * the alerts page acknowledges the alert and silences its type on that terminal. Screenshots go to
+ * the alerts page acknowledges the alert and silences its type on that terminal; the terminal page's Reboot, once confirmed,
+ * lists the reboot under the timeline and follows it to successful (the store page offers its own). Screenshots go to
  * {@code target/dashboard-*.png}. Last, a store of 10,000 terminals: its page's load time (navigation to
  * the first page of rows) is logged, not asserted.
  */
@@ -155,8 +156,34 @@ class DashboardBrowserIT {
                         assertThat(silence.path("reason").asText()).isEqualTo("printer being replaced");
                     }));
 
+            reboot(chromium, browser, dashboard, terminal);
             tenThousandTerminalStore(stack, browser, api, dashboard);
         }
+    }
+
+    /** The local caller holds alerts:operate, so both pages offer a reboot; the terminal's is confirmed and followed. */
+    private static void reboot(HeadlessChromium chromium, WebDriver browser, String dashboard, Terminal terminal) throws Exception {
+        browser.get(dashboard + "store.html?merchantAccount=" + encode(terminal.merchantAccount()) + "&store=" + encode(terminal.store()));
+        awaitReady(browser);
+        assertThat(browser.findElement(By.id("reboot")).isDisplayed()).as("the store's Reboot for an operator").isTrue();
+
+        browser.get(dashboard + "terminal.html?poiid=" + encode(terminal.poiid()));
+        awaitReady(browser);
+        browser.findElement(By.id("reboot")).click();
+        assertThat(browser.findElement(By.id("reboot-what")).getText()).as("asked before it posts").contains(terminal.poiid());
+        browser.findElement(By.id("reboot-confirm")).click();
+        WebElement status = browser.findElement(By.id("reboot-status"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(status.getDomAttribute("data-action-id"))
+                .as("the reboot's action id; the page says '%s', dialog open %s, Reboot disabled %s", status.getText(),
+                        js.executeScript("return document.getElementById('reboot-dialog').open"),
+                        js.executeScript("return document.getElementById('reboot').disabled")).isNotNull());
+        String actionId = status.getDomAttribute("data-action-id");
+        assertThat(status.getText()).contains(Caller.local().subject());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.cssSelector("#reboots tr[data-action-id='" + actionId + "']")).getDomAttribute("data-status"))
+                        .as("the reboot in the timeline, followed by the page").isEqualTo("successful"));
+        chromium.screenshot(TARGET.resolve("dashboard-terminal-reboot.png"));
     }
 
     /** Writes 10,000 inventory entries of one store, waits for the processor to hold them, then times the store page. */

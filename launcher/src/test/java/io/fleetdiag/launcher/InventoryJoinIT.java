@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The processor joins the inventory the poller publishes from the simulator's Management API, on the
  * real broker: a deployed terminal that never connected gets a NEVER_SEEN state row with its store and
- * model, and NEVER_CONNECTED after the (here short) setting; an online terminal without recent payments is IDLE.
+ * model, and NEVER_CONNECTED after the (here short) setting; an online terminal without recent payments is IDLE; the terminals
+ * on an older firmware release than their peers are FIRMWARE_BEHIND, the one stuck in a reassignment REASSIGNMENT_STUCK.
  */
 @ExtendWith(TestClusterExtension.class)
 class InventoryJoinIT {
@@ -71,6 +72,8 @@ class InventoryJoinIT {
                 "processor.commit-interval", "100ms",
                 "processor.punctuate-interval", "1s",
                 "processor.never-connected-after", "5s",
+                "processor.firmware-behind-after", "5s",
+                "processor.reassignment-stuck-after", "5s",
                 "processor.idle-after", IDLE_AFTER.toDays() + "d")), Map.of(), new CompletableFuture<>()));
     }
 
@@ -112,6 +115,18 @@ class InventoryJoinIT {
                 .untilAsserted(() -> assertThat(raised(alerts, AlertType.IDLE)).containsAnyElementsOf(idle));
         assertThat(raised(alerts, AlertType.NEVER_CONNECTED))
                 .isSubsetOf(neverConnected.stream().map(InventoryEntry::id).collect(Collectors.toSet()));
+
+        // the few on an older release than their peers are FIRMWARE_BEHIND, and only they; the stuck reassignment is REASSIGNMENT_STUCK
+        Set<String> behind = bed.simulator().cloud().inventory().matching(entry -> entry.release().equals(InventoryEntry.OLD_RELEASE))
+                .stream().map(InventoryEntry::id).collect(Collectors.toSet());
+        String stuck = bed.simulator().cloud().inventory().matching(entry -> entry.reassignTo() != null).get(0).id();
+        assertThat(behind).isNotEmpty();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(raised(alerts, AlertType.FIRMWARE_BEHIND)).isEqualTo(behind);
+            assertThat(raised(alerts, AlertType.REASSIGNMENT_STUCK)).containsExactly(stuck);
+        });
+        InventoryEntry withSim = bed.simulator().cloud().inventory().matching(entry -> entry.iccid() != null).get(0);
+        assertThat(get(processor, "/api/terminals/" + withSim.id()).path("inventory").path("simIccid").asText()).isEqualTo(withSim.iccid());
     }
 
     private static Set<String> raised(RecordCollector<String, TerminalAlert> alerts, AlertType type) {

@@ -8,7 +8,11 @@ import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.ScheduledAction;
+import io.fleetdiag.schemas.TerminalAction;
+import io.fleetdiag.schemas.TerminalActionKind;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
@@ -23,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -37,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A reboot round trip: {@code fleetdiag reboot} asks the processor, which schedules a ForceReboot through the simulator's
  * terminal actions; the terminal drops off and comes back (its TERMINAL_OFFLINE raised and resolved as usual), and
- * {@code fleetdiag reboot --action} follows the action from pending to successful.
+ * {@code fleetdiag reboot --action} follows the action from pending to successful. Each reboot, and the change to successful,
+ * is a record on terminal-actions naming the caller.
  */
 @ExtendWith(TestClusterExtension.class)
 class RebootIT {
@@ -75,6 +81,8 @@ class RebootIT {
         assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
+        RecordCollector<String, TerminalAction> actions = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalActions().name(),
+                new StringDeserializer(), bed.catalog().terminalActions().valueSerde().deserializer()));
         // the inventory gives the terminals their store: the snapshots of a merchant-account scope do not
         bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
                 TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
@@ -93,6 +101,13 @@ class RebootIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> CommandRun.of("reboot", "--action", actionId, "--api", api).out().contains("successful"));
         await().atMost(Duration.ofSeconds(30)).until(() -> offline(alerts, terminal.poiid(), AlertStatus.RESOLVED).equals(1L));
         assertThat(offline(alerts, terminal.poiid(), AlertStatus.RAISED)).isEqualTo(1L);
+        // without a token configured the caller is the local operator
+        String caller = Caller.local().subject();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(actions.records()).filteredOn(record ->
+                record.key().equals(terminal.poiid())).extracting(record -> record.value().getKind() + " " + record.value().getStatus()
+                + " " + record.value().getBy() + " " + record.value().getActions()).containsExactly(
+                "SCHEDULED pending " + caller + " " + List.of(new ScheduledAction(terminal.poiid(), actionId)),
+                "OUTCOME successful " + caller + " " + List.of(new ScheduledAction(terminal.poiid(), actionId))));
 
         String store = terminal.merchantAccount() + "/" + terminal.store();
         URI storeTerminals = URI.create(api + "/api/terminals?merchantAccount=" + terminal.merchantAccount() + "&store=" + terminal.store()
@@ -103,6 +118,14 @@ class RebootIT {
         assertThat(storeReboot.exit()).as(storeReboot.err()).isZero();
         assertThat(storeReboot.out()).contains("Scheduled a reboot of " + storeSize + " terminals of " + store);
         assertThat(storeReboot.out().lines().filter(line -> line.contains(" action TRAC"))).hasSize(storeSize);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(actions.records()).filteredOn(record -> record.key().equals(store))
+                .singleElement().satisfies(record -> {
+                    assertThat(record.value().getKind()).isEqualTo(TerminalActionKind.SCHEDULED);
+                    assertThat(record.value().getActionType()).isEqualTo("ForceReboot");
+                    assertThat(record.value().getStore()).isEqualTo(terminal.store());
+                    assertThat(record.value().getBy()).isEqualTo(caller);
+                    assertThat(record.value().getActions()).hasSize(storeSize);
+                }));
 
         CommandRun unknown = CommandRun.of("reboot", "V400m-000000042", "--api", api);
         assertThat(unknown.exit()).isEqualTo(1);

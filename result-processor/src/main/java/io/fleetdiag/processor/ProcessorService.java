@@ -12,6 +12,7 @@ import io.fleetdiag.processor.api.RebootApi;
 import io.fleetdiag.processor.api.StoreTerminals;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.reboot.RebootSettings;
+import io.fleetdiag.processor.reboot.RecentActions;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
@@ -23,6 +24,7 @@ import io.fleetdiag.processor.operations.SilenceSweeper;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.serde.SchemaRegistryClient;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.service.ServiceConfig;
@@ -63,28 +65,34 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
  * The result processor as a running service: topics and schemas in place, the Kafka Streams
  * application (exactly_once_v2), and its HTTP side (queries, check requests, live events, the
  * dashboard's static files, health, metrics).
+ * A little over 250 lines: it is the one place where the streams application and every HTTP part are wired
+ * and closed in order.
  */
 public final class ProcessorService implements AutoCloseable {
 
     /** How often ended silences past their retention are removed. */
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
+    /** The terminal actions an instance remembers for the terminal page and to record only changes of status. */
+    private static final int RECENT_ACTIONS = 10_000;
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
     private final Producer<String, AlertOperation> operations;
     private final Producer<String, DiagnosisCheckRequest> checks;
+    private final Producer<String, TerminalAction> actions;
     private final LiveEvents events;
     private final SilenceSweeper sweeper;
     private final CompletableFuture<Void> running;
 
     private ProcessorService(KafkaStreams streams, HttpEndpoint http, Producer<String, AlertOperation> operations,
-                             Producer<String, DiagnosisCheckRequest> checks, LiveEvents events, SilenceSweeper sweeper,
+                             Producer<String, DiagnosisCheckRequest> checks, Producer<String, TerminalAction> actions, LiveEvents events, SilenceSweeper sweeper,
                              CompletableFuture<Void> running) {
         this.sweeper = sweeper;
         this.streams = streams;
         this.http = http;
         this.operations = operations;
         this.checks = checks;
+        this.actions = actions;
         this.events = events;
         this.running = running;
     }
@@ -131,6 +139,8 @@ public final class ProcessorService implements AutoCloseable {
                 catalog.alertOperations().keySerde().serializer(), catalog.alertOperations().valueSerde().serializer());
         Producer<String, DiagnosisCheckRequest> checks = new KafkaProducer<>(kafka.producer(),
                 catalog.checkRequests().keySerde().serializer(), catalog.checkRequests().valueSerde().serializer());
+        Producer<String, TerminalAction> actions = new KafkaProducer<>(kafka.producer(),
+                catalog.terminalActions().keySerde().serializer(), catalog.terminalActions().valueSerde().serializer());
         LiveEvents events = LiveEvents.start(kafka.admin(), catalog, as -> {
             try {
                 return Optional.of(queries.fleet(as).json().toString());
@@ -148,7 +158,8 @@ public final class ProcessorService implements AutoCloseable {
         HttpEndpoint http = ServiceHttp.start(config, authenticator, metrics, health, routes(queries,
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()),
-                new RebootApi(queries::terminal, StoreTerminals.of(queries), RebootSettings.from(config, environment)), events, DashboardSignIn.from(config)));
+                new RebootApi(queries::terminal, StoreTerminals.of(queries), RebootSettings.from(config, environment), actions,
+                        catalog.terminalActions().name(), new RecentActions(RECENT_ACTIONS), Clock.systemUTC()), events, DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 
@@ -170,7 +181,7 @@ public final class ProcessorService implements AutoCloseable {
         new KafkaStreamsMetrics(streams).bindTo(metrics);
         running.set(streams);
         streams.start();
-        return new ProcessorService(streams, http, operations, checks, events, sweeper, firstRunning);
+        return new ProcessorService(streams, http, operations, checks, actions, events, sweeper, firstRunning);
     }
 
     /**
@@ -248,5 +259,6 @@ public final class ProcessorService implements AutoCloseable {
         http.close();
         operations.close(Duration.ofSeconds(10));
         checks.close(Duration.ofSeconds(10));
+        actions.close(Duration.ofSeconds(10));
     }
 }

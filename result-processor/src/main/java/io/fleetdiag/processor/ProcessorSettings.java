@@ -53,6 +53,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
     private static final SettingKey<Duration> STALE_AFTER = SettingKey.duration("processor.stale-after");
     private static final SettingKey<Duration> NEVER_CONNECTED_AFTER = SettingKey.duration("processor.never-connected-after");
     private static final SettingKey<Duration> IDLE_AFTER = SettingKey.duration("processor.idle-after");
+    private static final SettingKey<Duration> FIRMWARE_BEHIND_AFTER = SettingKey.duration("processor.firmware-behind-after");
+    private static final SettingKey<Duration> REASSIGNMENT_STUCK_AFTER = SettingKey.duration("processor.reassignment-stuck-after");
     private static final SettingKey<Duration> SDK_EXPIRING_WITHIN = SettingKey.duration("processor.sdk-expiring-within");
     private static final SettingKey<Duration> SDK_RECOVERED_BEYOND = SettingKey.duration("processor.sdk-recovered-beyond");
     private static final SettingKey<Duration> PAYMENTS_EXPIRING_WITHIN = SettingKey.duration("processor.offline-payments-expiring-within");
@@ -87,6 +89,10 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
             .define(NEVER_CONNECTED_AFTER, "24h", SettingCheck.positive(), "a deployed terminal of the inventory that no snapshot listed for"
                     + " this long since it entered the inventory: NEVER_CONNECTED")
             .define(IDLE_AFTER, "7d", SettingCheck.positive(), "online but no transaction for this long (the inventory's lastTransactionAt): IDLE")
+            .define(FIRMWARE_BEHIND_AFTER, "7d", SettingCheck.positive(), "firmware older than the most common firmware of its model in its"
+                    + " merchant account for this long (the inventory's firmwareVersion): FIRMWARE_BEHIND")
+            .define(REASSIGNMENT_STUCK_AFTER, "24h", SettingCheck.positive(), "in the inventory's assignment status reassignmentInProgress"
+                    + " for this long: REASSIGNMENT_STUCK")
             .define(SDK_EXPIRING_WITHIN, "14d", SettingCheck.notNegative(), "MOBILE_SDK_EXPIRING when the SDK expires within this")
             .define(SDK_RECOVERED_BEYOND, "21d", SettingCheck.notNegative(), "MOBILE_SDK_EXPIRING resolves when expiry is beyond this")
             .define(PAYMENTS_EXPIRING_WITHIN, "4h", SettingCheck.notNegative(), "OFFLINE_PAYMENTS_EXPIRING when offline payments expire within this")
@@ -165,7 +171,8 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
                 group("processor.store-*", () -> new StoreLimits(new Hysteresis<>(STORE_DEGRADED_BELOW.read(config),
                         STORE_RECOVERED_AT.read(config)), STORE_MIN_TERMINALS.read(config))),
                 new DiagnosisLimits(DIAGNOSIS_FAILING_AFTER.read(config), STALE_AFTER.read(config), UNCONFIRMED_CRITICAL_AT.read(config)),
-                new InventoryLimits(NEVER_CONNECTED_AFTER.read(config), IDLE_AFTER.read(config)),
+                new InventoryLimits(NEVER_CONNECTED_AFTER.read(config), IDLE_AFTER.read(config), FIRMWARE_BEHIND_AFTER.read(config),
+                        REASSIGNMENT_STUCK_AFTER.read(config)),
                 new HistoryLimits(HISTORY_RETENTION.read(config), HISTORY_MAX_PER_TERMINAL.read(config)),
                 PUNCTUATE_INTERVAL.read(config), IOS_CAPTURE_WAIT.read(config));
     }

@@ -1,5 +1,9 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.firmware.FirmwareListings;
+import io.fleetdiag.processor.firmware.FirmwareMember;
+import io.fleetdiag.processor.firmware.FirmwareProcessor;
+import io.fleetdiag.processor.firmware.FirmwareVerdict;
 import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.AlertOperations;
@@ -34,13 +38,15 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The result processor's topology, in four sub-topologies:
+ * The result processor's topology, in five stages:
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
  * <li>diagnosis results, presence changes, inventory listings and event notifications of a terminal (all keyed by POIID, on
  * as many partitions as diagnosis-results) update its state, open and close its alert episodes, ask for
  * follow-up checks, and tell its store how it counts;</li>
+ * <li>the inventory's firmware versions are counted per model and merchant account (keyed by that group), and each terminal
+ * gets the verdict of its group back (keyed by POIID) as one more input of the terminal table;</li>
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
  * <li>alert edges are folded into episodes: resolved ones remembered by alertId, to answer
  * acknowledgements of them, the recent ones of each terminal kept as its alert history, and the active
@@ -81,11 +87,14 @@ public final class ResultProcessorTopology {
                 .repartition(Repartitioned.with(Serdes.String(), PresenceChange.SERDE)
                         .withName("presence-by-poiid").withNumberOfPartitions(config.terminalPartitions()));
 
+        KStream<String, TerminalInventory> inventory = inventory(builder, topics.inventory(), config.terminalPartitions());
         KStream<String, TerminalInput> inputs = source(builder, topics.results())
                 .mapValues(result -> (TerminalInput) new TerminalInput.Result(result), Named.as("result-inputs"))
                 .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
                         Named.as("terminal-inputs"))
-                .merge(inventory(builder, topics.inventory(), config.terminalPartitions()), Named.as("terminal-and-inventory-inputs"))
+                .merge(inventory.mapValues(listing -> (TerminalInput) new TerminalInput.Inventory(listing), Named.as("inventory-inputs")),
+                        Named.as("terminal-and-inventory-inputs"))
+                .merge(firmware(inventory, config.terminalPartitions()), Named.as("terminal-inventory-and-firmware-inputs"))
                 .merge(events(builder, topics.terminalEvents(), config.terminalPartitions()), Named.as("terminal-inventory-and-event-inputs"));
 
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
@@ -130,12 +139,25 @@ public final class ResultProcessorTopology {
      * the inventory topic need not have as many partitions as diagnosis-results; it changes rarely (the
      * source publishes only what changed), so the extra hop costs little.
      */
-    private static KStream<String, TerminalInput> inventory(StreamsBuilder builder, Topic<String, TerminalInventory> topic, int partitions) {
+    private static KStream<String, TerminalInventory> inventory(StreamsBuilder builder, Topic<String, TerminalInventory> topic, int partitions) {
         return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()).withName(topic.name() + "-source"))
                 .filter((key, value) -> key != null, Named.as(topic.name() + "-keyed"))
                 .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde())
-                        .withName("inventory-by-poiid").withNumberOfPartitions(partitions))
-                .mapValues(listing -> (TerminalInput) new TerminalInput.Inventory(listing), Named.as("inventory-inputs"));
+                        .withName("inventory-by-poiid").withNumberOfPartitions(partitions));
+    }
+
+    /**
+     * The firmware counts of each model in each merchant account, kept from the inventory (keyed by POIID, then by the group),
+     * and their verdicts on each terminal back by POIID: FIRMWARE_BEHIND is judged in the terminal table.
+     */
+    private static KStream<String, TerminalInput> firmware(KStream<String, TerminalInventory> inventory, int partitions) {
+        return inventory
+                .process(FirmwareListings.supplier(), Named.as("firmware-listings"))
+                .repartition(Repartitioned.with(Serdes.String(), FirmwareMember.SERDE).withName("firmware-by-group"))
+                .process(FirmwareProcessor.supplier(), Named.as("firmware-counts"))
+                .repartition(Repartitioned.with(Serdes.String(), FirmwareVerdict.SERDE)
+                        .withName("firmware-verdicts-by-poiid").withNumberOfPartitions(partitions))
+                .mapValues(verdict -> (TerminalInput) new TerminalInput.Firmware(verdict), Named.as("firmware-inputs"));
     }
 
     /** The terminals' own event notifications, repartitioned like the inventory: terminal-events may have its own partition count. */

@@ -1,5 +1,8 @@
 package io.fleetdiag.processor;
 
+import io.fleetdiag.processor.firmware.FirmwareCounts;
+import io.fleetdiag.processor.firmware.FirmwareMember;
+import io.fleetdiag.processor.firmware.FirmwareProcessor;
 import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
@@ -210,6 +213,11 @@ final class ProcessorDriver implements AutoCloseable {
     TerminalState state(String poiid) {
         KeyValueStore<String, byte[]> table = driver.getKeyValueStore(TerminalProcessor.STATE_TABLE);
         return codec.decode(table.get(poiid));
+    }
+
+    /** The firmware counts of a model in a merchant account, as the firmware stage keeps them; null when it has none. */
+    FirmwareCounts firmwareCounts(String merchantAccount, String model) {
+        return driver.<String, FirmwareCounts>getKeyValueStore(FirmwareProcessor.COUNTS_TABLE).get(FirmwareMember.group(merchantAccount, model));
     }
 
     /** The active alert as the processor keeps it for queries. */

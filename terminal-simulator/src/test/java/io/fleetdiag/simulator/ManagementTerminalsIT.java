@@ -107,7 +107,7 @@ class ManagementTerminalsIT {
 
         assertThat(terminal.path("model").asText()).isEqualTo(online.model().label());
         assertThat(online.poiid()).isEqualTo(terminal.path("model").asText() + "-" + terminal.path("serialNumber").asText());
-        assertThat(terminal.path("firmwareVersion").asText()).startsWith("adyen_v1_");
+        assertThat(terminal.path("firmwareVersion").asText()).matches(online.model().label() + " 1\\.9[58]\\.\\d+");
         assertThat(terminal.path("assignment").path("companyId").asText()).isEqualTo(InventoryEntry.COMPANY_ID);
         assertThat(terminal.path("assignment").path("merchantId").asText()).isEqualTo(online.merchantAccount());
         assertThat(terminal.path("assignment").path("storeId").asText()).isEqualTo(online.store());
@@ -122,6 +122,17 @@ class ManagementTerminalsIT {
         assertThat(deployed.has("lastActivityAt")).isFalse();
         assertThat(deployed.has("lastTransactionAt")).isFalse();
         assertThat(simulator.fleet().terminal(never.id())).isEmpty();
+
+        InventoryEntry stuck = simulator.cloud().inventory().matching(entry -> entry.reassignTo() != null).get(0);
+        JsonNode reassigning = find(stuck.id()).path("assignment");
+        assertThat(reassigning.path("status").asText()).isEqualTo("reassignmentInProgress");
+        assertThat(reassigning.path("reassignmentTarget").path("merchantId").asText()).isEqualTo(stuck.reassignTo());
+        assertThat(reassigning.path("reassignmentTarget").path("inventory").asBoolean(true)).isFalse();
+
+        InventoryEntry withSim = simulator.cloud().inventory().matching(entry -> entry.iccid() != null).get(0);
+        JsonNode cellular = find(withSim.id()).path("connectivity").path("cellular");
+        assertThat(cellular.path("iccid").asText()).isEqualTo(withSim.iccid());
+        assertThat(cellular.path("status").asText()).isEqualTo("activated");
     }
 
     @Test

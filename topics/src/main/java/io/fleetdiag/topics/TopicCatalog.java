@@ -6,6 +6,7 @@ import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
@@ -32,6 +33,9 @@ public final class TopicCatalog {
     private static final Map<String, String> TABLE = Map.of("cleanup.policy", "compact");
     private static final Map<String, String> DEAD_LETTERS = Map.of(
             "cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
+    /** Who rebooted what is asked about long after: a quarter, beyond a broker's usual week; a few records a day. */
+    private static final Map<String, String> AUDIT = Map.of(
+            "cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(90).toMillis()));
 
     private final Topic<String, ConnectivitySnapshot> snapshots;
     private final Topic<String, DiagnosisCheckRequest> checkRequests;
@@ -46,6 +50,7 @@ public final class TopicCatalog {
     private final Topic<String, TerminalInventory> inventory;
     private final Topic<String, AlertOperation> alertOperations;
     private final Topic<String, TerminalEvent> terminalEvents;
+    private final Topic<String, TerminalAction> terminalActions;
 
     public TopicCatalog(TopicNames names, ValueSerdes values) {
         Serde<String> keys = Serdes.String();
@@ -62,6 +67,7 @@ public final class TopicCatalog {
         inventory = topic(names.inventory(), keys, values, TerminalInventory.class, TABLE);
         alertOperations = topic(names.alertOperations(), keys, values, AlertOperation.class, TABLE);
         terminalEvents = topic(names.terminalEvents(), keys, values, TerminalEvent.class, EVENTS);
+        terminalActions = topic(names.terminalActions(), keys, values, TerminalAction.class, AUDIT);
     }
 
     private static <V extends SpecificRecord> Topic<String, V> topic(
@@ -131,6 +137,14 @@ public final class TopicCatalog {
         return terminalEvents;
     }
 
+    /**
+     * Terminal actions operators scheduled (ForceReboot) and their outcomes as following them saw them change: who, what, when;
+     * keyed by POIID, or merchantAccount/store for a store's request, kept 90 days. The processor's reboot routes write it.
+     */
+    public Topic<String, TerminalAction> terminalActions() {
+        return terminalActions;
+    }
+
     /** The Management API's inventory, one record per terminal; a tombstone when a terminal leaves it. */
     public Topic<String, TerminalInventory> inventory() {
         return inventory;
@@ -152,7 +166,7 @@ public final class TopicCatalog {
     /** The shared topics of Avro records: created with the configured partitions, their value schemas registered. */
     public List<Topic<String, ?>> all() {
         return List.of(snapshots, checkRequests, checkRetries, results, terminalState, storeHealth, alerts, deadLetters, inventory,
-                alertOperations, terminalEvents);
+                alertOperations, terminalEvents, terminalActions);
     }
 
     /** The poller's private topics, each of one partition and without a registered schema. */

@@ -12,7 +12,7 @@ import java.util.Map;
 public record TopicNames(String snapshots, String checkRequests, String checkRetries, String results,
                          String terminalState, String storeHealth, String alerts, String deadLetters,
                          String pollerLease, String pollerState, String inventory,
-                         String alertOperations, String terminalEvents) {
+                         String alertOperations, String terminalEvents, String terminalActions) {
 
     public static final String SNAPSHOTS = "terminal-connectivity-snapshots";
     public static final String CHECK_REQUESTS = "diagnosis-check-requests";
@@ -27,6 +27,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
     public static final String INVENTORY = "terminal-inventory";
     public static final String ALERT_OPERATIONS = "alert-operations";
     public static final String TERMINAL_EVENTS = "terminal-events";
+    public static final String TERMINAL_ACTIONS = "terminal-actions";
 
     /** Keys of an earlier scheme that named the poller's topics by a short name; refused so they do not go unnoticed. */
     private static final Map<String, String> REPLACED_KEYS = Map.of(
@@ -49,7 +50,8 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
                 name(config, prefix, RESULTS), name(config, prefix, TERMINAL_STATE), name(config, prefix, STORE_HEALTH),
                 name(config, prefix, ALERTS), name(config, prefix, DEAD_LETTERS),
                 name(config, prefix, POLLER_LEASE), name(config, prefix, POLLER_STATE), name(config, prefix, INVENTORY),
-                name(config, prefix, ALERT_OPERATIONS), name(config, prefix, TERMINAL_EVENTS));
+                name(config, prefix, ALERT_OPERATIONS), name(config, prefix, TERMINAL_EVENTS),
+                name(config, prefix, TERMINAL_ACTIONS));
     }
 
     /** Each topic's name by its default name, in the order of the components. */
@@ -68,6 +70,7 @@ public record TopicNames(String snapshots, String checkRequests, String checkRet
         names.put(INVENTORY, inventory);
         names.put(ALERT_OPERATIONS, alertOperations);
         names.put(TERMINAL_EVENTS, terminalEvents);
+        names.put(TERMINAL_ACTIONS, terminalActions);
         return names;
     }
 

@@ -46,7 +46,8 @@ class SchemaConventionsTest {
     void thereIsOneValueSchemaPerTopicOfTheDesign() {
         assertThat(topicValueSchemas()).extracting(Schema::getName).containsExactlyInAnyOrder(
                 "ConnectivitySnapshot", "DiagnosisCheckRequest", "DiagnosisResult", "TerminalState",
-                "StoreHealth", "TerminalAlert", "DeadLetter", "TerminalInventory", "AlertOperation", "TerminalEvent");
+                "StoreHealth", "TerminalAlert", "DeadLetter", "TerminalInventory", "AlertOperation", "TerminalEvent",
+                "TerminalAction");
     }
 
     @Test

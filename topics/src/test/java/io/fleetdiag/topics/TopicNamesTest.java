@@ -14,7 +14,7 @@ class TopicNamesTest {
                 "terminal-connectivity-snapshots", "diagnosis-check-requests", "diagnosis-check-retries",
                 "diagnosis-results", "terminal-state", "store-health", "terminal-alerts", "fleetdiag-dead-letters",
                 "fleetdiag-poller-lease", "fleetdiag-poller-state", "terminal-inventory", "alert-operations",
-                "terminal-events"));
+                "terminal-events", "terminal-actions"));
     }
 
     @Test
@@ -41,7 +41,7 @@ class TopicNamesTest {
 
             assertThat(renamed.byDefaultName()).as(defaultName)
                     .containsEntry(defaultName, "renamed")
-                    .hasSize(13);
+                    .hasSize(14);
             assertThat(renamed.byDefaultName().values()).as(defaultName).containsOnlyOnce("renamed");
         }
     }

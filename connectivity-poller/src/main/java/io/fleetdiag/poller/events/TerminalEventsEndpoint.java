@@ -1,6 +1,5 @@
 package io.fleetdiag.poller.events;
 
-import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.service.http.HttpCall;
@@ -10,23 +9,18 @@ import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.RequestGuard;
 import io.fleetdiag.service.http.Route;
-import io.fleetdiag.topics.DeadLetters;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class TerminalEventsEndpoint implements AutoCloseable {
 
     public static final String PATH = "/terminal-events";
-    static final String APPLICATION = "fleetdiag-poller";
     private static final Logger LOG = LoggerFactory.getLogger(TerminalEventsEndpoint.class);
     private static final int MAX_REMEMBERED = 200_000;
 
     private final BasicAuth auth;
     private final Deduplication seen;
     private final Topic<String, TerminalEvent> events;
-    private final Topic<String, DeadLetter> deadLetters;
-    private final Producer<String, byte[]> producer;
+    private final Acknowledged writes;
     private final Clock clock;
     private final Counter accepted;
     private final Counter duplicates;
@@ -62,8 +54,7 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
         this.auth = new BasicAuth(settings.username(), settings.password());
         this.seen = new Deduplication(settings.dedupWindow(), MAX_REMEMBERED, clock);
         this.events = catalog.terminalEvents();
-        this.deadLetters = catalog.deadLetters();
-        this.producer = producer;
+        this.writes = new Acknowledged(producer, catalog.deadLetters());
         this.clock = clock;
         this.accepted = counter(metrics, "accepted");
         this.duplicates = counter(metrics, "duplicate");
@@ -119,14 +110,14 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
             event = EventNotificationReader.read(call.body(), now);
         } catch (EventNotificationReader.Malformed e) {
             malformed.increment();
-            return deadLetter(call, e, now).handle((written, error) -> {
+            return writes.deadLetter(call, PATH, e.poiid(), e, now).handle((written, error) -> {
                 if (error != null) {
                     LOG.warn("Could not dead-letter a malformed terminal event notification", error);
                 }
                 return Reply.error(400, "Not a Terminal API event notification: " + e.getMessage());
             });
         }
-        Deduplication.Write write = seen.write(event.getEventId(), () -> send(events.name(), event.getPoiid(),
+        Deduplication.Write write = seen.write(event.getEventId(), () -> writes.send(events.name(), event.getPoiid(),
                 events.valueSerde().serializer().serialize(events.name(), event)));
         (write.first() ? accepted : duplicates).increment();
         return write.written().handle((written, error) -> {
@@ -138,51 +129,11 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> deadLetter(HttpCall call, EventNotificationReader.Malformed reason, Instant now) {
-        byte[] key = reason.poiid().map(poiid -> poiid.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setApplication(APPLICATION)
-                .setSourceTopic("http:POST " + PATH)
-                .setSourcePartition(-1)
-                .setSourceOffset(-1)
-                .setSourceTimestamp(now)
-                .setKey(key == null ? null : ByteBuffer.wrap(key))
-                .setValue(ByteBuffer.wrap(call.body().getBytes(StandardCharsets.UTF_8)))
-                .setHeaders(contentType(call))
-                .setReason(DeadLetters.reason(reason))
-                .setExceptionClass(null)
-                .setFailedAt(now)
-                .build();
-        return send(deadLetters.name(), reason.poiid().orElse(null), deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter));
-    }
-
-    private static Map<String, ByteBuffer> contentType(HttpCall call) {
-        String type = call.header("content-type");
-        return type == null ? Map.of() : Map.of("content-type", ByteBuffer.wrap(type.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Completes when the broker acknowledged the record (acks=all, idempotent: the poller's producer settings). */
-    private CompletableFuture<Void> send(String topic, String key, byte[] value) {
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
-                if (error != null) {
-                    acknowledged.completeExceptionally(error);
-                } else {
-                    acknowledged.complete(null);
-                }
-            });
-        } catch (RuntimeException e) {
-            acknowledged.completeExceptionally(e);
-        }
-        return acknowledged;
-    }
-
     @Override
     public void close() throws Exception {
         if (http != null) {
             http.close();
         }
-        producer.close();
+        writes.close();
     }
 }

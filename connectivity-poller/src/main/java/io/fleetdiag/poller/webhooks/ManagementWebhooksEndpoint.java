@@ -1,28 +1,21 @@
 package io.fleetdiag.poller.webhooks;
 
 import io.fleetdiag.poller.inventory.TerminalUpdate;
-import io.fleetdiag.schemas.DeadLetter;
+import io.fleetdiag.poller.events.Acknowledged;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Permission;
 import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
-import io.fleetdiag.topics.DeadLetters;
-import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class ManagementWebhooksEndpoint implements AutoCloseable {
 
     public static final String PATH = "/management-webhooks";
-    private static final String APPLICATION = "fleetdiag-poller";
     private static final Logger LOG = LoggerFactory.getLogger(ManagementWebhooksEndpoint.class);
 
     private final HmacSignature signature;
     private final Function<TerminalUpdate, CompletableFuture<Boolean>> inventory;
-    private final Topic<String, DeadLetter> deadLetters;
-    private final Producer<String, byte[]> producer;
+    private final Acknowledged writes;
     private final Clock clock;
     private final Counter applied;
     private final Counter unchanged;
@@ -55,8 +46,7 @@ public final class ManagementWebhooksEndpoint implements AutoCloseable {
                                       TopicCatalog catalog, Producer<String, byte[]> producer, MeterRegistry metrics, Clock clock) {
         this.signature = new HmacSignature(settings.hmacKey());
         this.inventory = inventory;
-        this.deadLetters = catalog.deadLetters();
-        this.producer = producer;
+        this.writes = new Acknowledged(producer, catalog.deadLetters());
         this.clock = clock;
         this.applied = counter(metrics, "applied");
         this.unchanged = counter(metrics, "unchanged");
@@ -92,7 +82,7 @@ public final class ManagementWebhooksEndpoint implements AutoCloseable {
             update = ManagementWebhookReader.read(call.body());
         } catch (ManagementWebhookReader.Malformed e) {
             malformed.increment();
-            return deadLetter(call, e, clock.instant()).handle((written, error) -> {
+            return writes.deadLetter(call, PATH, e.poiid(), e, clock.instant()).handle((written, error) -> {
                 if (error != null) {
                     LOG.warn("Could not dead-letter a malformed Management webhook", error);
                 }
@@ -113,40 +103,8 @@ public final class ManagementWebhooksEndpoint implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> deadLetter(HttpCall call, ManagementWebhookReader.Malformed reason, Instant now) {
-        String key = reason.poiid().orElse(null);
-        String type = call.header("content-type");
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setApplication(APPLICATION)
-                .setSourceTopic("http:POST " + PATH)
-                .setSourcePartition(-1)
-                .setSourceOffset(-1)
-                .setSourceTimestamp(now)
-                .setKey(key == null ? null : ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8)))
-                .setValue(ByteBuffer.wrap(call.body().getBytes(StandardCharsets.UTF_8)))
-                .setHeaders(type == null ? Map.of() : Map.of("content-type", ByteBuffer.wrap(type.getBytes(StandardCharsets.UTF_8))))
-                .setReason(DeadLetters.reason(reason))
-                .setExceptionClass(null)
-                .setFailedAt(now)
-                .build();
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        try {
-            producer.send(new ProducerRecord<>(deadLetters.name(), key, deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter)),
-                    (metadata, error) -> {
-                        if (error != null) {
-                            acknowledged.completeExceptionally(error);
-                        } else {
-                            acknowledged.complete(null);
-                        }
-                    });
-        } catch (RuntimeException e) {
-            acknowledged.completeExceptionally(e);
-        }
-        return acknowledged;
-    }
-
     @Override
     public void close() {
-        producer.close();
+        writes.close();
     }
 }

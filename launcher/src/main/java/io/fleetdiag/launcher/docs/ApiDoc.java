@@ -44,7 +44,7 @@ public final class ApiDoc {
         AlertOperationsApi operations = new AlertOperationsApi(null, null, null, null, null, null);
         List<Route> processor = new ArrayList<>(ServiceHttp.routes(null, null));
         processor.addAll(ProcessorService.routes(new ProcessorQueries(() -> null, () -> null, Optional.empty(), null), operations,
-                new CheckRequestsApi(null, null, null, null), new RebootApi(null, null, Optional.empty()), (call, stream) -> { }, new DashboardSignIn(Optional.empty())));
+                new CheckRequestsApi(null, null, null, null), new RebootApi(null, null, Optional.empty(), null, null, null, null), (call, stream) -> { }, new DashboardSignIn(Optional.empty())));
         Map<Path, Map<String, String>> documents = new LinkedHashMap<>();
         documents.put(DASHBOARD, Map.of("result-processor-routes", table(processor)));
         documents.put(ALERT_OPERATIONS, Map.of("alert-operations-routes", table(operations.routes())));

@@ -58,7 +58,9 @@ public final class LocalSettings {
 
     /** What the local run sets beyond the defaults and the cadence: quick restarts and retries for a demo on one machine. */
     private static final Map<Service, Map<String, String>> LOCAL = new EnumMap<>(Map.of(
-            Service.PROCESSOR, Map.of("processor.punctuate-interval", "10s"),
+            // the simulator's older firmware and stuck reassignment show as alerts within the demo, not after days
+            Service.PROCESSOR, Map.of("processor.punctuate-interval", "10s", "processor.firmware-behind-after", "5m",
+                    "processor.reassignment-stuck-after", "5m"),
             Service.DISPATCHER, Map.of("dispatcher.max-in-flight", "256", "dispatcher.retry-base", "1s", "dispatcher.retry-max", "15s",
                     "dispatcher.shutdown-grace", "5s"),
             Service.POLLER, Map.of("poller.lease-timeout", "6s", "inventory.refresh-interval", "5m", "adyen.allow-plain-http", "true")));

@@ -6,6 +6,7 @@ import io.fleetdiag.processor.alerts.rules.AttestationProblemRule;
 import io.fleetdiag.processor.alerts.rules.BatteryLowRule;
 import io.fleetdiag.processor.alerts.rules.CommunicationFaultRule;
 import io.fleetdiag.processor.alerts.rules.DiagnosisFailingRule;
+import io.fleetdiag.processor.alerts.rules.FirmwareBehindRule;
 import io.fleetdiag.processor.alerts.rules.GlobalStatusRule;
 import io.fleetdiag.processor.alerts.rules.HostUnreachableRule;
 import io.fleetdiag.processor.alerts.rules.IdleRule;
@@ -15,6 +16,7 @@ import io.fleetdiag.processor.alerts.rules.OfflineForwardFailedRule;
 import io.fleetdiag.processor.alerts.rules.OfflinePaymentsExpiringRule;
 import io.fleetdiag.processor.alerts.rules.OutOfOrderRule;
 import io.fleetdiag.processor.alerts.rules.PrinterFaultRule;
+import io.fleetdiag.processor.alerts.rules.ReassignmentStuckRule;
 import io.fleetdiag.processor.alerts.rules.StaleDiagnosisRule;
 import io.fleetdiag.processor.alerts.rules.TamperRule;
 import io.fleetdiag.processor.alerts.rules.TerminalOfflineRule;
@@ -54,7 +56,9 @@ public final class TerminalRules {
                 new NeverConnectedRule(settings.inventory().neverConnectedAfter()),
                 new IdleRule(settings.inventory().idleAfter()),
                 new OutOfOrderRule(),
-                new TerminalShutdownRule());
+                new TerminalShutdownRule(),
+                new FirmwareBehindRule(settings.inventory().firmwareBehindAfter()),
+                new ReassignmentStuckRule(settings.inventory().reassignmentStuckAfter()));
     }
 
     /** The conditions that hold for this state at {@code now}, given the alerts already raised. */

@@ -1,6 +1,9 @@
 package io.fleetdiag.processor.api;
 
 import io.fleetdiag.processor.reboot.RebootSettings;
+import io.fleetdiag.processor.reboot.RecentActions;
+import io.fleetdiag.processor.reboot.TerminalActionRecords;
+import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.service.Json;
 import io.fleetdiag.service.http.HttpCall;
 import io.fleetdiag.service.http.Permission;
@@ -8,18 +11,22 @@ import io.fleetdiag.service.http.Reply;
 import io.fleetdiag.service.http.Route;
 import io.fleetdiag.terminalapi.management.ManagementApiException;
 import io.fleetdiag.terminalapi.management.TerminalActionsClient;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reboots a terminal, or every terminal of a store, through Adyen's terminal actions ({@code ForceReboot},
  * docs/alert-operations.md): for terminals the processor knows and the caller's scope covers (404 otherwise, as for unknown
- * ones), and follows each action. Without
- * {@code reboot.endpoint} the routes answer 503 saying what to set.
+ * ones), and follows each action. Every action scheduled, and every change of status a follow-up sees, is a record on
+ * terminal-actions with the caller's subject ({@link TerminalActionRecords}). Without {@code reboot.endpoint} the routes answer
+ * 503 saying what to set.
  */
 public final class RebootApi {
 
@@ -29,12 +36,22 @@ public final class RebootApi {
     private final StoreTerminals stores;
     private final Optional<TerminalActionsClient> actions;
     private final String companyId;
+    private final Producer<String, TerminalAction> records;
+    private final String topic;
+    private final RecentActions recent;
+    private final Clock clock;
 
-    public RebootApi(TerminalLookup terminals, StoreTerminals stores, Optional<RebootSettings> settings) {
+    /** @param records writes to {@code topic} (terminal-actions); {@code recent} is this instance's memory of the actions */
+    public RebootApi(TerminalLookup terminals, StoreTerminals stores, Optional<RebootSettings> settings, Producer<String, TerminalAction> records,
+                     String topic, RecentActions recent, Clock clock) {
         this.terminals = terminals;
         this.stores = stores;
         this.actions = settings.map(rebooting -> new TerminalActionsClient(rebooting.api()));
         this.companyId = settings.map(RebootSettings::companyId).orElse(null);
+        this.records = records;
+        this.topic = topic;
+        this.recent = recent;
+        this.clock = clock;
     }
 
     public List<Route> routes() {
@@ -45,7 +62,9 @@ public final class RebootApi {
                         + " of the store the caller sees, in calls of at most 100; 202 with each terminal's actionId and the refusals",
                         Failures.mapped(this::rebootStore)),
                 Route.get("/api/reboots/{actionId}", Permission.READ, "a reboot's terminal action as Adyen reports it: pending, successful,"
-                        + " failed, cancelled or tryLater", Failures.mapped(this::follow)));
+                        + " failed, cancelled or tryLater; a change of status is recorded on terminal-actions", Failures.mapped(this::follow)),
+                Route.get("/api/terminals/{poiid}/reboots", Permission.READ, "the terminal's reboots this processor instance scheduled or"
+                        + " followed since it started, newest first, each with its last status seen", Failures.mapped(this::recent)));
     }
 
     private Reply reboot(HttpCall call) throws QueryException {
@@ -66,6 +85,7 @@ public final class RebootApi {
         answer.put("poiid", poiid);
         answer.put("actionId", schedule.scheduled().get(0).actionId());
         answer.put("by", call.caller().subject());
+        answer.put("recorded", record(schedule, TerminalActionRecords.terminal(poiid, schedule, call.caller().subject(), clock.instant())));
         return Reply.json(202, Json.write(answer));
     }
 
@@ -90,6 +110,8 @@ public final class RebootApi {
         answer.put("scheduled", schedule.scheduled().stream().map(one -> Map.of("poiid", one.terminalId(), "actionId", one.actionId())).toList());
         answer.put("errors", schedule.errors());
         answer.put("by", call.caller().subject());
+        answer.put("recorded", record(schedule, TerminalActionRecords.store(merchantAccount, store, schedule, call.caller().subject(),
+                clock.instant())));
         return Reply.json(202, Json.write(answer));
     }
 
@@ -102,6 +124,9 @@ public final class RebootApi {
         }
         if (action.terminalId() != null) {
             terminals.terminal(call, action.terminalId());
+            if (action.status() != null && recent.seen(action.id(), action.terminalId(), action.actionType(), action.status(), clock.instant())) {
+                written(TerminalActionRecords.outcome(action, call.caller().subject(), clock.instant()));
+            }
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("actionId", action.id());
@@ -112,6 +137,42 @@ public final class RebootApi {
         answer.put("scheduledAt", action.scheduledAt() == null ? null : action.scheduledAt().toString());
         answer.put("confirmedAt", action.confirmedAt() == null ? null : action.confirmedAt().toString());
         return Reply.json(200, Json.write(answer));
+    }
+
+    private Reply recent(HttpCall call) throws QueryException {
+        String poiid = call.param("poiid");
+        terminals.terminal(call, poiid);
+        List<Map<String, Object>> items = recent.of(poiid).stream().map(seen -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("actionId", seen.actionId());
+            item.put("actionType", seen.actionType());
+            item.put("by", seen.by());
+            item.put("scheduledAt", seen.scheduledAt() == null ? null : seen.scheduledAt().toString());
+            item.put("status", seen.status());
+            item.put("seenAt", seen.seenAt().toString());
+            return item;
+        }).toList();
+        return Reply.json(200, Json.write(Map.of("poiid", poiid, "items", items)));
+    }
+
+    /** Keeps the scheduled actions and writes their record; false when the record could not be written (the actions stand). */
+    private boolean record(TerminalActionsClient.Schedule schedule, TerminalActionRecords.Keyed keyed) {
+        TerminalAction value = keyed.value();
+        schedule.scheduled().forEach(one -> recent.scheduled(one.actionId(), one.terminalId(), value.getActionType(), value.getBy(),
+                value.getAt()));
+        return written(keyed);
+    }
+
+    private boolean written(TerminalActionRecords.Keyed keyed) {
+        try {
+            OperationRequests.written(records, new ProducerRecord<>(topic, keyed.key(), keyed.value()), "the terminal-actions topic");
+            return true;
+        } catch (QueryException.Unavailable e) {
+            // the action is scheduled at Adyen already: refusing the call now would only make the caller schedule it again
+            LOG.error("A {} {} of {} by {} is not on {}", keyed.value().getKind(), keyed.value().getActionType(), keyed.key(),
+                    keyed.value().getBy(), topic);
+            return false;
+        }
     }
 
     private TerminalActionsClient client() throws QueryException {

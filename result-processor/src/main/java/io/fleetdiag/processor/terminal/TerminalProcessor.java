@@ -44,6 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  * moment later leaves the index alone (most results do: each success pushes STALE_DIAGNOSIS back); the
  * punctuator then visits at the earlier moment, finds nothing due and indexes the true one, which
  * costs one visit per terminal and period instead of three state-table writes per result.
+ * Over 250 lines because every input of a terminal (results, presence, inventory, events, firmware verdicts)
+ * must change its state in one place, in order, before the rules run once.
  */
 public final class TerminalProcessor implements Processor<String, TerminalInput, String, TerminalOutput> {
 
@@ -132,6 +134,12 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             }
             at = inventory.listing() == null ? Instant.ofEpochMilli(record.timestamp()) : inventory.listing().getListedAt();
             TerminalStates.apply(state, inventory.listing(), at);
+        } else if (input instanceof TerminalInput.Firmware firmware) {
+            if (stored == null || stored.getInventory() == null) {
+                return;
+            }
+            at = firmware.verdict().at();
+            TerminalStates.apply(state, firmware.verdict());
         } else if (input instanceof TerminalInput.Event notified) {
             at = notified.event().getOccurredAt();
             boolean wasOffline = before.presence() == Presence.OFFLINE;
@@ -307,8 +315,9 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
             return null;
         }
         boolean online = state.getPresence() == Presence.ONLINE;
-        boolean healthy = online && state.getActiveAlerts().stream().map(ActiveAlert::getSeverity)
-                .noneMatch(severity -> severity == Severity.WARNING || severity == Severity.CRITICAL);
+        // old firmware is advice for the fleet's upkeep: the terminal still takes payments, so it counts as healthy
+        boolean healthy = online && state.getActiveAlerts().stream().filter(alert -> alert.getType() != AlertType.FIRMWARE_BEHIND)
+                .map(ActiveAlert::getSeverity).noneMatch(severity -> severity == Severity.WARNING || severity == Severity.CRITICAL);
         List<String> types = state.getActiveAlerts().stream().map(alert -> alert.getType().name()).sorted().toList();
         return new StoreContribution(StoreContribution.storeKey(state.getMerchantAccount(), state.getStore()),
                 state.getMerchantAccount(), state.getStore(), state.getPoiid(), true, online, healthy, types, at);

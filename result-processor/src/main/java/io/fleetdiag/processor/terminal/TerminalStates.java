@@ -1,5 +1,6 @@
 package io.fleetdiag.processor.terminal;
 
+import io.fleetdiag.processor.firmware.FirmwareVerdict;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.schemas.CheckSummary;
 import io.fleetdiag.schemas.DiagnosisOutcome;
@@ -11,6 +12,7 @@ import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Objects;
 
 /**
  * How an input changes a terminal's state, in place (the record was just read from its state table).
@@ -120,6 +122,11 @@ public final class TerminalStates {
         if (previous != null && listing.getListedAt().isBefore(previous.getListedAt())) {
             return;
         }
+        SimCard sim = SimCard.of(listing.getConnectivity());
+        boolean sameStatus = previous != null && Objects.equals(previous.getAssignmentStatus(), listing.getAssignmentStatus());
+        boolean sameFirmware = previous != null && Objects.equals(previous.getFirmwareVersion(), listing.getFirmwareVersion())
+                && Objects.equals(previous.getModel(), listing.getModel())
+                && Objects.equals(state.getMerchantAccount(), listing.getMerchantAccount());
         state.setInventory(InventoryEntry.newBuilder()
                 .setModel(listing.getModel())
                 .setSerialNumber(listing.getSerialNumber())
@@ -129,6 +136,13 @@ public final class TerminalStates {
                 .setLastTransactionAt(listing.getLastTransactionAt())
                 .setListedSince(previous == null ? listing.getListedAt() : previous.getListedSince())
                 .setListedAt(listing.getListedAt())
+                .setAssignmentStatusSince(sameStatus && previous.getAssignmentStatusSince() != null
+                        ? previous.getAssignmentStatusSince() : listing.getListedAt())
+                .setSimIccid(sim.iccid())
+                .setSimStatus(sim.status())
+                // a new version, model or merchant account waits for the verdict of its firmware counts
+                .setCommonFirmware(sameFirmware ? previous.getCommonFirmware() : null)
+                .setFirmwareBehindSince(sameFirmware ? previous.getFirmwareBehindSince() : null)
                 .build());
         if (listing.getMerchantAccount() != null) {
             state.setMerchantAccount(listing.getMerchantAccount());
@@ -138,6 +152,18 @@ public final class TerminalStates {
             state.setPresence(Presence.NEVER_SEEN);
             state.setPresenceChangedAt(listing.getListedAt());
         }
+    }
+
+    /**
+     * The firmware counts' verdict: behind since the first verdict that found the terminal's version older than its group's
+     * most common one, until one finds it is not.
+     */
+    public static void apply(TerminalState state, FirmwareVerdict verdict) {
+        InventoryEntry entry = state.getInventory();
+        state.setUpdatedAt(later(state.getUpdatedAt(), verdict.at()));
+        Instant since = entry.getFirmwareBehindSince();
+        entry.setCommonFirmware(verdict.common());
+        entry.setFirmwareBehindSince(verdict.behind() ? since != null ? since : verdict.at() : null);
     }
 
     /**

@@ -113,10 +113,16 @@ final class ManagementEndpoint {
         assignment.put("merchantId", entry.merchantId());
         assignment.put("storeId", entry.storeId());
         assignment.put("status", entry.status());
+        if (entry.reassignTo() != null) {
+            assignment.putObject("reassignmentTarget").put("merchantId", entry.reassignTo()).put("inventory", false);
+        }
         ObjectNode connectivity = terminal.putObject("connectivity");
         if (entry.terminal() != null) {
             connectivity.putObject(entry.terminal().model().battery() || entry.terminal().model().mobile() ? "wifi" : "ethernet")
                     .put("ipAddress", ipAddress(entry.terminal().networkProfile()));
+        }
+        if (entry.iccid() != null) {
+            connectivity.putObject("cellular").put("iccid", entry.iccid()).put("status", entry.simStatus());
         }
         Instant lastActivity = entry.lastActivityAt(now);
         if (lastActivity != null) {

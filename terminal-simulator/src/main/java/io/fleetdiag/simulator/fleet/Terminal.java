@@ -11,6 +11,8 @@ import java.util.random.RandomGenerator;
  * One simulated terminal: fixed identity, the troubles its model can have (their state is its
  * condition, changed over time by the fleet's life or the admin API), and the count of requests it is
  * handling, since a real terminal handles one at a time. The terminal's lock guards its troubles.
+ * Over 250 lines because everything that reads or changes a terminal's condition (diagnosis answers, event
+ * notifications, reboots, the admin API) must hold that one lock.
  */
 public final class Terminal {
 

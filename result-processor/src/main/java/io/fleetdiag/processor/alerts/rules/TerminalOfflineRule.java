@@ -3,9 +3,9 @@ package io.fleetdiag.processor.alerts.rules;
 import io.fleetdiag.processor.alerts.AlertCondition;
 import io.fleetdiag.processor.alerts.Evidence;
 import io.fleetdiag.processor.alerts.MaintenanceHold;
-import io.fleetdiag.processor.alerts.TerminalEventEvidence;
 import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.processor.alerts.Rule;
+import io.fleetdiag.processor.alerts.TerminalEventEvidence;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
@@ -50,7 +50,7 @@ public final class TerminalOfflineRule implements Rule {
             return Optional.empty();
         }
         return Optional.of(new AlertCondition(type(), Severity.WARNING,
-                state.getPoiid() + " has no live cloud connection (missing from " + state.getMissedSnapshots() + " snapshots)",
+                state.getPoiid() + " has no live cloud connection (" + why(state) + ")",
                 evidence(state, now), REMEDIATION));
     }
 
@@ -67,6 +67,13 @@ public final class TerminalOfflineRule implements Rule {
         }
         // held by both: it could raise once both ended
         return Stream.of(rebootHeldUntil(state), maintenance.heldUntil(state)).flatMap(Optional::stream).max(Instant::compareTo);
+    }
+
+    /** Offline before any snapshot missed it: the terminal said so itself (NetworkDisconnected). */
+    private static String why(TerminalState state) {
+        String event = TerminalEventEvidence.lastEvent(state);
+        return state.getMissedSnapshots() == 0 && event != null ? "it sent " + event
+                : "missing from " + state.getMissedSnapshots() + " snapshots";
     }
 
     /** When the terminal went away inside a reboot window: the window's end. */

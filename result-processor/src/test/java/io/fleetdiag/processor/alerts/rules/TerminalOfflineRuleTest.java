@@ -8,6 +8,7 @@ import io.fleetdiag.processor.alerts.MaintenanceHold;
 import io.fleetdiag.processor.alerts.RebootWindow;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
+import io.fleetdiag.schemas.TerminalEvents;
 import io.fleetdiag.schemas.TerminalState;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,14 @@ class TerminalOfflineRuleTest {
             assertThat(condition.evidence()).containsEntry("presence", "OFFLINE").containsEntry("missedSnapshots", "3")
                     .containsEntry("lastSeenAt", LAST_SEEN.toString());
         });
+    }
+
+    @Test
+    void aTerminalThatAnnouncedItsDisconnectionSaysSoInsteadOfNoMissedSnapshot() {
+        TerminalState announced = RuleStates.unknown().setPresence(Presence.OFFLINE).setMissedSnapshots(0)
+                .setEvents(TerminalEvents.newBuilder().setLastEvent("NetworkDisconnected").setLastEventAt(LAST_SEEN).build()).build();
+        assertThat(raising(rule, announced)).hasValueSatisfying(condition ->
+                assertThat(condition.summary()).contains("(it sent NetworkDisconnected at " + LAST_SEEN + ")").doesNotContain("missing from"));
     }
 
     @Test
