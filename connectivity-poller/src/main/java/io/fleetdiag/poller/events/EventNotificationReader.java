@@ -24,56 +24,43 @@ final class EventNotificationReader {
     private static final DateTimeFormatter COMPACT_OFFSET = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter();
 
-    /** A body that is no event notification: why, and the terminal if the header named one. */
-    static final class Malformed extends Exception {
-        private final String poiid;
-
-        Malformed(String reason, String poiid) {
-            super(reason);
-            this.poiid = poiid;
-        }
-
-        Optional<String> poiid() {
-            return Optional.ofNullable(poiid);
-        }
-    }
 
     private EventNotificationReader() {
     }
 
-    static TerminalEvent read(String body, Instant receivedAt) throws Malformed {
+    static TerminalEvent read(String body, Instant receivedAt) throws UnreadableBody {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new Malformed("The body is not JSON: " + e.getOriginalMessage(), null);
+            throw new UnreadableBody("The body is not JSON: " + e.getOriginalMessage(), null);
         }
         JsonNode request = root == null ? null : root.get("SaleToPOIRequest");
         if (request == null || !request.isObject()) {
-            throw new Malformed("No SaleToPOIRequest object in the body", null);
+            throw new UnreadableBody("No SaleToPOIRequest object in the body", null);
         }
         JsonNode header = request.get("MessageHeader");
         String poiid = text(header, "POIID");
         if (poiid == null) {
-            throw new Malformed("SaleToPOIRequest.MessageHeader.POIID is missing", null);
+            throw new UnreadableBody("SaleToPOIRequest.MessageHeader.POIID is missing", null);
         }
         String category = text(header, "MessageCategory");
         JsonNode notification = request.get("EventNotification");
         if (notification == null || !notification.isObject() || category != null && !category.equals("Event")) {
-            throw new Malformed("Not an EventNotification (MessageCategory " + category + ")", poiid);
+            throw new UnreadableBody("Not an EventNotification (MessageCategory " + category + ")", poiid);
         }
         String event = text(notification, "EventToNotify");
         if (event == null) {
-            throw new Malformed("EventNotification.EventToNotify is missing", poiid);
+            throw new UnreadableBody("EventNotification.EventToNotify is missing", poiid);
         }
         String stamp = text(notification, "TimeStamp");
         if (stamp == null) {
-            throw new Malformed("EventNotification.TimeStamp is missing", poiid);
+            throw new UnreadableBody("EventNotification.TimeStamp is missing", poiid);
         }
-        Instant occurredAt = instant(stamp).orElseThrow(() -> new Malformed("EventNotification.TimeStamp is not a date-time: " + stamp, poiid));
+        Instant occurredAt = instant(stamp).orElseThrow(() -> new UnreadableBody("EventNotification.TimeStamp is not a date-time: " + stamp, poiid));
         JsonNode flag = notification.get("MaintenanceRequiredFlag");
         if (flag != null && !flag.isBoolean()) {
-            throw new Malformed("EventNotification.MaintenanceRequiredFlag is not a boolean", poiid);
+            throw new UnreadableBody("EventNotification.MaintenanceRequiredFlag is not a boolean", poiid);
         }
         return TerminalEvent.newBuilder()
                 .setEventId(poiid + "|" + event + "|" + occurredAt.toEpochMilli())

@@ -108,7 +108,7 @@ public final class TerminalEventsEndpoint implements AutoCloseable {
         TerminalEvent event;
         try {
             event = EventNotificationReader.read(call.body(), now);
-        } catch (EventNotificationReader.Malformed e) {
+        } catch (UnreadableBody e) {
             malformed.increment();
             return writes.deadLetter(call, PATH, e.poiid(), e, now).handle((written, error) -> {
                 if (error != null) {

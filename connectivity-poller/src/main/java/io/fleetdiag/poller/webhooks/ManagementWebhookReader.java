@@ -3,6 +3,7 @@ package io.fleetdiag.poller.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fleetdiag.poller.events.UnreadableBody;
 import io.fleetdiag.poller.inventory.TerminalUpdate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,33 +24,20 @@ final class ManagementWebhookReader {
     static final String SETTINGS = "terminalSettings.modified";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A body that is none of the three webhooks: why, and the terminal if it named one. */
-    static final class Malformed extends Exception {
-        private final String poiid;
-
-        Malformed(String reason, String poiid) {
-            super(reason);
-            this.poiid = poiid;
-        }
-
-        Optional<String> poiid() {
-            return Optional.ofNullable(poiid);
-        }
-    }
 
     private ManagementWebhookReader() {
     }
 
     /** The update, or empty for a well-formed webhook that concerns no one terminal (settings changed above terminal level). */
-    static Optional<TerminalUpdate> read(String body) throws Malformed {
+    static Optional<TerminalUpdate> read(String body) throws UnreadableBody {
         JsonNode root;
         try {
             root = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new Malformed("The body is not JSON: " + e.getOriginalMessage(), null);
+            throw new UnreadableBody("The body is not JSON: " + e.getOriginalMessage(), null);
         }
         if (root == null || !root.isObject()) {
-            throw new Malformed("The body is not a JSON object", null);
+            throw new UnreadableBody("The body is not a JSON object", null);
         }
         String type = text(root, "type");
         if (type == null) {
@@ -57,7 +45,7 @@ final class ManagementWebhookReader {
         }
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
-            throw new Malformed(type + ": data is missing", null);
+            throw new UnreadableBody(type + ": data is missing", null);
         }
         return switch (type) {
             case BOARDING -> {
@@ -74,11 +62,11 @@ final class ManagementWebhookReader {
                         : Optional.of(new TerminalUpdate(type, poiid, text(data, "merchantId"), text(data, "companyId"), text(data, "storeId"),
                         null, at));
             }
-            default -> throw new Malformed("Not a terminal webhook: type " + type, null);
+            default -> throw new UnreadableBody("Not a terminal webhook: type " + type, null);
         };
     }
 
-    private static TerminalUpdate assignment(JsonNode root) throws Malformed {
+    private static TerminalUpdate assignment(JsonNode root) throws UnreadableBody {
         String poiid = required(root, "uniqueTerminalId", "No type, and no uniqueTerminalId of a " + ASSIGNMENT, null);
         String account = required(root, "assignedToAccount", ASSIGNMENT + ": assignedToAccount", poiid);
         Instant at = instant(root, "eventDate", ASSIGNMENT + ": eventDate", poiid);
@@ -87,20 +75,20 @@ final class ManagementWebhookReader {
         return new TerminalUpdate(ASSIGNMENT, poiid, account, null, store, store == null ? "inventory" : "boarded", at);
     }
 
-    private static String required(JsonNode node, String field, String name, String poiid) throws Malformed {
+    private static String required(JsonNode node, String field, String name, String poiid) throws UnreadableBody {
         String value = text(node, field);
         if (value == null) {
-            throw new Malformed(name + " is missing", poiid);
+            throw new UnreadableBody(name + " is missing", poiid);
         }
         return value;
     }
 
-    private static Instant instant(JsonNode node, String field, String name, String poiid) throws Malformed {
+    private static Instant instant(JsonNode node, String field, String name, String poiid) throws UnreadableBody {
         String stamp = required(node, field, name, poiid);
         try {
             return OffsetDateTime.parse(stamp).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Malformed(name + " is not a date-time: " + stamp, poiid);
+            throw new UnreadableBody(name + " is not a date-time: " + stamp, poiid);
         }
     }
 

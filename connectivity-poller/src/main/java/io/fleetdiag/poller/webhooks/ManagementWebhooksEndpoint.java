@@ -1,5 +1,6 @@
 package io.fleetdiag.poller.webhooks;
 
+import io.fleetdiag.poller.events.UnreadableBody;
 import io.fleetdiag.poller.inventory.TerminalUpdate;
 import io.fleetdiag.poller.events.Acknowledged;
 import io.fleetdiag.service.http.HttpCall;
@@ -80,7 +81,7 @@ public final class ManagementWebhooksEndpoint implements AutoCloseable {
         Optional<TerminalUpdate> update;
         try {
             update = ManagementWebhookReader.read(call.body());
-        } catch (ManagementWebhookReader.Malformed e) {
+        } catch (UnreadableBody e) {
             malformed.increment();
             return writes.deadLetter(call, PATH, e.poiid(), e, clock.instant()).handle((written, error) -> {
                 if (error != null) {

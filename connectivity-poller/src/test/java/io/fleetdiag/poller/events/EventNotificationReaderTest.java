@@ -50,7 +50,7 @@ class EventNotificationReaderTest {
         assertThatThrownBy(() -> EventNotificationReader.read(
                 "{\"SaleToPOIRequest\":{\"MessageHeader\":{\"POIID\":\"V400m-1\"},\"EventNotification\":{\"TimeStamp\":\"2026-05-25T10:00:00Z\"}}}",
                 RECEIVED)).hasMessageContaining("EventToNotify is missing")
-                .isInstanceOfSatisfying(EventNotificationReader.Malformed.class, e -> assertThat(e.poiid()).hasValue("V400m-1"));
+                .isInstanceOfSatisfying(UnreadableBody.class, e -> assertThat(e.poiid()).hasValue("V400m-1"));
         assertThatThrownBy(() -> EventNotificationReader.read(TerminalEventsIT.notification("V400m-1", "Shutdown", "2026-05-25 10:00"), RECEIVED))
                 .hasMessageContaining("TimeStamp is not a date-time: 2026-05-25 10:00");
     }

@@ -1,5 +1,6 @@
 package io.fleetdiag.poller.webhooks;
 
+import io.fleetdiag.poller.events.UnreadableBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +73,7 @@ class ManagementWebhookReaderTest {
     }
 
     private static void malformed(String body, String reason, String poiid) {
-        assertThatThrownBy(() -> ManagementWebhookReader.read(body)).isInstanceOfSatisfying(ManagementWebhookReader.Malformed.class, e -> {
+        assertThatThrownBy(() -> ManagementWebhookReader.read(body)).isInstanceOfSatisfying(UnreadableBody.class, e -> {
             assertThat(e.getMessage()).containsIgnoringCase(reason);
             assertThat(e.poiid().orElse(null)).isEqualTo(poiid);
         });
