@@ -1,5 +1,6 @@
 package io.fleetdiag.dispatcher;
 
+import io.fleetdiag.service.GroupAssignment;
 import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.service.KafkaSettings;
 import io.fleetdiag.terminalapi.TerminalApiClient;
@@ -40,7 +41,7 @@ public final class DiagnosisDispatcher implements AutoCloseable {
     private final DispatchLoop loop;
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    private final PartitionOwnership ownership = new PartitionOwnership();
+    private final GroupAssignment ownership = new GroupAssignment();
 
     /**
      * @param fatal told when the service cannot go on (a refused API key); the caller then stops the dispatcher

@@ -13,6 +13,7 @@ import io.fleetdiag.dispatcher.retry.RetryPolicy;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.service.ConfigurationException;
+import io.fleetdiag.service.GroupAssignment;
 import io.fleetdiag.service.retry.Backoff;
 import io.fleetdiag.terminalapi.CallOutcome;
 import io.fleetdiag.terminalapi.DiagnosisAnswer;
@@ -94,7 +95,7 @@ final class DispatchLoop {
         this.intake = new RecordIntake(settings, catalog, clock, metrics, lanes, calls, commits, writer);
     }
 
-    void subscribe(PartitionOwnership ownership) {
+    void subscribe(GroupAssignment ownership) {
         consumer.subscribe(List.of(catalog.checkRequests().name(), catalog.checkRetries().name()),
                 new Handover(this, consumer, commits, lanes, clock, settings.shutdownGrace(), ownership));
     }

@@ -2,6 +2,7 @@ package io.fleetdiag.dispatcher;
 
 import io.fleetdiag.dispatcher.checks.TerminalLanes;
 import io.fleetdiag.dispatcher.offsets.CommitCoordinator;
+import io.fleetdiag.service.GroupAssignment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,10 @@ final class Handover implements ConsumerRebalanceListener {
     private final TerminalLanes lanes;
     private final Clock clock;
     private final Duration grace;
-    private final PartitionOwnership ownership;
+    private final GroupAssignment ownership;
 
     Handover(DispatchLoop loop, Consumer<?, ?> consumer, CommitCoordinator commits, TerminalLanes lanes, Clock clock, Duration grace,
-             PartitionOwnership ownership) {
+             GroupAssignment ownership) {
         this.ownership = ownership;
         this.loop = loop;
         this.consumer = consumer;

@@ -2,6 +2,7 @@ package io.fleetdiag.dispatcher;
 
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.service.GroupAssignment;
 import io.fleetdiag.terminalapi.CallOutcome;
 import io.fleetdiag.terminalapi.ConnectedTerminals;
 import io.fleetdiag.terminalapi.DiagnosisAnswer;
@@ -89,7 +90,7 @@ final class DispatcherRig {
 
     /** Subscribes and gets partition 0 of both topics. */
     DispatcherRig assigned() {
-        loop.subscribe(new PartitionOwnership());
+        loop.subscribe(new GroupAssignment());
         consumer.rebalance(List.of(requests0, retries0));
         consumer.updateBeginningOffsets(Map.of(requests0, 0L, retries0, 0L));
         return this;

@@ -91,8 +91,7 @@ public final class NotifierService implements AutoCloseable {
                 () -> new KafkaConsumer<>(readerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer()), deadLetters, catalog, new Router(routing), queues, metrics, Clock.systemUTC(),
                 fatal::complete);
         loop.start();
-        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, () -> new ServiceHttp.Health(true, Map.of(
-                "receivers", queues.keySet(), "unfinishedRecords", loop.unfinished())), List.of());
+        HttpEndpoint http = ServiceHttp.start(config, environment, metrics, loop::health, List.of());
         return new NotifierService(loop, queues, deadLetters, http);
     }
 

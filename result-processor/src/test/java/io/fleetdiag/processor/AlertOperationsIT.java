@@ -135,7 +135,7 @@ class AlertOperationsIT {
 
     /** Who the processor records for this test's token. */
     private static String subject() throws Exception {
-        return ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)).authenticate(Optional.of(TOKEN)).subject();
+        return TestCallers.serviceToken(TOKEN).authenticate(Optional.of(TOKEN)).subject();
     }
 
     private ProcessorService start(TestCluster cluster, String prefix, String name) throws Exception {

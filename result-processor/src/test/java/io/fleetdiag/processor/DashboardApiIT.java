@@ -70,7 +70,7 @@ class DashboardApiIT {
     }
 
     private ProcessorService instance(String name) throws Exception {
-        return instances.start(name, TOKEN, ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)));
+        return instances.start(name, TOKEN, TestCallers.serviceToken(TOKEN));
     }
 
     private HttpResponse<String> call(ProcessorService instance, String method, String path, String body) throws Exception {

@@ -67,11 +67,6 @@ public final class ServiceHttp {
         public Health {
             details = Map.copyOf(details);
         }
-
-        /** A service whose liveness and readiness are both its being up. */
-        public Health(boolean up, Map<String, Object> details) {
-            this(up, up, up, details);
-        }
     }
 
     private ServiceHttp() {
@@ -111,11 +106,6 @@ public final class ServiceHttp {
         Map<String, Object> body = new HashMap<>(now.details());
         body.put("status", passed ? yes : no);
         return Reply.json(passed ? 200 : 503, Json.write(body));
-    }
-
-    /** The bearer token in {@code FLEETDIAG_HTTP_TOKEN} grants everything; without one, there is no identity (for tests and tools on loopback). */
-    public static Authenticator authenticator(Map<String, String> environment) {
-        return AccessSettings.authenticator(ServiceConfig.of(DEFAULTS), environment);
     }
 
     /** {@code /health}, its probes {@code /health/live} and {@code /health/ready}, and {@code /metrics}, as every service answers them. */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ServiceHttpTest {
 
     private static HttpEndpoint start(Map<String, String> environment) throws Exception {
-        return start(environment, new ServiceHttp.Health(true, Map.of()));
+        return start(environment, new ServiceHttp.Health(true, true, true, Map.of()));
     }
 
     private static HttpEndpoint start(Map<String, String> environment, ServiceHttp.Health health) throws Exception {
@@ -57,7 +57,7 @@ class ServiceHttpTest {
             assertThat(ready.body()).contains("\"status\":\"NOT_READY\"", "restoring 3 state store partitions");
             assertThat(get(http, "/health", null)).isEqualTo(200);
         }
-        try (HttpEndpoint http = start(Map.of(), new ServiceHttp.Health(false, Map.of()))) {
+        try (HttpEndpoint http = start(Map.of(), new ServiceHttp.Health(false, false, false, Map.of()))) {
             assertThat(get(http, "/health/live", null)).isEqualTo(503);
             assertThat(get(http, "/health/ready", null)).isEqualTo(503);
             assertThat(get(http, "/health", null)).isEqualTo(503);

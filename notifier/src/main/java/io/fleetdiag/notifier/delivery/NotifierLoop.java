@@ -6,6 +6,8 @@ import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertOperationKind;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.TerminalAlert;
+import io.fleetdiag.service.GroupAssignment;
+import io.fleetdiag.service.ServiceHttp;
 import io.fleetdiag.topics.DeadLetters;
 import io.fleetdiag.topics.TopicCatalog;
 import io.micrometer.core.instrument.Counter;
@@ -61,7 +63,9 @@ public final class NotifierLoop implements AutoCloseable {
     private final Reminders reminders;
     private final FiringRestore restore;
     private final Thread thread;
+    private final GroupAssignment assignment = new GroupAssignment();
     private volatile boolean running = true;
+    private volatile boolean ended;
 
     /** @param readers consumers outside the group, to read what fired before the committed offsets of a partition taken over */
     public NotifierLoop(Settings settings, KafkaConsumer<byte[], byte[]> consumer, Supplier<KafkaConsumer<byte[], byte[]>> readers,
@@ -85,9 +89,9 @@ public final class NotifierLoop implements AutoCloseable {
         thread.start();
     }
 
-    /** Records read and not yet finished everywhere. */
-    public int unfinished() {
-        return book.unfinished();
+    /** Ready once the group gave this instance its share and what fired before it is restored; not live once the loop ended. */
+    public ServiceHttp.Health health() {
+        return assignment.health(ended, Map.of("receivers", List.copyOf(queues.keySet()), "unfinishedRecords", book.unfinished()));
     }
 
     private void run() {
@@ -95,6 +99,7 @@ public final class NotifierLoop implements AutoCloseable {
             consumer.subscribe(List.of(catalog.alerts().name(), catalog.alertOperations().name()), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    assignment.released(partitions);
                     commit(partitions);
                     book.forget(partitions);
                 }
@@ -102,6 +107,7 @@ public final class NotifierLoop implements AutoCloseable {
                 @Override
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     restore(partitions);
+                    assignment.assigned(partitions);
                 }
             });
             Instant lastCommit = clock.instant();
@@ -126,6 +132,7 @@ public final class NotifierLoop implements AutoCloseable {
             LOG.error("Notifier loop stopped", e);
             fatal.accept(e);
         } finally {
+            ended = true;
             consumer.close(Duration.ofSeconds(5));
         }
     }

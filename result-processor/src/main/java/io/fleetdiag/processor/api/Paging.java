@@ -31,6 +31,7 @@ final class Paging {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
     static final int MAX_ITEMS = 10_000;
+    // access_token: no route reads a token from a URL (it is refused), and one put there anyway is not copied into peers' URLs
     private static final Set<String> PAGING_PARAMETERS = Set.of("page", "size", "local", "limit", "access_token");
 
     /** Which page a call asks for. */

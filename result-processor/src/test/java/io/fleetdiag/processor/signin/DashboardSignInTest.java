@@ -9,13 +9,14 @@ import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.access.Scope;
-import io.fleetdiag.service.access.StaticToken;
+import io.fleetdiag.service.access.StaticTokens;
 import io.fleetdiag.service.http.HttpEndpoint;
 import io.fleetdiag.service.http.Permission;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DashboardSignInTest {
         DashboardSignIn signIn = DashboardSignIn.from(ServiceConfig.of(Map.of(DashboardSignIn.ISSUER, "https://login.example.com/realms/fleet",
                 DashboardSignIn.CLIENT_ID, "fleetdiag-dashboard", DashboardSignIn.SCOPES, "openid, profile,email")));
         Caller manager = new Caller("sam", Set.of(Permission.READ), Scope.of(Set.of("AcmeRetail_US"), Set.of("EU-0001")));
-        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, new StaticToken("sams-token", manager), signIn.routes())) {
+        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, StaticTokens.of(List.of(new StaticTokens.Token("sams-token", manager))), signIn.routes())) {
             JsonNode config = get(http, "/api/sign-in", null);
             assertThat(config.path("mode").asText()).isEqualTo("oidc");
             assertThat(config.path("issuer").asText()).isEqualTo("https://login.example.com/realms/fleet");
@@ -58,7 +59,7 @@ class DashboardSignInTest {
 
     @Test
     void withoutAClientThePagesAskForAStaticTokenAndAClientWithoutAnIssuerStopsTheStart() throws Exception {
-        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, new StaticToken("t", Caller.local()),
+        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, StaticTokens.of(List.of(new StaticTokens.Token("t", Caller.local()))),
                 DashboardSignIn.from(ServiceConfig.of(Map.of())).routes())) {
             assertThat(get(http, "/api/sign-in", null).path("mode").asText()).isEqualTo("token");
         }

@@ -68,7 +68,7 @@ class AccessHttpTest {
         Route silence = Route.post("/api/silences", Permission.OPERATE, "a route only operators may use",
                 call -> Reply.json(201, "{\"by\":\"" + call.caller().subject() + "\"}"));
         return ServiceHttp.start(ServiceConfig.of(settings(settings)), environment, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new ServiceHttp.Health(true, Map.of()), List.of(silence));
+                () -> new ServiceHttp.Health(true, true, true, Map.of()), List.of(silence));
     }
 
     private static HttpResponse<String> send(HttpClient client, String url, String method, String token) throws Exception {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.fleetdiag.service.access.Authenticator;
 import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.access.Scope;
-import io.fleetdiag.service.access.StaticToken;
 import io.fleetdiag.service.access.StaticTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -53,7 +52,7 @@ class RequestHardeningTest {
 
     private HttpEndpoint start() throws Exception {
         return start(new HttpPolicy(new RequestGuard(Set.of("fleetdiag.example.com")), SecurityHeaders.withIssuer(Optional.of(
-                URI.create("https://login.example.com/realms/fleet"))), 8, 4), new StaticToken(TOKEN, Caller.local()));
+                URI.create("https://login.example.com/realms/fleet"))), 8, 4), StaticTokens.of(List.of(new StaticTokens.Token(TOKEN, Caller.local()))));
     }
 
     /** A raw request, so Host and every other header are exactly as written; the status line and headers of the answer. */

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.util.Map;
 import io.fleetdiag.service.access.Caller;
 import io.fleetdiag.service.access.Scope;
-import io.fleetdiag.service.access.StaticToken;
+import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.access.AccessSettings;
+import io.fleetdiag.service.access.StaticTokens;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -48,7 +50,7 @@ class RouteHandlerTest {
                 }),
                 Route.stream("/events", Permission.READ, "events", events)));
         routes.addAll(Route.files("/files", "files", new ClasspathFiles("http-files", RouteHandlerTest.class.getClassLoader())));
-        return HttpEndpoint.start("127.0.0.1", 0, ServiceHttp.authenticator(Map.of(ServiceHttp.TOKEN_ENV, TOKEN)), routes);
+        return HttpEndpoint.start("127.0.0.1", 0, AccessSettings.authenticator(ServiceConfig.of(ServiceHttp.DEFAULTS), Map.of(AccessSettings.TOKEN_ENV, TOKEN)), routes);
     }
 
     private HttpResponse<String> get(HttpEndpoint http, String path) throws Exception {
@@ -173,7 +175,7 @@ class RouteHandlerTest {
         List<Route> routes = List.of(
                 Route.get("/api/me", Permission.READ, "who calls", call -> Reply.json(200, "{\"subject\":\"" + call.caller().subject() + "\"}")),
                 Route.post("/api/things", Permission.OPERATE, "takes a thing", call -> Reply.json(200, "{}")));
-        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, new StaticToken("viewer-token", reader), routes)) {
+        try (HttpEndpoint http = HttpEndpoint.start("127.0.0.1", 0, StaticTokens.of(List.of(new StaticTokens.Token("viewer-token", reader))), routes)) {
             HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/me"))
                     .header("Authorization", "Bearer viewer-token").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(me.body()).contains("viewer@example.com");

@@ -1,18 +1,17 @@
-package io.fleetdiag.dispatcher;
+package io.fleetdiag.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdiag.service.ServiceHttp;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-class PartitionOwnershipTest {
+class GroupAssignmentTest {
 
     private static final TopicPartition REQUESTS_0 = new TopicPartition("check-requests", 0);
     private static final TopicPartition RETRIES_0 = new TopicPartition("check-retries", 0);
 
-    private final PartitionOwnership ownership = new PartitionOwnership();
+    private final GroupAssignment ownership = new GroupAssignment();
 
     @Test
     void liveButNotReadyUntilTheGroupGivesItsShare() {
@@ -48,12 +47,20 @@ class PartitionOwnershipTest {
     }
 
     @Test
-    void aStoppedDispatcherIsNeitherLiveNorReady() {
+    void aStoppedMemberIsNeitherLiveNorReady() {
         ownership.assigned(List.of(REQUESTS_0));
 
         ServiceHttp.Health stopped = ownership.health(true);
         assertThat(stopped.live()).isFalse();
         assertThat(stopped.ready()).isFalse();
         assertThat(stopped.up()).isFalse();
+    }
+
+    @Test
+    void theServicesOwnDetailsAreShownBesideTheAssignment() {
+        ownership.assigned(List.of(REQUESTS_0));
+
+        assertThat(ownership.health(false, java.util.Map.of("receivers", List.of("pager"))).details())
+                .containsEntry("receivers", List.of("pager")).containsEntry("assignment", "assigned");
     }
 }
