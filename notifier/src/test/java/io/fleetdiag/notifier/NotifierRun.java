@@ -48,6 +48,10 @@ final class NotifierRun {
         return NotifierService.start(ServiceConfig.of(values), environment, new CompletableFuture<>());
     }
 
+    String alertsTopic() {
+        return catalog.alerts().name();
+    }
+
     /** Keyed by the terminal, as terminal-alerts is, so a terminal's edges stay in order on one partition. */
     void produce(TerminalAlert... alerts) throws Exception {
         try (KafkaProducer<String, TerminalAlert> producer = new KafkaProducer<>(cluster.producerConfig(), new StringSerializer(),

@@ -13,6 +13,10 @@ import io.fleetdiag.testsupport.Closer;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
 import io.fleetdiag.testsupport.TestClusterExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,6 +72,8 @@ class NotifierWebhookIT {
         Map<String, String> environment = Map.of("TEST_HOOK_SECRET", secret);
 
         NotifierService first = run.start(work, routing, environment);
+        await().atMost(Duration.ofSeconds(60)).until(() -> readiness(first).statusCode() == 200);
+        assertThat(readiness(first).body()).contains("\"assignment\":\"assigned\"").contains(run.alertsTopic() + "-0");
         TerminalAlert raised = Alerts.raised(prefix + "-T1", store, AlertType.PRINTER_FAULT, Severity.WARNING, Instant.now());
         run.produce(raised);
         await().atMost(Duration.ofSeconds(60)).until(() -> hook.received().size() >= 2);
@@ -107,5 +113,10 @@ class NotifierWebhookIT {
         assertThat(letter.getApplication()).isEqualTo("notifier");
         assertThat(letter.getSourceTopic()).isEqualTo(run.catalog().alerts().name());
         assertThat(letter.getReason()).startsWith("receiver hook refused: http://127.0.0.1:").contains("answered 400");
+    }
+
+    private static HttpResponse<String> readiness(NotifierService notifier) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notifier.httpPort() + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
