@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every overlay renders with the real {@code kubectl kustomize}, and what it renders holds together: the fields
  * each kind requires, selectors that select, references that resolve (ConfigMaps, Secrets Strimzi writes, volumes,
- * named ports), probes on the health routes, settings the services declare, a KafkaTopic per catalogue topic.
+ * named ports), probes on the health routes, settings the services declare, a KafkaTopic per catalogue topic; and every
+ * object is valid against its kind's schema ({@link KubernetesSchemas}).
  */
 class KustomizeOverlaysTest {
 
@@ -54,6 +55,15 @@ class KustomizeOverlaysTest {
         }
         assertThat(kit.objects().stream().map(object -> object.path("kind").asText() + "/" + name(object)))
                 .as("no object twice").doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyObjectIsValidAgainstTheSchemaOfItsKind(String overlay) throws Exception {
+        RenderedKit kit = RenderedKit.render(overlay);
+
+        assertThat(kit.objects().stream().flatMap(object -> KubernetesSchemas.problems(object).stream()))
+                .as(overlay + ": fabric8's Kubernetes model and Strimzi's api model, unknown fields refused").isEmpty();
     }
 
     @ParameterizedTest

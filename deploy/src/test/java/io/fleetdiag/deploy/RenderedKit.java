@@ -18,9 +18,16 @@ import org.junit.jupiter.api.Assumptions;
 /** An overlay as {@code kubectl kustomize} renders it: every object, parsed, with look-ups by kind and name. */
 record RenderedKit(String overlay, List<JsonNode> objects) {
 
-    /** Renders {@code deploy/kubernetes/overlays/<overlay>}; the test is skipped, saying why, when kubectl is not installed. */
+    /** The kit uses kustomize 5's {@code labels}, which kubectl carries from 1.27 on. */
+    private static final int KUBECTL_MINOR = 27;
+    private static final String INSTALL = "install kubectl 1.%d or later, which carries kustomize 5 (Kubernetes' own packages; Debian 12's kubernetes-client is kubectl 1.20, too old) to render the overlays"
+            .formatted(KUBECTL_MINOR);
+
+    /** Renders {@code deploy/kubernetes/overlays/<overlay>}; the test is skipped, saying why, when kubectl is missing or too old. */
     static RenderedKit render(String overlay) throws Exception {
-        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: install kubectl (it carries kustomize) to render the overlays");
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: " + INSTALL);
+        int minor = kubectlMinor();
+        Assumptions.assumeTrue(minor >= KUBECTL_MINOR, "kubectl 1." + minor + " is too old: " + INSTALL);
         Path directory = DeployKitTest.ROOT.resolve("deploy/kubernetes/overlays").resolve(overlay);
         Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false).start();
         byte[] out;
@@ -42,6 +49,20 @@ record RenderedKit(String overlay, List<JsonNode> objects) {
             }
         }
         return new RenderedKit(overlay, objects);
+    }
+
+    /** The client's minor version, as {@code kubectl version --client -o json} says it ("32", or "32+" on some builds). */
+    private static int kubectlMinor() throws Exception {
+        Process process = new ProcessBuilder("kubectl", "version", "--client", "-o", "json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out;
+        try (InputStream stdout = process.getInputStream()) {
+            out = stdout.readAllBytes();
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError("kubectl version --client failed");
+        }
+        String minor = new YAMLMapper().readTree(out).path("clientVersion").path("minor").asText().replaceAll("\\D", "");
+        return minor.isEmpty() ? 0 : Integer.parseInt(minor);
     }
 
     static boolean onPath(String program) {
