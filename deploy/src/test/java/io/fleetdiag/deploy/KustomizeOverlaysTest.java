@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.service.ServiceConfig;
+import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.topics.Topic;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,7 +35,8 @@ class KustomizeOverlaysTest {
             "KafkaTopic", StrimziResources.API_VERSION, "KafkaUser", StrimziResources.API_VERSION);
     private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     /** The Secrets an operator creates (docs/deploy.md); Strimzi writes one per KafkaUser besides. */
-    private static final Set<String> OPERATOR_SECRETS = Set.of("fleetdiag-http-token", "fleetdiag-adyen", "fleetdiag-notifier-routing");
+    private static final Set<String> OPERATOR_SECRETS = Set.of("fleetdiag-http-token", "fleetdiag-adyen", "fleetdiag-events",
+            "fleetdiag-notifier-routing");
     private static final Pattern MEMORY = Pattern.compile("(\\d+)(Mi|Gi)");
 
     @ParameterizedTest
@@ -125,14 +129,12 @@ class KustomizeOverlaysTest {
             Map<String, String> settings = kit.settingsOf(workload);
             settings.keySet().forEach(key -> assertThat(declared.contains(key) || key.startsWith("FLEETDIAG_KAFKA_"))
                     .as(overlay + " " + service.name() + ": " + key + " is a setting it declares").isTrue());
-            List<String> mounts = StreamSupport.stream(container(workload).path("volumeMounts").spliterator(), false)
-                    .map(mount -> mount.path("mountPath").asText()).toList();
-            for (String file : List.of("FLEETDIAG_ADYEN_API_KEY_FILE", "FLEETDIAG_NOTIFIER_ROUTING_FILE", "FLEETDIAG_PROCESSOR_STATE_DIR")) {
-                if (settings.containsKey(file)) {
-                    assertThat(mounts).as(overlay + " " + service.name() + ": " + file + " lies in a mounted volume")
-                            .anyMatch(mount -> settings.get(file).startsWith(mount));
+            settings.forEach((key, value) -> {
+                if (key.endsWith("_FILE") || key.endsWith("_DIR")) {
+                    assertThat(mountedAt(workload, value)).as(overlay + " " + service.name() + ": " + key + " " + value
+                            + " lies in a mounted volume (and is an item of its Secret)").isTrue();
                 }
-            }
+            });
         }
         assertThat(kit.settingsOf(kit.get("StatefulSet", "fleetdiag-processor")))
                 .containsEntry("FLEETDIAG_PROCESSOR_STANDBY_REPLICAS", overlay.equals("production") ? "1" : "0");
@@ -147,8 +149,11 @@ class KustomizeOverlaysTest {
 
         for (JsonNode service : kit.ofKind("Service")) {
             JsonNode selector = service.path("spec").path("selector");
-            assertThat(pods).as(overlay + " Service " + name(service) + " selects pods").anyMatch(labels -> labelsMatch(selector, labels));
-            service.path("spec").path("ports").forEach(port -> assertThat(port.path("targetPort").asText()).isEqualTo("http"));
+            List<JsonNode> selected = kit.workloads().stream()
+                    .filter(workload -> labelsMatch(selector, workload.path("spec").path("template").path("metadata").path("labels"))).toList();
+            assertThat(selected).as(overlay + " Service " + name(service) + " selects pods").isNotEmpty();
+            service.path("spec").path("ports").forEach(port -> assertThat(selected).as(overlay + " Service " + name(service)
+                    + " targets a port its pods name").allMatch(workload -> containerPort(workload, port.path("targetPort").asText()).isPresent()));
         }
         JsonNode processor = kit.get("StatefulSet", "fleetdiag-processor");
         JsonNode headless = kit.get("Service", processor.path("spec").path("serviceName").asText());
@@ -186,6 +191,40 @@ class KustomizeOverlaysTest {
         assertThat(kit.find("KafkaUser", "fleetdiag-lake")).isPresent();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void thePollersEventsListenerIsOnReachableFromOutsideOnItsPortOnlyWithItsSecretsAsFiles(String overlay) throws Exception {
+        RenderedKit kit = RenderedKit.render(overlay);
+        JsonNode poller = kit.get("Deployment", "fleetdiag-poller");
+        Workload model = Workload.all().stream().filter(workload -> workload.name().equals("poller")).findFirst().orElseThrow();
+        // the settings as the poller reads them: the rendered ConfigMap over the settings model's defaults
+        Map<String, String> settings = new HashMap<>();
+        SettingsDefinition.defaults(model.definitions()).forEach((key, value) -> settings.put(ServiceConfig.environmentName(key), value));
+        settings.putAll(kit.settingsOf(poller));
+
+        // on: the password from a file, on the pod's address, on the port the container names "events"
+        assertThat(settings.get("FLEETDIAG_EVENTS_PASSWORD_FILE")).isEqualTo(Workload.EVENTS_PASSWORD_FILE);
+        assertThat(settings.get("FLEETDIAG_WEBHOOKS_HMAC_KEY_FILE")).isEqualTo(Workload.WEBHOOKS_HMAC_KEY_FILE);
+        assertThat(settings.get("FLEETDIAG_EVENTS_HOST")).isEqualTo("0.0.0.0");
+        assertThat(settings.get("FLEETDIAG_INVENTORY_ENDPOINT")).as("the webhooks update the inventory, which must be on").isNotEmpty();
+        assertThat(containerPort(poller, "events")).hasValue(Integer.parseInt(settings.get("FLEETDIAG_EVENTS_PORT")));
+        assertThat(kit.get("Service", "fleetdiag-poller-events").path("spec").path("ports").path(0).path("targetPort").asText()).isEqualTo("events");
+
+        // admitted from outside the namespace on that port only, and by one policy
+        List<JsonNode> admitting = kit.ofKind("NetworkPolicy").stream().filter(policy -> StreamSupport.stream(policy.path("spec").path("ingress")
+                .spliterator(), false).anyMatch(rule -> rule.path("ports").toString().contains("\"events\""))).toList();
+        assertThat(admitting).singleElement().satisfies(policy -> {
+            assertThat(labelsMatch(policy.path("spec").path("podSelector").path("matchLabels"),
+                    poller.path("spec").path("template").path("metadata").path("labels"))).isTrue();
+            JsonNode rules = policy.path("spec").path("ingress");
+            assertThat(rules).allSatisfy(rule -> {
+                assertThat(rule.path("ports")).allSatisfy(port -> assertThat(port.path("port").asText()).isEqualTo("events"));
+                assertThat(rule.path("from")).allSatisfy(peer -> assertThat(peer.has("ipBlock") || peer.has("namespaceSelector"))
+                        .as("a peer outside the namespace: " + peer).isTrue());
+            });
+        });
+    }
+
     @Test
     void productionRunsThreeProcessorsOnSeparateNodesWithinThePartitions() throws Exception {
         RenderedKit kit = RenderedKit.render("production");
@@ -200,6 +239,31 @@ class KustomizeOverlaysTest {
         assertThat(results.path("spec").path("partitions").asInt()).isEqualTo(12).isGreaterThanOrEqualTo(instances);
         assertThat(kit.settingsOf(processor)).containsEntry("FLEETDIAG_TOPICS_PARTITIONS", "12");
         assertThat(kit.get("Deployment", "fleetdiag-poller").path("spec").path("replicas").asInt()).isEqualTo(2);
+    }
+
+    /** The number of the port the workload's container names so. */
+    private static Optional<Integer> containerPort(JsonNode workload, String name) {
+        return StreamSupport.stream(container(workload).path("ports").spliterator(), false)
+                .filter(port -> port.path("name").asText().equals(name)).map(port -> port.path("containerPort").asInt()).findFirst();
+    }
+
+    /** The path lies under a mount of the container; when that volume is a Secret with items, it is one of the items. */
+    private static boolean mountedAt(JsonNode workload, String path) {
+        for (JsonNode mount : container(workload).path("volumeMounts")) {
+            String at = mount.path("mountPath").asText();
+            if (!path.startsWith(at + "/") && !path.equals(at)) {
+                continue;
+            }
+            JsonNode items = StreamSupport.stream(workload.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
+                    .filter(volume -> volume.path("name").asText().equals(mount.path("name").asText())).findFirst()
+                    .map(volume -> volume.path("secret").path("items")).orElse(null);
+            String relative = path.substring(at.length()).replaceFirst("^/", "");
+            if (items == null || items.isMissingNode()
+                    || StreamSupport.stream(items.spliterator(), false).anyMatch(item -> item.path("path").asText().equals(relative))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long mebibytes(String quantity) {
