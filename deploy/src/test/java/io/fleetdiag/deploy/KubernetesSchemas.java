@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
@@ -38,8 +39,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.topic.KafkaTopicSpec;
 import io.strimzi.api.kafka.model.user.KafkaUser;
@@ -68,7 +71,10 @@ final class KubernetesSchemas {
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
             STRIMZI_API + "/KafkaTopic", KafkaTopic.class,
-            STRIMZI_API + "/KafkaUser", KafkaUser.class);
+            STRIMZI_API + "/KafkaUser", KafkaUser.class,
+            // what docs/deploy.md shows the operator: the Kafka the kit expects and an Ingress for the events listener
+            STRIMZI_API + "/Kafka", Kafka.class,
+            "networking.k8s.io/v1/Ingress", Ingress.class);
 
     /** The OpenAPI schemas' {@code required} lists of the types the kit uses (the models do not carry them). */
     private static final Map<Class<?>, List<String>> REQUIRED = Map.ofEntries(
@@ -121,7 +127,8 @@ final class KubernetesSchemas {
             topicBounds(what, topic.getSpec(), problems);
         }
         walk(parsed, what, problems);
-        kept(object, STRICT.valueToTree(parsed), what, problems);
+        // apiVersion and kind were checked above; a Strimzi model writes back its own storage version
+        kept(((ObjectNode) object).deepCopy().without(List.of("apiVersion", "kind")), STRICT.valueToTree(parsed), what, problems);
         return problems;
     }
 

@@ -96,6 +96,31 @@ class KubernetesSchemasTest {
         assertThat(KubernetesSchemas.problems(authentication)).singleElement().asString().contains("scram-sha-256");
     }
 
+    /** The resources docs/deploy.md asks the operator to write (the Kafka, the events listener's Ingress) are valid too. */
+    @Test
+    void theResourcesTheDeployGuideShowsAreValid() throws Exception {
+        List<String> lines = Files.readAllLines(DeployKitTest.ROOT.resolve("docs/deploy.md"));
+        List<JsonNode> shown = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("```yaml")) {
+                int indent = lines.get(i).indexOf('`');
+                StringBuilder block = new StringBuilder();
+                for (i++; !lines.get(i).strip().equals("```"); i++) {
+                    block.append(lines.get(i).length() > indent ? lines.get(i).substring(indent) : "").append('\n');
+                }
+                JsonNode document = YAML.readTree(block.toString());
+                if (document.has("apiVersion")) {
+                    shown.add(document);
+                }
+            }
+        }
+
+        assertThat(shown).extracting(document -> document.path("kind").asText()).contains("Kafka", "Ingress");
+        for (JsonNode document : shown) {
+            assertThat(KubernetesSchemas.problems(document)).as("docs/deploy.md's " + document.path("kind").asText()).isEmpty();
+        }
+    }
+
     private static ObjectNode poller() throws Exception {
         return (ObjectNode) documents("poller/deployment.yaml").get(0);
     }
