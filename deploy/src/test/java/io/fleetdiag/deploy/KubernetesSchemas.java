@@ -98,6 +98,9 @@ final class KubernetesSchemas {
             Map.entry(IPBlock.class, List.of("cidr")),
             Map.entry(AclRule.class, List.of("resource", "operations")));
 
+    /** Fields Strimzi's models still carry for v1beta2 but its v1 CRDs do not have (Strimzi 1.x refuses them). */
+    private static final Map<Class<?>, List<String>> NOT_IN_STRIMZI_V1 = Map.of(AclRule.class, List.of("operation"));
+
     private static final ObjectMapper STRICT = strictMapper();
 
     private KubernetesSchemas() {
@@ -180,6 +183,9 @@ final class KubernetesSchemas {
                 Object field = property.getAccessor().getValue(value);
                 if (field == null && REQUIRED.getOrDefault(value.getClass(), List.of()).contains(property.getName())) {
                     problems.add(path + "." + property.getName() + " is required");
+                }
+                if (field != null && NOT_IN_STRIMZI_V1.getOrDefault(value.getClass(), List.of()).contains(property.getName())) {
+                    problems.add(path + "." + property.getName() + " is not in Strimzi's v1 API");
                 }
                 walk(field, path + "." + property.getName(), problems);
             }

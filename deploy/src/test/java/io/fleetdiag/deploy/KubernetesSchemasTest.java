@@ -84,6 +84,8 @@ class KubernetesSchemasTest {
         ObjectNode user = (ObjectNode) documents("strimzi/users.yaml").get(0);
         ObjectNode operation = user.deepCopy();
         ((ArrayNode) operation.path("spec").path("authorization").path("acls").path(0).path("operations")).add("Reed");
+        ObjectNode v1beta2Field = user.deepCopy();
+        ((ObjectNode) v1beta2Field.path("spec").path("authorization").path("acls").path(0)).put("operation", "Read");
         ObjectNode authentication = user.deepCopy();
         ((ObjectNode) authentication.path("spec").path("authentication")).put("type", "scram-sha-256");
 
@@ -93,6 +95,7 @@ class KubernetesSchemasTest {
         assertThat(KubernetesSchemas.problems(zero)).singleElement().asString().contains("spec.partitions must be at least 1");
         assertThat(KubernetesSchemas.problems(oldApi)).singleElement().asString().contains("not a kind and version");
         assertThat(KubernetesSchemas.problems(operation)).singleElement().asString().contains("Reed");
+        assertThat(KubernetesSchemas.problems(v1beta2Field)).singleElement().asString().contains("operation is not in Strimzi's v1 API");
         assertThat(KubernetesSchemas.problems(authentication)).singleElement().asString().contains("scram-sha-256");
     }
 

@@ -1,19 +1,18 @@
 package io.fleetdiag.deploy;
 
 import static io.fleetdiag.deploy.RenderedKit.container;
+import static io.fleetdiag.deploy.RenderedKit.containerPort;
 import static io.fleetdiag.deploy.RenderedKit.labelsMatch;
+import static io.fleetdiag.deploy.RenderedKit.mountedAt;
 import static io.fleetdiag.deploy.RenderedKit.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.service.ServiceConfig;
-import io.fleetdiag.service.SettingsDefinition;
 import io.fleetdiag.topics.Topic;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -191,40 +190,6 @@ class KustomizeOverlaysTest {
         assertThat(kit.find("KafkaUser", "fleetdiag-lake")).isPresent();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dev", "production"})
-    void thePollersEventsListenerIsOnReachableFromOutsideOnItsPortOnlyWithItsSecretsAsFiles(String overlay) throws Exception {
-        RenderedKit kit = RenderedKit.render(overlay);
-        JsonNode poller = kit.get("Deployment", "fleetdiag-poller");
-        Workload model = Workload.all().stream().filter(workload -> workload.name().equals("poller")).findFirst().orElseThrow();
-        // the settings as the poller reads them: the rendered ConfigMap over the settings model's defaults
-        Map<String, String> settings = new HashMap<>();
-        SettingsDefinition.defaults(model.definitions()).forEach((key, value) -> settings.put(ServiceConfig.environmentName(key), value));
-        settings.putAll(kit.settingsOf(poller));
-
-        // on: the password from a file, on the pod's address, on the port the container names "events"
-        assertThat(settings.get("FLEETDIAG_EVENTS_PASSWORD_FILE")).isEqualTo(Workload.EVENTS_PASSWORD_FILE);
-        assertThat(settings.get("FLEETDIAG_WEBHOOKS_HMAC_KEY_FILE")).isEqualTo(Workload.WEBHOOKS_HMAC_KEY_FILE);
-        assertThat(settings.get("FLEETDIAG_EVENTS_HOST")).isEqualTo("0.0.0.0");
-        assertThat(settings.get("FLEETDIAG_INVENTORY_ENDPOINT")).as("the webhooks update the inventory, which must be on").isNotEmpty();
-        assertThat(containerPort(poller, "events")).hasValue(Integer.parseInt(settings.get("FLEETDIAG_EVENTS_PORT")));
-        assertThat(kit.get("Service", "fleetdiag-poller-events").path("spec").path("ports").path(0).path("targetPort").asText()).isEqualTo("events");
-
-        // admitted from outside the namespace on that port only, and by one policy
-        List<JsonNode> admitting = kit.ofKind("NetworkPolicy").stream().filter(policy -> StreamSupport.stream(policy.path("spec").path("ingress")
-                .spliterator(), false).anyMatch(rule -> rule.path("ports").toString().contains("\"events\""))).toList();
-        assertThat(admitting).singleElement().satisfies(policy -> {
-            assertThat(labelsMatch(policy.path("spec").path("podSelector").path("matchLabels"),
-                    poller.path("spec").path("template").path("metadata").path("labels"))).isTrue();
-            JsonNode rules = policy.path("spec").path("ingress");
-            assertThat(rules).allSatisfy(rule -> {
-                assertThat(rule.path("ports")).allSatisfy(port -> assertThat(port.path("port").asText()).isEqualTo("events"));
-                assertThat(rule.path("from")).allSatisfy(peer -> assertThat(peer.has("ipBlock") || peer.has("namespaceSelector"))
-                        .as("a peer outside the namespace: " + peer).isTrue());
-            });
-        });
-    }
-
     @Test
     void productionRunsThreeProcessorsOnSeparateNodesWithinThePartitions() throws Exception {
         RenderedKit kit = RenderedKit.render("production");
@@ -239,31 +204,6 @@ class KustomizeOverlaysTest {
         assertThat(results.path("spec").path("partitions").asInt()).isEqualTo(12).isGreaterThanOrEqualTo(instances);
         assertThat(kit.settingsOf(processor)).containsEntry("FLEETDIAG_TOPICS_PARTITIONS", "12");
         assertThat(kit.get("Deployment", "fleetdiag-poller").path("spec").path("replicas").asInt()).isEqualTo(2);
-    }
-
-    /** The number of the port the workload's container names so. */
-    private static Optional<Integer> containerPort(JsonNode workload, String name) {
-        return StreamSupport.stream(container(workload).path("ports").spliterator(), false)
-                .filter(port -> port.path("name").asText().equals(name)).map(port -> port.path("containerPort").asInt()).findFirst();
-    }
-
-    /** The path lies under a mount of the container; when that volume is a Secret with items, it is one of the items. */
-    private static boolean mountedAt(JsonNode workload, String path) {
-        for (JsonNode mount : container(workload).path("volumeMounts")) {
-            String at = mount.path("mountPath").asText();
-            if (!path.startsWith(at + "/") && !path.equals(at)) {
-                continue;
-            }
-            JsonNode items = StreamSupport.stream(workload.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
-                    .filter(volume -> volume.path("name").asText().equals(mount.path("name").asText())).findFirst()
-                    .map(volume -> volume.path("secret").path("items")).orElse(null);
-            String relative = path.substring(at.length()).replaceFirst("^/", "");
-            if (items == null || items.isMissingNode()
-                    || StreamSupport.stream(items.spliterator(), false).anyMatch(item -> item.path("path").asText().equals(relative))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long mebibytes(String quantity) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
 
 /** An overlay as {@code kubectl kustomize} renders it: every object, parsed, with look-ups by kind and name. */
@@ -104,6 +105,31 @@ record RenderedKit(String overlay, List<JsonNode> objects) {
 
     static JsonNode container(JsonNode workload) {
         return workload.path("spec").path("template").path("spec").path("containers").path(0);
+    }
+
+    /** The number of the port the workload's container names so. */
+    static Optional<Integer> containerPort(JsonNode workload, String name) {
+        return StreamSupport.stream(container(workload).path("ports").spliterator(), false)
+                .filter(port -> port.path("name").asText().equals(name)).map(port -> port.path("containerPort").asInt()).findFirst();
+    }
+
+    /** The path lies under a mount of the container; when that volume is a Secret with items, it is one of the items. */
+    static boolean mountedAt(JsonNode workload, String path) {
+        for (JsonNode mount : container(workload).path("volumeMounts")) {
+            String at = mount.path("mountPath").asText();
+            if (!path.startsWith(at + "/") && !path.equals(at)) {
+                continue;
+            }
+            JsonNode items = StreamSupport.stream(workload.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
+                    .filter(volume -> volume.path("name").asText().equals(mount.path("name").asText())).findFirst()
+                    .map(volume -> volume.path("secret").path("items")).orElse(null);
+            String relative = path.substring(at.length()).replaceFirst("^/", "");
+            if (items == null || items.isMissingNode()
+                    || StreamSupport.stream(items.spliterator(), false).anyMatch(item -> item.path("path").asText().equals(relative))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String name(JsonNode object) {
