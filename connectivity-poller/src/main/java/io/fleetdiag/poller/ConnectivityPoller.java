@@ -111,7 +111,7 @@ public final class ConnectivityPoller implements AutoCloseable {
                         awaitOnLeaderThread(ConnectivityPoller.this::endTerm);
                     }
                 });
-        this.metrics = new PollerMetrics(registry, leadership::leading);
+        this.metrics = new PollerMetrics(registry, leadership::leading, settings.scopes().stream().map(Scope::key).toList());
         this.backoff = Backoff.exact(FIRST_RETRY, settings.pollInterval());
         this.backlog = new Backlog(settings.backlog(), settings.checkInterval(), new DispatchQueue(Admin.create(kafka.admin()),
                 catalog.checkRequests().name(), settings.backlog().dispatcherGroup()), registry);

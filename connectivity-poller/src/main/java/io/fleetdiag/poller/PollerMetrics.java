@@ -1,10 +1,12 @@
 package io.fleetdiag.poller;
 
+import io.fleetdiag.terminalapi.CallOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,10 +18,18 @@ final class PollerMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> live = new ConcurrentHashMap<>();
 
-    PollerMetrics(MeterRegistry registry, BooleanSupplier leading) {
+    /** @param scopes every scope's failure counters start at 0, so the first failure is an increase Prometheus can see */
+    PollerMetrics(MeterRegistry registry, BooleanSupplier leading, Collection<String> scopes) {
         this.registry = registry;
         Gauge.builder("fleetdiag.poller.leader", () -> leading.getAsBoolean() ? 1 : 0)
                 .description("1 while this instance holds the poller lease").register(registry);
+        for (String scope : scopes) {
+            for (CallOutcome outcome : CallOutcome.values()) {
+                if (outcome != CallOutcome.SUCCESS) {
+                    failures(scope, outcome.name());
+                }
+            }
+        }
     }
 
     void polled(String scope, Duration latency, int terminals) {
@@ -34,8 +44,12 @@ final class PollerMetrics {
     }
 
     void failed(String scope, String outcome) {
-        Counter.builder("fleetdiag.poller.poll.failures").tag("scope", scope).tag("outcome", outcome)
-                .description("Polls that published no snapshot").register(registry).increment();
+        failures(scope, outcome).increment();
+    }
+
+    private Counter failures(String scope, String outcome) {
+        return Counter.builder("fleetdiag.poller.poll.failures").tag("scope", scope).tag("outcome", outcome)
+                .description("Polls that published no snapshot").register(registry);
     }
 
     /** {@code took}: from the /connectedTerminals answer to the broker acknowledging its transaction. */

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  */
 public final class StrimziResources {
 
-    public static final String API_VERSION = "kafka.strimzi.io/v1beta2";
+    /** Strimzi's v1 API: served from Strimzi 0.49 on, and the only one 1.x serves. */
+    public static final String API_VERSION = "kafka.strimzi.io/v1";
     /** The Kafka resource's name, as its {@code strimzi.io/cluster} label; an overlay patches it for another cluster. */
     public static final String CLUSTER = "kafka";
     /** Replicas in the base (production shape); the dev overlay patches every topic to 1. */

@@ -25,6 +25,12 @@ public record Workload(String name, List<SettingsDefinition> definitions, Map<St
     public static final String STATE_DIR = "/var/lib/fleetdiag/state";
     /** Where the Adyen API key Secret is mounted, as a file. */
     public static final String ADYEN_KEY_FILE = "/var/run/secrets/fleetdiag/adyen/api-key";
+    /** Where the Management API key (the inventory's listing, which the webhooks update) is mounted, from the same Secret. */
+    public static final String MANAGEMENT_KEY_FILE = "/var/run/secrets/fleetdiag/adyen/management-api-key";
+    /** Where the poller's events listener finds the basic-auth password of the terminals' event URL, from a Secret. */
+    public static final String EVENTS_PASSWORD_FILE = "/var/run/secrets/fleetdiag/events/password";
+    /** Where it finds the HMAC key of the Management webhook, from the same Secret. */
+    public static final String WEBHOOKS_HMAC_KEY_FILE = "/var/run/secrets/fleetdiag/events/hmac-key";
     /** Where the notifier's routing Secret is mounted. */
     public static final String ROUTING_FILE = "/etc/fleetdiag/notifier/routing.yml";
 
@@ -44,7 +50,15 @@ public record Workload(String name, List<SettingsDefinition> definitions, Map<St
                 new Workload("processor", ProcessorService.definitions(), with(Map.of(
                         "processor.state-dir", STATE_DIR,
                         "processor.standby-replicas", "0"))),
-                new Workload("poller", PollerService.definitions(), with(Map.of("adyen.api-key-file", ADYEN_KEY_FILE))),
+                // the events listener (terminal event notifications, Management webhooks) on the pod's address; the
+                // webhooks update the inventory, so it is listed from Adyen's test Management API (an overlay says live)
+                new Workload("poller", PollerService.definitions(), with(Map.of(
+                        "adyen.api-key-file", ADYEN_KEY_FILE,
+                        "events.host", "0.0.0.0",
+                        "events.password-file", EVENTS_PASSWORD_FILE,
+                        "webhooks.hmac-key-file", WEBHOOKS_HMAC_KEY_FILE,
+                        "inventory.endpoint", "test",
+                        "inventory.api-key-file", MANAGEMENT_KEY_FILE))),
                 new Workload("dispatcher", DispatcherService.definitions(), with(Map.of("adyen.api-key-file", ADYEN_KEY_FILE))),
                 new Workload("notifier", NotifierService.definitions(), with(Map.of(
                         "notifier.routing-file", ROUTING_FILE,

@@ -91,9 +91,14 @@ class DeployKitTest {
     void theSettingsFilesSetOnlyDeclaredSettingsAndShowEveryOther() {
         for (Workload workload : Workload.all()) {
             String file = SettingsEnvFile.render(workload);
-            workload.definitions().stream().flatMap(definition -> definition.settings().stream()).forEach(setting ->
-                    assertThat(file).as(workload.name()).contains(ServiceConfig.environmentName(setting.key()) + "="));
-            assertThat(file).doesNotContainPattern("(?m)^[^#].*(PASSWORD|SECRET|TOKEN)");
+            workload.definitions().stream().flatMap(definition -> definition.settings().stream()).forEach(setting -> {
+                assertThat(file).as(workload.name()).contains(ServiceConfig.environmentName(setting.key()) + "=");
+                if (setting.secret()) {
+                    assertThat(file).as(workload.name() + ": a secret is never set here").doesNotContain("\n" + ServiceConfig.environmentName(setting.key()) + "=");
+                }
+            });
+            // a secret only as the file that holds it (..._PASSWORD_FILE=, never ..._PASSWORD=)
+            assertThat(file).doesNotContainPattern("(?m)^[^#=]*(PASSWORD|SECRET|TOKEN|HMAC_KEY)=");
         }
         assertThat(SettingsEnvFile.render(Workload.all().get(0))).contains("FLEETDIAG_PROCESSOR_STATE_DIR=" + Workload.STATE_DIR + "\n");
 

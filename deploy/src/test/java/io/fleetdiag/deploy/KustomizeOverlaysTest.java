@@ -1,7 +1,9 @@
 package io.fleetdiag.deploy;
 
 import static io.fleetdiag.deploy.RenderedKit.container;
+import static io.fleetdiag.deploy.RenderedKit.containerPort;
 import static io.fleetdiag.deploy.RenderedKit.labelsMatch;
+import static io.fleetdiag.deploy.RenderedKit.mountedAt;
 import static io.fleetdiag.deploy.RenderedKit.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every overlay renders with the real {@code kubectl kustomize}, and what it renders holds together: the fields
  * each kind requires, selectors that select, references that resolve (ConfigMaps, Secrets Strimzi writes, volumes,
- * named ports), probes on the health routes, settings the services declare, a KafkaTopic per catalogue topic.
+ * named ports), probes on the health routes, settings the services declare, a KafkaTopic per catalogue topic; and every
+ * object is valid against its kind's schema ({@link KubernetesSchemas}).
  */
 class KustomizeOverlaysTest {
 
@@ -31,7 +34,8 @@ class KustomizeOverlaysTest {
             "KafkaTopic", StrimziResources.API_VERSION, "KafkaUser", StrimziResources.API_VERSION);
     private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
     /** The Secrets an operator creates (docs/deploy.md); Strimzi writes one per KafkaUser besides. */
-    private static final Set<String> OPERATOR_SECRETS = Set.of("fleetdiag-http-token", "fleetdiag-adyen", "fleetdiag-notifier-routing");
+    private static final Set<String> OPERATOR_SECRETS = Set.of("fleetdiag-http-token", "fleetdiag-adyen", "fleetdiag-events",
+            "fleetdiag-notifier-routing");
     private static final Pattern MEMORY = Pattern.compile("(\\d+)(Mi|Gi)");
 
     @ParameterizedTest
@@ -54,6 +58,15 @@ class KustomizeOverlaysTest {
         }
         assertThat(kit.objects().stream().map(object -> object.path("kind").asText() + "/" + name(object)))
                 .as("no object twice").doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyObjectIsValidAgainstTheSchemaOfItsKind(String overlay) throws Exception {
+        RenderedKit kit = RenderedKit.render(overlay);
+
+        assertThat(kit.objects().stream().flatMap(object -> KubernetesSchemas.problems(object).stream()))
+                .as(overlay + ": fabric8's Kubernetes model and Strimzi's api model, unknown fields refused").isEmpty();
     }
 
     @ParameterizedTest
@@ -115,14 +128,12 @@ class KustomizeOverlaysTest {
             Map<String, String> settings = kit.settingsOf(workload);
             settings.keySet().forEach(key -> assertThat(declared.contains(key) || key.startsWith("FLEETDIAG_KAFKA_"))
                     .as(overlay + " " + service.name() + ": " + key + " is a setting it declares").isTrue());
-            List<String> mounts = StreamSupport.stream(container(workload).path("volumeMounts").spliterator(), false)
-                    .map(mount -> mount.path("mountPath").asText()).toList();
-            for (String file : List.of("FLEETDIAG_ADYEN_API_KEY_FILE", "FLEETDIAG_NOTIFIER_ROUTING_FILE", "FLEETDIAG_PROCESSOR_STATE_DIR")) {
-                if (settings.containsKey(file)) {
-                    assertThat(mounts).as(overlay + " " + service.name() + ": " + file + " lies in a mounted volume")
-                            .anyMatch(mount -> settings.get(file).startsWith(mount));
+            settings.forEach((key, value) -> {
+                if (key.endsWith("_FILE") || key.endsWith("_DIR")) {
+                    assertThat(mountedAt(workload, value)).as(overlay + " " + service.name() + ": " + key + " " + value
+                            + " lies in a mounted volume (and is an item of its Secret)").isTrue();
                 }
-            }
+            });
         }
         assertThat(kit.settingsOf(kit.get("StatefulSet", "fleetdiag-processor")))
                 .containsEntry("FLEETDIAG_PROCESSOR_STANDBY_REPLICAS", overlay.equals("production") ? "1" : "0");
@@ -137,8 +148,11 @@ class KustomizeOverlaysTest {
 
         for (JsonNode service : kit.ofKind("Service")) {
             JsonNode selector = service.path("spec").path("selector");
-            assertThat(pods).as(overlay + " Service " + name(service) + " selects pods").anyMatch(labels -> labelsMatch(selector, labels));
-            service.path("spec").path("ports").forEach(port -> assertThat(port.path("targetPort").asText()).isEqualTo("http"));
+            List<JsonNode> selected = kit.workloads().stream()
+                    .filter(workload -> labelsMatch(selector, workload.path("spec").path("template").path("metadata").path("labels"))).toList();
+            assertThat(selected).as(overlay + " Service " + name(service) + " selects pods").isNotEmpty();
+            service.path("spec").path("ports").forEach(port -> assertThat(selected).as(overlay + " Service " + name(service)
+                    + " targets a port its pods name").allMatch(workload -> containerPort(workload, port.path("targetPort").asText()).isPresent()));
         }
         JsonNode processor = kit.get("StatefulSet", "fleetdiag-processor");
         JsonNode headless = kit.get("Service", processor.path("spec").path("serviceName").asText());

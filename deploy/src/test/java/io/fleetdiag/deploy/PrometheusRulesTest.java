@@ -3,7 +3,6 @@ package io.fleetdiag.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +26,7 @@ import org.junit.jupiter.api.Test;
 class PrometheusRulesTest {
 
     private static final Path PROMETHEUS = DeployKitTest.ROOT.resolve("deploy/prometheus");
-    private static final Path RULES = PROMETHEUS.resolve("fleetdiag-rules.yml");
-    private static final Path DASHBOARD = DeployKitTest.ROOT.resolve("deploy/grafana/fleetdiag-dashboard.json");
     private static final Path OPERATIONS = DeployKitTest.ROOT.resolve("docs/operations.md");
-    /**
-     * Series that come from elsewhere: Prometheus itself, Strimzi's Kafka Exporter (kafkaExporter in the Kafka resource),
-     * and Micrometer's JVM binders that every service binds (ServiceHttp).
-     */
-    private static final Set<String> OTHER_EXPORTERS = Set.of("up", "kafka_consumergroup_lag", "kafka_topic_partition_current_offset",
-            "jvm_memory_used_bytes");
-    /** A series name in PromQL: label values are hyphenated topic and group names, so they never match. */
-    private static final Pattern SERIES = Pattern.compile("\\b(fleetdiag_[a-z_]+|kafka_[a-z_]+|jvm_[a-z_]+|up(?=\\{))");
 
     @Test
     void promtoolChecksTheRulesAndRunsTheirUnitTests() throws Exception {
@@ -61,7 +48,7 @@ class PrometheusRulesTest {
         }));
         String operations = Files.readString(OPERATIONS, StandardCharsets.UTF_8);
 
-        List<JsonNode> alerts = alerts();
+        List<JsonNode> alerts = MonitoringSeries.alerts();
         assertThat(alerts).hasSizeGreaterThanOrEqualTo(12);
         for (JsonNode alert : alerts) {
             String name = alert.path("alert").asText();
@@ -76,31 +63,14 @@ class PrometheusRulesTest {
     @Test
     void everySeriesTheRulesAndTheDashboardNameIsExported() throws Exception {
         Set<String> exported = new TreeSet<>(MeterNames.exported(DeployKitTest.ROOT));
-        exported.addAll(OTHER_EXPORTERS);
+        exported.addAll(MonitoringSeries.OTHER_EXPORTERS);
         assertThat(exported).contains("fleetdiag_poller_poll_failures_total", "fleetdiag_dispatcher_call_latency_seconds_count",
                 "fleetdiag_poller_sweep_behind_seconds", "fleetdiag_processor_input_lag");
 
-        List<String> expressions = new ArrayList<>();
-        alerts().forEach(alert -> expressions.add(alert.path("expr").asText()));
-        JsonNode dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
-        dashboard.path("panels").forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
-        assertThat(dashboard.path("panels").size()).isGreaterThanOrEqualTo(8);
-
-        Set<String> named = new TreeSet<>();
-        for (String expression : expressions) {
-            Matcher series = SERIES.matcher(expression);
-            while (series.find()) {
-                named.add(series.group(1));
-            }
-        }
+        assertThat(MonitoringSeries.dashboard().path("panels").size()).isGreaterThanOrEqualTo(8);
+        Set<String> named = MonitoringSeries.named();
         assertThat(named).as("the series the rules and the dashboard use").hasSizeGreaterThanOrEqualTo(15);
         assertThat(exported).as("exported by a service (or Prometheus / the Kafka Exporter)").containsAll(named);
-    }
-
-    private static List<JsonNode> alerts() throws Exception {
-        List<JsonNode> alerts = new ArrayList<>();
-        new YAMLMapper().readTree(RULES.toFile()).path("groups").forEach(group -> group.path("rules").forEach(alerts::add));
-        return alerts;
     }
 
     private static String promtool(String... arguments) throws Exception {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.dispatcher.DispatcherService;
+import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's {@code prometheus} scrapes running services, with the job names the alert rules expect: every
  * target goes up, and the series the rules are written over come back through Prometheus's HTTP API under
  * the names Micrometer really gives them (the poller's sweep lag with its {@code _seconds} suffix, the
- * dispatcher's call counts, the processor's probe gauges). The probes answer as Kubernetes would ask them.
+ * dispatcher's call counts, the processor's probe gauges), and every series a rule or a dashboard panel names is
+ * among what they export. The probes answer as Kubernetes would ask them.
  */
 @ExtendWith(TestClusterExtension.class)
 class PrometheusScrapeIT {
@@ -67,17 +71,22 @@ class PrometheusScrapeIT {
         pollerSettings.putAll(Map.of("poller.check-interval", "10s", "poller.dispatcher-group", bed.prefix() + "dispatcher", "http.port", "0"));
         PollerService poller = bed.keep(PollerService.start(bed.config(PollerService.defaults(), pollerSettings),
                 TerminalApiClient.create(bed.terminalApi(KEY)), Map.of(), new CompletableFuture<>()));
+        // the notifier, telling an Alertmanager that is not there: its receiver's series exist from the start
+        Path routing = work.resolve("routing.yml");
+        Files.writeString(routing, "receivers:\n  - {name: alertmanager, type: alertmanager, url: \"http://127.0.0.1:" + freePort() + "\"}\n"
+                + "routes:\n  - {match: {}, receivers: [alertmanager]}\n");
+        NotifierService notifier = bed.keep(NotifierService.start(bed.config(NotifierService.defaults(), Map.of(
+                "notifier.routing-file", routing.toString(), "notifier.group-id", bed.prefix() + "notifier", "http.port", "0")),
+                Map.of(), new CompletableFuture<>()));
         ports = Map.of("fleetdiag-processor", processor.httpPort(), "fleetdiag-dispatcher", dispatcher.httpPort(),
-                "fleetdiag-poller", poller.httpPort());
+                "fleetdiag-poller", poller.httpPort(), "fleetdiag-notifier", notifier.httpPort());
 
         StringBuilder config = new StringBuilder("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n");
         ports.forEach((job, port) -> config.append("  - job_name: ").append(job).append("\n    static_configs:\n      - targets: ['127.0.0.1:")
                 .append(port).append("']\n"));
         Path file = work.resolve("prometheus.yml");
         Files.writeString(file, config.toString());
-        try (ServerSocket free = new ServerSocket(0)) {
-            prometheusPort = free.getLocalPort();
-        }
+        prometheusPort = freePort();
         prometheus = new ProcessBuilder("prometheus", "--config.file=" + file, "--storage.tsdb.path=" + work.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort)
                 .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
@@ -117,6 +126,24 @@ class PrometheusScrapeIT {
         assertThat(query("fleetdiag_dispatcher_call_latency_seconds_bucket")).as("the Busy share and latency panels' histogram").isNotEmpty();
     }
 
+    /** Issue 27: every metric a rule or a dashboard panel names is exported by a running stack (Kafka's from Strimzi's exporter). */
+    @Test
+    void everySeriesTheRulesAndTheDashboardNameIsScrapedFromTheRunningServices() throws Exception {
+        Set<String> named = new TreeSet<>(MonitoringSeries.named());
+        named.removeIf(series -> series.startsWith("kafka_"));
+        assertThat(named).contains("up", "fleetdiag_notifier_failed_total", "fleetdiag_processor_input_lag");
+
+        // a 503 while Prometheus starts is an IOException from Http.get: keep asking
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> {
+            JsonNode answer = Http.getJson("http://127.0.0.1:" + prometheusPort + "/api/v1/label/__name__/values");
+            Set<String> scraped = new TreeSet<>();
+            answer.path("data").forEach(name -> scraped.add(name.asText()));
+            Set<String> missing = new TreeSet<>(named);
+            missing.removeAll(scraped);
+            assertThat(missing).as("named by a rule or a panel, not scraped from the services").isEmpty();
+        });
+    }
+
     @Test
     void theProbesAnswerAsKubernetesAsks() throws Exception {
         // a 503 (not ready yet) is an IOException from Http.get: keep asking
@@ -131,6 +158,12 @@ class PrometheusScrapeIT {
                 .isEqualTo("assigned");
         assertThat(Http.getJson("http://127.0.0.1:" + ports.get("fleetdiag-processor") + "/health/ready").path("streams").asText())
                 .isEqualTo("RUNNING");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     private JsonNode query(String promql) throws Exception {

@@ -13,14 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Assumptions;
 
 /** An overlay as {@code kubectl kustomize} renders it: every object, parsed, with look-ups by kind and name. */
 record RenderedKit(String overlay, List<JsonNode> objects) {
 
-    /** Renders {@code deploy/kubernetes/overlays/<overlay>}; the test is skipped, saying why, when kubectl is not installed. */
+    /** The kit uses kustomize 5's {@code labels}, which kubectl carries from 1.27 on. */
+    private static final int KUBECTL_MINOR = 27;
+    private static final String INSTALL = "install kubectl 1.%d or later, which carries kustomize 5 (Kubernetes' own packages; Debian 12's kubernetes-client is kubectl 1.20, too old) to render the overlays"
+            .formatted(KUBECTL_MINOR);
+
+    /** Renders {@code deploy/kubernetes/overlays/<overlay>}; the test is skipped, saying why, when kubectl is missing or too old. */
     static RenderedKit render(String overlay) throws Exception {
-        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: install kubectl (it carries kustomize) to render the overlays");
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed: " + INSTALL);
+        int minor = kubectlMinor();
+        Assumptions.assumeTrue(minor >= KUBECTL_MINOR, "kubectl 1." + minor + " is too old: " + INSTALL);
         Path directory = DeployKitTest.ROOT.resolve("deploy/kubernetes/overlays").resolve(overlay);
         Process process = new ProcessBuilder("kubectl", "kustomize", directory.toString()).redirectErrorStream(false).start();
         byte[] out;
@@ -42,6 +50,20 @@ record RenderedKit(String overlay, List<JsonNode> objects) {
             }
         }
         return new RenderedKit(overlay, objects);
+    }
+
+    /** The client's minor version, as {@code kubectl version --client -o json} says it ("32", or "32+" on some builds). */
+    private static int kubectlMinor() throws Exception {
+        Process process = new ProcessBuilder("kubectl", "version", "--client", "-o", "json").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out;
+        try (InputStream stdout = process.getInputStream()) {
+            out = stdout.readAllBytes();
+        }
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new AssertionError("kubectl version --client failed");
+        }
+        String minor = new YAMLMapper().readTree(out).path("clientVersion").path("minor").asText().replaceAll("\\D", "");
+        return minor.isEmpty() ? 0 : Integer.parseInt(minor);
     }
 
     static boolean onPath(String program) {
@@ -83,6 +105,31 @@ record RenderedKit(String overlay, List<JsonNode> objects) {
 
     static JsonNode container(JsonNode workload) {
         return workload.path("spec").path("template").path("spec").path("containers").path(0);
+    }
+
+    /** The number of the port the workload's container names so. */
+    static Optional<Integer> containerPort(JsonNode workload, String name) {
+        return StreamSupport.stream(container(workload).path("ports").spliterator(), false)
+                .filter(port -> port.path("name").asText().equals(name)).map(port -> port.path("containerPort").asInt()).findFirst();
+    }
+
+    /** The path lies under a mount of the container; when that volume is a Secret with items, it is one of the items. */
+    static boolean mountedAt(JsonNode workload, String path) {
+        for (JsonNode mount : container(workload).path("volumeMounts")) {
+            String at = mount.path("mountPath").asText();
+            if (!path.startsWith(at + "/") && !path.equals(at)) {
+                continue;
+            }
+            JsonNode items = StreamSupport.stream(workload.path("spec").path("template").path("spec").path("volumes").spliterator(), false)
+                    .filter(volume -> volume.path("name").asText().equals(mount.path("name").asText())).findFirst()
+                    .map(volume -> volume.path("secret").path("items")).orElse(null);
+            String relative = path.substring(at.length()).replaceFirst("^/", "");
+            if (items == null || items.isMissingNode()
+                    || StreamSupport.stream(items.spliterator(), false).anyMatch(item -> item.path("path").asText().equals(relative))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String name(JsonNode object) {
