@@ -1,6 +1,8 @@
 package io.fleetdiag.faults;
 
 import io.fleetdiag.faults.cluster.RestartableBroker;
+import io.fleetdiag.faults.hostile.Callers;
+import io.fleetdiag.faults.hostile.Hostile;
 import io.fleetdiag.faults.inject.BrokerRestarts;
 import io.fleetdiag.faults.inject.Conditions;
 import io.fleetdiag.faults.inject.Fault;
@@ -48,7 +50,8 @@ import java.util.Set;
  * stops and starts, the simulator misbehaves for a while, garbage lands in every input topic, terminals
  * get conditions that are later cleared, one merchant account's /connectedTerminals answers are empty for
  * 30 s (an empty-answer storm), and terminals of another restart inside the processor's reboot window.
- * The {@link OptionalPhase}s asked for join them. Then the suite lets the system settle and counts.
+ * The {@link OptionalPhase}s asked for join them. Then the suite lets the system settle, hostile clients attack the
+ * processor's API (its callers hold static tokens), and it counts.
  */
 public final class FaultRun {
 
@@ -85,8 +88,10 @@ public final class FaultRun {
             SchemaRegistryProcess registry = resources.keep(SchemaRegistryProcess.start(workDir.resolve("logs")));
             RestartableBroker broker = resources.keep(RestartableBroker.start(workDir.resolve("kafka")));
             TerminalSimulator simulator = resources.keep(TerminalSimulator.start(simulatorConfig(size, seed, apiKey)));
+            List<String> accounts = List.copyOf(simulator.fleet().merchantAccounts());
+            Callers callers = Callers.write(workDir, accounts.get(0));
             Fleetdiag services = resources.keep(Fleetdiag.start(workDir, broker.bootstrapServers(), registry.confluentApiUrl(),
-                    simulator.baseUrl().toString(), List.copyOf(simulator.fleet().merchantAccounts()), apiKey));
+                    simulator.baseUrl().toString(), accounts, apiKey, callers.processorSettings(), callers.operator()));
             Waits.until("the result processor to run", Duration.ofMinutes(3), Duration.ofMillis(250), () -> {
                 requireAlive(services);
                 return services.processorRunning();
@@ -109,6 +114,7 @@ public final class FaultRun {
             Schedule schedule = Schedule.draw(random, size, simulator.fleet().terminals(), simulator::condition,
                     services.all().stream().map(ManagedService::name).toList());
             List<Fault> faults = faults(schedule, broker, services, simulator, catalog, ledger, outage);
+            faults.add(new Hostile(services, callers, accounts, progress));
             for (Fault fault : faults) {
                 fault.begin();
             }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault suite at its reduced size, as CI runs it: one SIGKILL of each service, one broker restart,
  * a spell of misbehaving Adyen, garbage in every input topic, an empty-answer storm and terminals
- * restarting inside a reboot window; nothing lost, repeated or leaked, and no false offline alert.
+ * restarting inside a reboot window, then hostile clients against the processor's API; nothing lost, repeated or
+ * leaked, no false offline alert, every attack refused. The progress and the summary are kept in the work directory.
  */
 class FaultSuiteSmokeIT {
 
@@ -29,7 +30,11 @@ class FaultSuiteSmokeIT {
         ByteArrayOutputStream summary = new ByteArrayOutputStream();
         verdict.print(new PrintStream(summary, true, StandardCharsets.UTF_8));
 
+        Files.writeString(work.resolve("summary.md"), progress + System.lineSeparator() + summary);
+
         assertThat(verdict.checks()).as("%s%n%s", progress, summary).allMatch(Verdict.Check::passed);
+        assertThat((Integer) verdict.counts().get("hostile: attempts tried")).as("the hostile clients attacked").isGreaterThan(50)
+                .isEqualTo(verdict.counts().get("hostile: attempts refused"));
         assertThat(verdict.counts()).containsEntry("SIGKILLs of the processor", 1).containsEntry("SIGKILLs of the dispatcher", 1)
                 .containsEntry("SIGKILLs of the poller", 1).containsEntry("reboot: terminals away inside it", FaultSuiteSize.SMOKE.rebootTerminals);
         assertThat((Integer) verdict.counts().get("garbage records injected")).isEqualTo(4 * FaultSuiteSize.SMOKE.garbagePerTopic);

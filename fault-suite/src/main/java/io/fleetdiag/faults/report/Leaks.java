@@ -72,7 +72,7 @@ public record Leaks(String apiKey, Path logDir, Fleetdiag services, TerminalSimu
     private long metricsContaining(String secret) {
         return services.all().stream().filter(service -> {
             try {
-                return Http.get(service.url("/metrics")).contains(secret);
+                return Http.get(service.url("/metrics"), service.bearer()).contains(secret);
             } catch (Exception unreachable) {
                 return false;
             }
@@ -82,7 +82,8 @@ public record Leaks(String apiKey, Path logDir, Fleetdiag services, TerminalSimu
     /** Whether the processor's state of a live terminal holds the IP address the terminal reported. */
     private long ipInState() throws Exception {
         for (Terminal terminal : simulator.fleet().terminals()) {
-            JsonNode state = Http.getJsonOrNull(services.processor().url("/api/terminals/" + terminal.poiid()));
+            JsonNode state = Http.getJsonOrNull(services.processor().url("/api/terminals/" + terminal.poiid()),
+                    services.processor().bearer());
             if (state == null) {
                 continue;
             }

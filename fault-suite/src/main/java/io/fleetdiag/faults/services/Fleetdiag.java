@@ -29,8 +29,12 @@ public final class Fleetdiag implements AutoCloseable {
         this.poller = poller;
     }
 
+    /**
+     * The processor also takes {@code processorIdentity} (who may call its API, how many event streams) and the suite's own reads
+     * of it carry {@code processorBearer}.
+     */
     public static Fleetdiag start(Path workDir, String bootstrapServers, String registryUrl, String adyenUrl, List<String> scopes,
-                                  String apiKey) throws Exception {
+                                  String apiKey, Map<String, String> processorIdentity, String processorBearer) throws Exception {
         Map<String, String> common = common(bootstrapServers, registryUrl);
         Map<String, String> adyen = Map.of(
                 "adyen.endpoint", adyenUrl,
@@ -45,6 +49,7 @@ public final class Fleetdiag implements AutoCloseable {
                 "processor.stale-after", "10m",
                 "processor.punctuate-interval", "10s",
                 "http.port", Integer.toString(FreePorts.next())));
+        processor.putAll(processorIdentity);
         Map<String, String> dispatcher = new HashMap<>(common);
         dispatcher.putAll(adyen);
         dispatcher.putAll(Map.of(
@@ -65,8 +70,9 @@ public final class Fleetdiag implements AutoCloseable {
                 "poller.queue-ahead", "5s",
                 "poller.backlog-alert-after", "10s",
                 "http.port", Integer.toString(FreePorts.next())));
-        return new Fleetdiag(ManagedService.start("processor", workDir, processor, Map.of()),
-                ManagedService.start("dispatcher", workDir, dispatcher, key),
+        ManagedService processing = ManagedService.start("processor", workDir, processor, Map.of());
+        processing.bearer(processorBearer);
+        return new Fleetdiag(processing, ManagedService.start("dispatcher", workDir, dispatcher, key),
                 ManagedService.start("poller", workDir, poller, key));
     }
 

@@ -28,6 +28,8 @@ public final class ManagedService implements AutoCloseable {
     private boolean killed;
     private int kills;
     private int exitsOnItsOwn;
+    /** The token the suite's own reads carry once the service checks identity; null while it has none. */
+    private volatile String bearer;
 
     private ManagedService(String name, Path settingsFile, Map<String, String> settings, Map<String, String> environment, Path log,
                            int httpPort) {
@@ -101,6 +103,15 @@ public final class ManagedService implements AutoCloseable {
     /** Times the process was found gone without having been killed: a crash, or giving up. */
     public synchronized int exitsOnItsOwn() {
         return exitsOnItsOwn;
+    }
+
+    void bearer(String token) {
+        bearer = token;
+    }
+
+    /** What the suite's own reads send as {@code Authorization: Bearer}, or null when the service takes any caller. */
+    public String bearer() {
+        return bearer;
     }
 
     public Path log() {

@@ -21,8 +21,12 @@ public final class Http {
     }
 
     public static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    /** A GET with {@code Authorization: Bearer <bearer>}, or none when {@code bearer} is null (a service without identity). */
+    public static String get(String url, String bearer) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request(url, bearer), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -35,8 +39,11 @@ public final class Http {
 
     /** The JSON answer, or null when there is none (404). */
     public static JsonNode getJsonOrNull(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getJsonOrNull(url, null);
+    }
+
+    public static JsonNode getJsonOrNull(String url, String bearer) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(request(url, bearer), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return null;
         }
@@ -44,6 +51,14 @@ public final class Http {
             throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest request(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return request.build();
     }
 
     public static JsonNode postJson(String url, Object body) throws IOException, InterruptedException {
