@@ -16,7 +16,7 @@ class InventoryWebhookChangesTest {
     private static final Instant FIRST = Instant.parse("2026-12-02T10:00:00Z");
     private static final Instant LATER = Instant.parse("2026-12-05T20:40:00Z");
     private static final TerminalInventory HELD = InventoryChanges.record(SCOPES.get(0), new InventoryTerminal("V400m-1", "V400m", "1",
-            "adyen_v1_69p4", "Acme", "AcmeRetail_EU", "EU-1", "reassignmentInProgress", "{\"storeId\":\"EU-2\"}", "{}", FIRST, FIRST), FIRST);
+            "adyen_v1_69p4", "Acme", "AcmeRetail_EU", "EU-1", "reassignmentInProgress", "{\"storeId\":\"EU-2\"}", "{}", FIRST, FIRST, "03:00"), FIRST);
 
     @Test
     void anAssignmentMovesAKnownTerminalAndKeepsWhatTheListingSaid() {
@@ -29,6 +29,7 @@ class InventoryWebhookChangesTest {
         assertThat(after.getReassignmentTarget()).isNull();
         assertThat(after.getFirmwareVersion()).isEqualTo("adyen_v1_69p4");
         assertThat(after.getCompanyId()).isEqualTo("Acme");
+        assertThat(after.getRestartLocalTime()).isEqualTo("03:00");
         assertThat(after.getScope()).isEqualTo("AcmeRetail_EU");
         assertThat(after.getListedAt()).isEqualTo(LATER);
     }

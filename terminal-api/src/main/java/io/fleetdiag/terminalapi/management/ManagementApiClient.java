@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +116,7 @@ public final class ManagementApiClient {
                     text(assignment.get("storeId")), text(assignment.get("status")),
                     target == null || target.isNull() ? null : target.toString(),
                     connectivity == null || connectivity.isNull() ? null : connectivity.toString(),
-                    instant(node.get("lastActivityAt")), instant(node.get("lastTransactionAt"))));
+                    instant(node.get("lastActivityAt")), instant(node.get("lastTransactionAt")), timeOfDay(node.get("restartLocalTime"))));
         }
         return new TerminalPage(terminals, root.path("itemsTotal").asInt(), root.path("pagesTotal").asInt(),
                 root.path("_links").has("next"));
@@ -134,6 +136,16 @@ public final class ManagementApiClient {
             default -> "";
         };
         return "GET /terminals: HTTP " + response.statusCode() + " " + detail + hint;
+    }
+
+    /** {@code HH:mm} as Adyen writes it, normalised; anything else counts as absent (the global restart hour then holds). */
+    private static String timeOfDay(JsonNode node) {
+        String value = text(node);
+        try {
+            return value == null ? null : LocalTime.parse(value.strip()).format(DateTimeFormatter.ofPattern("HH:mm"));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Adyen sends ISO-8601 with an offset; a value that does not parse counts as absent. */

@@ -131,6 +131,8 @@ final class ManagementEndpoint {
         if (entry.lastTransactionAt() != null) {
             terminal.put("lastTransactionAt", TIMESTAMP.format(entry.lastTransactionAt()));
         }
+        // Adyen's default restart hour, which the simulated terminals keep
+        terminal.put("restartLocalTime", "06:00");
         return terminal;
     }
 
