@@ -8,6 +8,7 @@ import io.fleetdiag.poller.inventory.InventorySource;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.simulator.SimulatorConfig;
+import io.fleetdiag.simulator.api.ManagementWebhooks;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
@@ -144,5 +145,30 @@ class ManagementWebhooksIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> inventory.records().size() > before);
         assertThat(inventory.records().subList(before, inventory.records().size())).extracting(record -> record.value().getStore())
                 .containsExactly("ST-GOOD");
+    }
+
+    @Test
+    void aSimulatorReassignmentReachesTheInventoryAtOnceThroughItsSignedWebhook() throws Exception {
+        RecordCollector<String, TerminalInventory> inventory = inventory();
+        InventorySource source = poller.inventory().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> source.refreshes() >= 1 && !inventory.values().isEmpty());
+        TerminalInventory listed = inventory.values().get(0);
+        int before = inventory.records().size();
+        ManagementWebhooks webhooks = bed.simulator().sendWebhooksTo(new ManagementWebhooks.Target(URI.create("http://127.0.0.1:"
+                + poller.events().orElseThrow().port() + ManagementWebhooksEndpoint.PATH), HMAC_KEY));
+
+        bed.simulator().cloud().reassign(listed.getPoiid(), listed.getMerchantAccount(), "ST-REASSIGNED-IN-SIMULATOR");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inventory.records().size() > before);
+        ConsumerRecord<String, TerminalInventory> record = inventory.records().get(before);
+        assertThat(record.key()).isEqualTo(listed.getPoiid());
+        assertThat(record.value().getStore()).isEqualTo("ST-REASSIGNED-IN-SIMULATOR");
+        assertThat(record.value().getAssignmentStatus()).isEqualTo("boarded");
+        assertThat(record.value().getRestartLocalTime()).isEqualTo(listed.getRestartLocalTime()).isEqualTo("06:00");
+        assertThat(source.refreshes()).as("no listing since: the webhook moved it").isEqualTo(1);
+        // answered [accepted] just after the broker acknowledged it
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.delivered() == 1 && counter("applied") == 1);
+        assertThat(webhooks.failed()).isZero();
+        assertThat(counter("bad_signature")).isZero();
     }
 }

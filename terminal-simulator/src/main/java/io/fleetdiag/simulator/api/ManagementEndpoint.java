@@ -131,8 +131,7 @@ final class ManagementEndpoint {
         if (entry.lastTransactionAt() != null) {
             terminal.put("lastTransactionAt", TIMESTAMP.format(entry.lastTransactionAt()));
         }
-        // Adyen's default restart hour, which the simulated terminals keep
-        terminal.put("restartLocalTime", "06:00");
+        terminal.put("restartLocalTime", entry.restartLocalTime());
         return terminal;
     }
 

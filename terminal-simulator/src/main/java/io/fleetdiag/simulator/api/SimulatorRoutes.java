@@ -50,6 +50,7 @@ public final class SimulatorRoutes {
                             }
                         })));
         routes.addAll(new AdminEndpoint(cloud).routes());
+        routes.addAll(new InventoryAdmin(cloud).routes());
         return routes;
     }
 
