@@ -63,7 +63,7 @@ final class InventoryChanges {
 
     /**
      * What one Management webhook changes: the terminal's record as the listing would make it, with the assignment the webhook
-     * names over what the topic holds (its restart time too: no webhook carries one); a tombstone when it moved out of every
+     * names over what the topic holds (its restart time too, unless its settings were read for a settings change); a tombstone when it moved out of every
      * scope (the listings would drop it too); empty when nothing changed or the terminal is unknown and outside the scopes.
      */
     static Optional<Change> of(List<Scope> scopes, TerminalUpdate update, TerminalInventory before) {
@@ -88,7 +88,7 @@ final class InventoryChanges {
                 before == null ? null : before.getConnectivity(),
                 before == null ? null : before.getLastActivityAt(),
                 before == null ? null : before.getLastTransactionAt(),
-                before == null ? null : before.getRestartLocalTime());
+                update.restartLocalTime() != null ? update.restartLocalTime() : before == null ? null : before.getRestartLocalTime());
         TerminalInventory after = record(scope.get(), terminal, update.at());
         return before != null && sameApartFromListedAt(before, after) ? Optional.empty() : Optional.of(new Change(poiid, after));
     }

@@ -20,7 +20,7 @@ final class ManagementWebhookReader {
 
     static final String ASSIGNMENT = "terminalAssignment.completed";
     static final String BOARDING = "terminalBoarding.triggered";
-    static final String SETTINGS = "terminalSettings.modified";
+    static final String SETTINGS = TerminalUpdate.SETTINGS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A body that is none of the three webhooks: why, and the terminal if it named one. */

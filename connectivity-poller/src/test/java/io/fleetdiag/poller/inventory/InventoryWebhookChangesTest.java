@@ -59,4 +59,18 @@ class InventoryWebhookChangesTest {
 
         assertThat(InventoryChanges.of(SCOPES, settings, HELD)).isEmpty();
     }
+
+    @Test
+    void aSettingsChangeWithANewRestartHourMovesOnlyTheRestartTime() {
+        TerminalUpdate settings = new TerminalUpdate("terminalSettings.modified", "V400m-1", "AcmeRetail_EU", null, null, null, LATER)
+                .restartingAt(4);
+
+        TerminalInventory after = InventoryChanges.of(SCOPES, settings, HELD).orElseThrow().value();
+
+        assertThat(HELD.getRestartLocalTime()).isEqualTo("03:00");
+        assertThat(after.getRestartLocalTime()).isEqualTo("04:00");
+        assertThat(after.getStore()).isEqualTo(HELD.getStore());
+        assertThat(after.getAssignmentStatus()).isEqualTo(HELD.getAssignmentStatus());
+        assertThat(after.getReassignmentTarget()).isEqualTo(HELD.getReassignmentTarget());
+    }
 }
