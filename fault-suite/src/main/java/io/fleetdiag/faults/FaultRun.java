@@ -12,6 +12,7 @@ import io.fleetdiag.faults.inject.Misbehaviour;
 import io.fleetdiag.faults.inject.Overload;
 import io.fleetdiag.faults.inject.ReceiverOutage;
 import io.fleetdiag.faults.inject.Reboot;
+import io.fleetdiag.faults.inject.SignalFlood;
 import io.fleetdiag.faults.inject.Storm;
 import io.fleetdiag.faults.ledger.Ledger;
 import io.fleetdiag.faults.report.Delivery;
@@ -35,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +51,8 @@ import java.util.Set;
  * {@link #faults} plays its steps: each service is killed with SIGKILL and started again, the broker
  * stops and starts, the simulator misbehaves for a while, garbage lands in every input topic, terminals
  * get conditions that are later cleared, one merchant account's /connectedTerminals answers are empty for
- * 30 s (an empty-answer storm), and terminals of another restart inside the processor's reboot window.
+ * 30 s (an empty-answer storm), terminals of another restart inside the processor's reboot window, and terminals
+ * resend each event notification 10 times while, after the chaos, forged Management webhooks arrive (a signal flood).
  * The {@link OptionalPhase}s asked for join them. Then the suite lets the system settle, hostile clients attack the
  * processor's API (its callers hold static tokens), and it counts.
  */
@@ -116,6 +119,11 @@ public final class FaultRun {
             List<Fault> faults = faults(schedule, broker, services, simulator, catalog, ledger, outage);
             faults.add(new Hostile(services, callers, accounts, progress));
             for (Fault fault : faults) {
+                if (fault instanceof AutoCloseable closeable) {
+                    resources.keep(closeable);
+                }
+            }
+            for (Fault fault : faults) {
                 fault.begin();
             }
             progress.printf(Locale.ROOT, "chaos for %d s from %s: %d SIGKILLs per service, %d broker restarts, misbehaving Adyen, garbage, %d conditions%n",
@@ -157,7 +165,10 @@ public final class FaultRun {
         Storm storm = new Storm(simulator, ledger, conditions.takenOffline(), size.chaos);
         Reboot reboot = Reboot.of(simulator, services.processor(), ledger, schedule.episodes(), storm.merchantAccount(),
                 size.rebootTerminals, size.chaos, size.rebootWindow, size.rebootAway);
-        List<Fault> faults = new ArrayList<>(List.of(conditions, storm, reboot));
+        Set<String> busy = new HashSet<>(reboot.terminals());
+        schedule.episodes().forEach(episode -> busy.add(episode.poiid()));
+        SignalFlood flood = new SignalFlood(simulator, services, ledger, busy, size.floodTerminals, size.forgedWebhooks, size.chaos);
+        List<Fault> faults = new ArrayList<>(List.of(conditions, storm, reboot, flood));
         if (optional.contains(OptionalPhase.OVERLOAD)) {
             faults.add(new Overload(services.dispatcher(), ledger, size.terminals, Fleetdiag.CHECK_INTERVAL, Fleetdiag.MAX_IN_FLIGHT,
                     size.chaos));

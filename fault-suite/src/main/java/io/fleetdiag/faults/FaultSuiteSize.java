@@ -17,12 +17,14 @@ import java.util.Locale;
  * @param rebootWindow     the length of that window
  * @param rebootAway       how long each of them stays off the cloud (less than the window)
  * @param receiverOutage   how long the notifier's webhook receiver is down
+ * @param floodTerminals   terminals whose one event notification is resent 10 times
+ * @param forgedWebhooks   forged Management webhooks sent to the poller
  */
 public enum FaultSuiteSize {
     SMOKE(600, Duration.ofSeconds(80), 1, 1, Duration.ofSeconds(8), 100, 12, 20, Duration.ofSeconds(30), Duration.ofSeconds(15),
-            Duration.ofSeconds(20)),
+            Duration.ofSeconds(20), 20, 8),
     DEFAULT(3_000, Duration.ofSeconds(240), 3, 2, Duration.ofSeconds(12), 1_000, 60, 60, Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), 50, 20);
 
     public final int terminals;
     public final Duration chaos;
@@ -35,9 +37,12 @@ public enum FaultSuiteSize {
     public final Duration rebootWindow;
     public final Duration rebootAway;
     public final Duration receiverOutage;
+    public final int floodTerminals;
+    public final int forgedWebhooks;
 
     FaultSuiteSize(int terminals, Duration chaos, int killsPerService, int brokerRestarts, Duration brokerDown, int garbagePerTopic,
-                   int episodes, int rebootTerminals, Duration rebootWindow, Duration rebootAway, Duration receiverOutage) {
+                   int episodes, int rebootTerminals, Duration rebootWindow, Duration rebootAway, Duration receiverOutage,
+                   int floodTerminals, int forgedWebhooks) {
         this.terminals = terminals;
         this.chaos = chaos;
         this.killsPerService = killsPerService;
@@ -49,6 +54,8 @@ public enum FaultSuiteSize {
         this.rebootWindow = rebootWindow;
         this.rebootAway = rebootAway;
         this.receiverOutage = receiverOutage;
+        this.floodTerminals = floodTerminals;
+        this.forgedWebhooks = forgedWebhooks;
     }
 
     public String label() {

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fault suite at its reduced size, as CI runs it: one SIGKILL of each service, one broker restart,
- * a spell of misbehaving Adyen, garbage in every input topic, an empty-answer storm and terminals
- * restarting inside a reboot window, then hostile clients against the processor's API; nothing lost, repeated or
- * leaked, no false offline alert, every attack refused. The progress and the summary are kept in the work directory.
+ * a spell of misbehaving Adyen, garbage in every input topic, an empty-answer storm, terminals
+ * restarting inside a reboot window, a flood of resent event notifications and forged Management webhooks, then hostile
+ * clients against the processor's API; nothing lost, repeated or leaked, no false alert, every forgery and attack refused.
+ * The progress and the summary are kept in the work directory.
  */
 class FaultSuiteSmokeIT {
 
@@ -38,6 +39,9 @@ class FaultSuiteSmokeIT {
         assertThat(verdict.counts()).containsEntry("SIGKILLs of the processor", 1).containsEntry("SIGKILLs of the dispatcher", 1)
                 .containsEntry("SIGKILLs of the poller", 1).containsEntry("reboot: terminals away inside it", FaultSuiteSize.SMOKE.rebootTerminals);
         assertThat((Integer) verdict.counts().get("garbage records injected")).isEqualTo(4 * FaultSuiteSize.SMOKE.garbagePerTopic);
+        assertThat(verdict.counts()).containsEntry("flood: terminals notifying", FaultSuiteSize.SMOKE.floodTerminals)
+                .containsEntry("forged Management webhooks sent", (long) FaultSuiteSize.SMOKE.forgedWebhooks)
+                .containsEntry("flood: OUT_OF_ORDER episodes of the OutOfOrder terminals", (long) FaultSuiteSize.SMOKE.floodTerminals / 2);
         assertThat(Files.readString(work.resolve("logs").resolve("suite.log"))).as("the broker's log is among those searched").isNotEmpty();
     }
 }

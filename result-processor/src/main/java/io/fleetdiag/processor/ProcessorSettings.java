@@ -108,10 +108,11 @@ public record ProcessorSettings(PresenceTracking presence, SourceLoss sourceLoss
             .define(SOURCE_LOST_MIN_TERMINALS, "10", SettingCheck.atLeast(1),
                     "scopes with fewer live terminals are never judged lost (their terminals go offline one by one)")
             .define(REBOOT_RESTART_HOUR, "6", SettingCheck.between(0, 23),
-                    "the hour (local) at which terminals restart daily (Adyen's terminal setting restartHour)")
+                    "the hour (local) at which terminals restart daily (Adyen's terminal setting restartHour), for a terminal whose"
+                            + " inventory record has no `restartLocalTime` of its own")
             .define(REBOOT_WINDOW, "20m", SettingCheck.notNegative(),
                     "a terminal that drops out this soon after the restart hour is not offline until the window ends; 0s turns it off")
-            .define(REBOOT_ZONE, "UTC", "the time zone of the restart hour, e.g. `Europe/Amsterdam`")
+            .define(REBOOT_ZONE, "UTC", "the terminals' time zone, of the restart hour and of each terminal's `restartLocalTime`, e.g. `Europe/Amsterdam`")
             .define(MAINTENANCE_MAX_HOLD, "2h", SettingCheck.notNegative(), "a terminal that announced BeginMaintenance (terminal-events)"
                     + " is not offline, failing or stale until its EndMaintenance, at most this long; 0s turns the hold off")
             .define(UNCONFIRMED_CRITICAL_AT, "10", SettingCheck.atLeast(2),

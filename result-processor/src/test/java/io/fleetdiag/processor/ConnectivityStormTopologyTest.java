@@ -107,4 +107,29 @@ class ConnectivityStormTopologyTest {
             assertThat(driver.state(rebooting).getPresence()).isEqualTo(Presence.ONLINE);
         }
     }
+
+    @Test
+    void aTerminalRestartingAtThreeLocalIsHeldAtThreeNotAtTheGlobalHour() {
+        // T0 is 10:00 UTC, 03:00 in Denver (MST); the global restart hour stays Adyen's default 06:00
+        try (ProcessorDriver driver = new ProcessorDriver(ProcessorDriver.settings(Map.of("processor.reboot-zone", "America/Denver")))) {
+            String ownTime = FLEET.get(0);
+            String globalHour = FLEET.get(1);
+            driver.inventory(Fixtures.deployed(ownTime, null, T0.minus(Duration.ofHours(1))).setRestartLocalTime("03:00").build());
+            driver.inventory(Fixtures.deployed(globalHour, null, T0.minus(Duration.ofHours(1))).build());
+            poll(driver, 0, FLEET);
+            poll(driver, 1, FLEET.subList(2, 20));
+            poll(driver, 2, FLEET.subList(2, 20));
+            driver.advanceWallClock(Duration.ofMinutes(1));
+            assertThat(driver.alerts(AlertType.TERMINAL_OFFLINE, AlertStatus.RAISED)).singleElement()
+                    .satisfies(alert -> assertThat(alert.getPoiid()).isEqualTo(globalHour));
+            assertThat(driver.state(ownTime).getInventory().getRestartLocalTime()).isEqualTo("03:00");
+
+            // still away when its window (03:00 + 20 minutes local) ends: offline then
+            poll(driver, 10, FLEET.subList(2, 20));
+            driver.advanceWallClock(Duration.ofMinutes(25));
+            assertThat(driver.alerts(AlertType.TERMINAL_OFFLINE, AlertStatus.RAISED)).hasSize(2)
+                    .filteredOn(alert -> alert.getPoiid().equals(ownTime)).singleElement()
+                    .satisfies(alert -> assertThat(alert.getRaisedAt()).isAfterOrEqualTo(T0.plus(Duration.ofMinutes(20))));
+        }
+    }
 }

@@ -59,6 +59,10 @@ class TerminalEventsTopologyTest {
             assertThat(driver.alerts(AlertType.OUT_OF_ORDER, AlertStatus.RESOLVED)).singleElement()
                     .satisfies(alert -> assertThat(alert.getAlertId()).isEqualTo(raised.get(0).getAlertId()));
             assertThat(driver.state(POIID).getEvents().getOutOfOrderAt()).isNull();
+
+            // a resend written again after the diagnosis (a poller that restarted forgot it) does not reopen it
+            driver.event(event(POIID, "OutOfOrder", at(1)));
+            assertThat(driver.alerts(AlertType.OUT_OF_ORDER, AlertStatus.RAISED)).hasSize(1);
         }
     }
 

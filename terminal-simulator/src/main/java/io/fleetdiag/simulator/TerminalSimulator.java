@@ -7,6 +7,7 @@ import io.fleetdiag.service.http.Route;
 import io.fleetdiag.service.http.RouteHandler;
 import io.fleetdiag.service.http.RouteTable;
 import io.fleetdiag.simulator.api.EventNotifier;
+import io.fleetdiag.simulator.api.ManagementWebhooks;
 import io.fleetdiag.simulator.api.SimulatedCloud;
 import io.fleetdiag.simulator.api.SimulatorRoutes;
 import io.fleetdiag.simulator.api.SimulatorStats;
@@ -124,7 +125,20 @@ public final class TerminalSimulator implements AutoCloseable {
      * (network lost and back, tamper switches, software updates), a share of them twice, as {@code POST /admin/events} does.
      */
     public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare) {
-        return cloud.sendEventsTo(target, resendShare);
+        return cloud.sendEventsTo(target, resendShare, 1);
+    }
+
+    /** The same, each resent notification sent {@code resends} more times (a flood of resends). */
+    public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare, int resends) {
+        return cloud.sendEventsTo(target, resendShare, resends);
+    }
+
+    /**
+     * From now on reassignments, boardings and settings changes of the inventory ({@code SimulatedCloud.reassign}, {@code board},
+     * {@code restartAt}, or their admin routes) are POSTed to {@code target} as signed Management webhooks.
+     */
+    public ManagementWebhooks sendWebhooksTo(ManagementWebhooks.Target target) {
+        return cloud.sendWebhooksTo(target);
     }
 
     /** Sets a terminal's condition, as {@code POST /admin/terminals/{poiid}} does. */

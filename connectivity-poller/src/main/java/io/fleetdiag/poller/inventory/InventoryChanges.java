@@ -63,8 +63,8 @@ final class InventoryChanges {
 
     /**
      * What one Management webhook changes: the terminal's record as the listing would make it, with the assignment the webhook
-     * names over what the topic holds; a tombstone when it moved out of every scope (the listings would drop it too); empty when
-     * nothing changed or the terminal is unknown and outside the scopes.
+     * names over what the topic holds (its restart time too, unless its settings were read for a settings change); a tombstone when it moved out of every
+     * scope (the listings would drop it too); empty when nothing changed or the terminal is unknown and outside the scopes.
      */
     static Optional<Change> of(List<Scope> scopes, TerminalUpdate update, TerminalInventory before) {
         boolean reassigned = update.status() != null;
@@ -87,7 +87,8 @@ final class InventoryChanges {
                 reassigned || before == null ? null : before.getReassignmentTarget(),
                 before == null ? null : before.getConnectivity(),
                 before == null ? null : before.getLastActivityAt(),
-                before == null ? null : before.getLastTransactionAt());
+                before == null ? null : before.getLastTransactionAt(),
+                update.restartLocalTime() != null ? update.restartLocalTime() : before == null ? null : before.getRestartLocalTime());
         TerminalInventory after = record(scope.get(), terminal, update.at());
         return before != null && sameApartFromListedAt(before, after) ? Optional.empty() : Optional.of(new Change(poiid, after));
     }
@@ -106,6 +107,7 @@ final class InventoryChanges {
                 .setConnectivity(terminal.connectivity())
                 .setLastActivityAt(terminal.lastActivityAt())
                 .setLastTransactionAt(terminal.lastTransactionAt())
+                .setRestartLocalTime(terminal.restartLocalTime())
                 .setScope(scope.key())
                 .setListedAt(listedAt)
                 .build();

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -125,7 +126,7 @@ public final class InventorySource implements AutoCloseable {
             if (published == null || !leading.getAsBoolean()) {
                 published = read();
             }
-            Optional<InventoryChanges.Change> change = InventoryChanges.of(scopes, update, published.get(update.poiid()));
+            Optional<InventoryChanges.Change> change = InventoryChanges.of(scopes, withSettings(update), published.get(update.poiid()));
             if (change.isPresent()) {
                 producer.send(new ProducerRecord<>(topic.name(), change.get().poiid(), change.get().value()))
                         .get(settings.api().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -134,6 +135,23 @@ public final class InventorySource implements AutoCloseable {
             done.complete(change.isPresent());
         } catch (Exception e) {
             done.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * A settings change names no setting: its restart hour is read from the terminal's settings. When they cannot be read the
+     * known restart time stays, and the next listing's restartLocalTime corrects it; the webhook is not refused for it.
+     */
+    private TerminalUpdate withSettings(TerminalUpdate update) {
+        if (!TerminalUpdate.SETTINGS.equals(update.type())) {
+            return update;
+        }
+        try {
+            OptionalInt hour = client.restartHour(update.poiid());
+            return hour.isPresent() ? update.restartingAt(hour.getAsInt()) : update;
+        } catch (ManagementApiException e) {
+            LOG.warn("The settings of {} could not be read, its restart time stays as listed: {}", update.poiid(), e.getMessage());
+            return update;
         }
     }
 

@@ -21,7 +21,7 @@ final class ManagementWebhookReader {
 
     static final String ASSIGNMENT = "terminalAssignment.completed";
     static final String BOARDING = "terminalBoarding.triggered";
-    static final String SETTINGS = "terminalSettings.modified";
+    static final String SETTINGS = TerminalUpdate.SETTINGS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
 

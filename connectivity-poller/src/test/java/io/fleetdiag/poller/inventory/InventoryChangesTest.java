@@ -20,7 +20,7 @@ class InventoryChangesTest {
 
     private static InventoryTerminal terminal(String id, String store) {
         return new InventoryTerminal(id, "V400m", id.substring(id.indexOf('-') + 1), "adyen_v1_69p4", "Acme", "AcmeRetail_EU", store,
-                "boarded", null, null, FIRST, FIRST);
+                "boarded", null, null, FIRST, FIRST, null);
     }
 
     private static Map<String, TerminalInventory> published(Scope scope, List<InventoryTerminal> terminals) {

@@ -16,7 +16,7 @@ class InventoryWebhookChangesTest {
     private static final Instant FIRST = Instant.parse("2026-12-02T10:00:00Z");
     private static final Instant LATER = Instant.parse("2026-12-05T20:40:00Z");
     private static final TerminalInventory HELD = InventoryChanges.record(SCOPES.get(0), new InventoryTerminal("V400m-1", "V400m", "1",
-            "adyen_v1_69p4", "Acme", "AcmeRetail_EU", "EU-1", "reassignmentInProgress", "{\"storeId\":\"EU-2\"}", "{}", FIRST, FIRST), FIRST);
+            "adyen_v1_69p4", "Acme", "AcmeRetail_EU", "EU-1", "reassignmentInProgress", "{\"storeId\":\"EU-2\"}", "{}", FIRST, FIRST, "03:00"), FIRST);
 
     @Test
     void anAssignmentMovesAKnownTerminalAndKeepsWhatTheListingSaid() {
@@ -29,6 +29,7 @@ class InventoryWebhookChangesTest {
         assertThat(after.getReassignmentTarget()).isNull();
         assertThat(after.getFirmwareVersion()).isEqualTo("adyen_v1_69p4");
         assertThat(after.getCompanyId()).isEqualTo("Acme");
+        assertThat(after.getRestartLocalTime()).isEqualTo("03:00");
         assertThat(after.getScope()).isEqualTo("AcmeRetail_EU");
         assertThat(after.getListedAt()).isEqualTo(LATER);
     }
@@ -57,5 +58,19 @@ class InventoryWebhookChangesTest {
         TerminalUpdate settings = new TerminalUpdate("terminalSettings.modified", "V400m-1", "AcmeRetail_EU", null, null, null, LATER);
 
         assertThat(InventoryChanges.of(SCOPES, settings, HELD)).isEmpty();
+    }
+
+    @Test
+    void aSettingsChangeWithANewRestartHourMovesOnlyTheRestartTime() {
+        TerminalUpdate settings = new TerminalUpdate("terminalSettings.modified", "V400m-1", "AcmeRetail_EU", null, null, null, LATER)
+                .restartingAt(4);
+
+        TerminalInventory after = InventoryChanges.of(SCOPES, settings, HELD).orElseThrow().value();
+
+        assertThat(HELD.getRestartLocalTime()).isEqualTo("03:00");
+        assertThat(after.getRestartLocalTime()).isEqualTo("04:00");
+        assertThat(after.getStore()).isEqualTo(HELD.getStore());
+        assertThat(after.getAssignmentStatus()).isEqualTo(HELD.getAssignmentStatus());
+        assertThat(after.getReassignmentTarget()).isEqualTo(HELD.getReassignmentTarget());
     }
 }

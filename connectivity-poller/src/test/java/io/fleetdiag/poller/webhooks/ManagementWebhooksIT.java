@@ -8,6 +8,7 @@ import io.fleetdiag.poller.inventory.InventorySource;
 import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.TerminalInventory;
 import io.fleetdiag.simulator.SimulatorConfig;
+import io.fleetdiag.simulator.api.ManagementWebhooks;
 import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
@@ -70,6 +71,12 @@ class ManagementWebhooksIT {
                 bed.catalog().inventory().valueSerde().deserializer()));
     }
 
+    /** Until the first listing's every record was read, so what a webhook writes comes after them. */
+    private void awaitFirstListing(RecordCollector<String, TerminalInventory> inventory, InventorySource source) {
+        int listed = bed.simulator().cloud().inventory().entries().size();
+        await().atMost(Duration.ofSeconds(60)).until(() -> source.refreshes() >= 1 && inventory.records().size() >= listed);
+    }
+
     private double counter(String outcome) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + poller.httpPort() + "/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -88,7 +95,7 @@ class ManagementWebhooksIT {
     void aSignedAssignmentMovesTheTerminalInTheInventoryAtOnce() throws Exception {
         RecordCollector<String, TerminalInventory> inventory = inventory();
         InventorySource source = poller.inventory().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> source.refreshes() >= 1 && !inventory.values().isEmpty());
+        awaitFirstListing(inventory, source);
         TerminalInventory listed = inventory.values().get(0);
         int before = inventory.records().size();
         String body = assignment(listed.getPoiid(), listed.getMerchantAccount(), "ST-MOVED-BY-WEBHOOK");
@@ -116,7 +123,7 @@ class ManagementWebhooksIT {
         RecordCollector<String, DeadLetter> deadLetters = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().deadLetters().name(),
                 new StringDeserializer(), bed.catalog().deadLetters().valueSerde().deserializer()));
         InventorySource source = poller.inventory().orElseThrow();
-        await().atMost(Duration.ofSeconds(60)).until(() -> source.refreshes() >= 1 && !inventory.values().isEmpty());
+        awaitFirstListing(inventory, source);
         TerminalInventory listed = inventory.values().get(0);
         int before = inventory.records().size();
         String forged = assignment(listed.getPoiid(), listed.getMerchantAccount(), "ST-FORGED");
@@ -144,5 +151,51 @@ class ManagementWebhooksIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> inventory.records().size() > before);
         assertThat(inventory.records().subList(before, inventory.records().size())).extracting(record -> record.value().getStore())
                 .containsExactly("ST-GOOD");
+    }
+
+    @Test
+    void aSimulatorReassignmentReachesTheInventoryAtOnceThroughItsSignedWebhook() throws Exception {
+        RecordCollector<String, TerminalInventory> inventory = inventory();
+        InventorySource source = poller.inventory().orElseThrow();
+        awaitFirstListing(inventory, source);
+        TerminalInventory listed = inventory.values().get(0);
+        int before = inventory.records().size();
+        ManagementWebhooks webhooks = bed.simulator().sendWebhooksTo(new ManagementWebhooks.Target(URI.create("http://127.0.0.1:"
+                + poller.events().orElseThrow().port() + ManagementWebhooksEndpoint.PATH), HMAC_KEY));
+
+        bed.simulator().cloud().reassign(listed.getPoiid(), listed.getMerchantAccount(), "ST-REASSIGNED-IN-SIMULATOR");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inventory.records().size() > before);
+        ConsumerRecord<String, TerminalInventory> record = inventory.records().get(before);
+        assertThat(record.key()).isEqualTo(listed.getPoiid());
+        assertThat(record.value().getStore()).isEqualTo("ST-REASSIGNED-IN-SIMULATOR");
+        assertThat(record.value().getAssignmentStatus()).isEqualTo("boarded");
+        assertThat(record.value().getRestartLocalTime()).isEqualTo(listed.getRestartLocalTime()).isEqualTo("06:00");
+        assertThat(source.refreshes()).as("no listing since: the webhook moved it").isEqualTo(1);
+        // answered [accepted] just after the broker acknowledged it
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.delivered() == 1 && counter("applied") == 1);
+        assertThat(webhooks.failed()).isZero();
+        assertThat(counter("bad_signature")).isZero();
+    }
+
+    @Test
+    void aNewRestartHourInTheSimulatorsSettingsReachesTheInventoryThroughTheSettingsWebhook() throws Exception {
+        RecordCollector<String, TerminalInventory> inventory = inventory();
+        InventorySource source = poller.inventory().orElseThrow();
+        awaitFirstListing(inventory, source);
+        TerminalInventory listed = inventory.values().get(0);
+        int before = inventory.records().size();
+        bed.simulator().sendWebhooksTo(new ManagementWebhooks.Target(URI.create("http://127.0.0.1:"
+                + poller.events().orElseThrow().port() + ManagementWebhooksEndpoint.PATH), HMAC_KEY));
+
+        bed.simulator().cloud().restartAt(listed.getPoiid(), 3);
+
+        // terminalSettings.modified names no setting: the poller reads hardware.restartHour from the terminal's settings
+        await().atMost(Duration.ofSeconds(30)).until(() -> inventory.records().size() > before);
+        ConsumerRecord<String, TerminalInventory> record = inventory.records().get(before);
+        assertThat(record.key()).isEqualTo(listed.getPoiid());
+        assertThat(record.value().getRestartLocalTime()).isEqualTo("03:00");
+        assertThat(record.value().getStore()).isEqualTo(listed.getStore());
+        assertThat(source.refreshes()).isEqualTo(1);
     }
 }

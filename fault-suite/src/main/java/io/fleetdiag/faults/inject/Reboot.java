@@ -82,6 +82,11 @@ public final class Reboot implements Fault {
         return new Reboot(simulator, processor, ledger, terminals, startAt, window, away);
     }
 
+    /** The terminals that restart, which other faults leave alone. */
+    public List<String> terminals() {
+        return terminals;
+    }
+
     /** The operator sets the window inside the chaos, whose start is known only now: the processor stops and starts with it. */
     @Override
     public void begin() throws Exception {

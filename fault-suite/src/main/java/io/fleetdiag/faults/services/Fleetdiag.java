@@ -2,6 +2,7 @@ package io.fleetdiag.faults.services;
 
 import io.fleetdiag.testsupport.harness.FreePorts;
 import io.fleetdiag.testsupport.harness.Http;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,22 +12,30 @@ import java.util.Map;
 /**
  * The three services as separate processes, with settings for a fast-moving test fleet: polls every
  * 3 s, each terminal checked every minute, calls given up after 8 s, group members dropped after 6 s; the
- * poller queues at most 5 s of the dispatchers' work and raises DIAGNOSIS_BACKLOG after 10 s held back.
+ * poller queues at most 5 s of the dispatchers' work and raises DIAGNOSIS_BACKLOG after 10 s held back. The poller also
+ * lists the simulator's inventory and receives event notifications and Management webhooks.
  */
 public final class Fleetdiag implements AutoCloseable {
 
     /** Each live terminal's check interval: with the fleet's size, the demand an overload cuts capacity below. */
     public static final Duration CHECK_INTERVAL = Duration.ofSeconds(60);
     public static final int MAX_IN_FLIGHT = 128;
+    /** The event URL's basic auth, as the terminals' settings (nexo.eventUrls) hold it. */
+    public static final String EVENTS_USER = "fault-suite-events";
+    public static final String EVENTS_PASSWORD = "fault-suite-event-url-password";
+    /** The Management webhook's HMAC key (hex). */
+    public static final String WEBHOOKS_HMAC_KEY = "5E1F0A3B7C2D4E6F8091A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D5E6F7";
 
     private final ManagedService processor;
     private final ManagedService dispatcher;
     private final ManagedService poller;
+    private final URI events;
 
-    private Fleetdiag(ManagedService processor, ManagedService dispatcher, ManagedService poller) {
+    private Fleetdiag(ManagedService processor, ManagedService dispatcher, ManagedService poller, URI events) {
         this.processor = processor;
         this.dispatcher = dispatcher;
         this.poller = poller;
+        this.events = events;
     }
 
     /**
@@ -70,10 +79,34 @@ public final class Fleetdiag implements AutoCloseable {
                 "poller.queue-ahead", "5s",
                 "poller.backlog-alert-after", "10s",
                 "http.port", Integer.toString(FreePorts.next())));
+        // the terminals' event URL and the Management webhooks on a port kept across restarts, the inventory they update
+        int eventsPort = FreePorts.next();
+        poller.putAll(Map.of(
+                "events.port", Integer.toString(eventsPort),
+                "events.username", EVENTS_USER,
+                "events.password", EVENTS_PASSWORD,
+                "inventory.endpoint", adyenUrl + "/v3",
+                "webhooks.hmac-key", WEBHOOKS_HMAC_KEY));
         ManagedService processing = ManagedService.start("processor", workDir, processor, Map.of());
         processing.bearer(processorBearer);
-        return new Fleetdiag(processing, ManagedService.start("dispatcher", workDir, dispatcher, key),
-                ManagedService.start("poller", workDir, poller, key));
+        return new Fleetdiag(processing,
+                ManagedService.start("dispatcher", workDir, dispatcher, key),
+                ManagedService.start("poller", workDir, poller, Map.of("ADYEN_API_KEY", apiKey, "MANAGEMENT_API_KEY", apiKey)),
+                URI.create("http://127.0.0.1:" + eventsPort));
+    }
+
+    /** The poller's {@code POST /terminal-events}. */
+    public URI terminalEvents() {
+        return events.resolve("/terminal-events");
+    }
+
+    /** The poller's {@code POST /management-webhooks}. */
+    public URI managementWebhooks() {
+        return events.resolve("/management-webhooks");
+    }
+
+    public ManagedService poller() {
+        return poller;
     }
 
     /** The settings every service of the suite shares: the broker, the registry, three partitions, members dropped after 6 s. */

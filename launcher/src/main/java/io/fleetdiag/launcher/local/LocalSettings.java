@@ -54,7 +54,8 @@ public final class LocalSettings {
             "poller.scopes", "the local run polls the simulator's merchant accounts",
             "inventory.endpoint", "the local run reads the simulator's inventory",
             "events.port", "the local run picks the event URL's port free and gives it to the simulated terminals",
-            "events.password", "the local run makes the event URL's password itself and gives it to the simulated terminals");
+            "events.password", "the local run makes the event URL's password itself and gives it to the simulated terminals",
+            "webhooks.hmac-key", "the local run makes the Management webhook's HMAC key itself and gives it to the simulator");
 
     /** What the local run sets beyond the defaults and the cadence: quick restarts and retries for a demo on one machine. */
     private static final Map<Service, Map<String, String>> LOCAL = new EnumMap<>(Map.of(

@@ -6,11 +6,14 @@ import io.fleetdiag.notifier.NotifierService;
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.poller.events.EventsSettings;
 import io.fleetdiag.poller.events.TerminalEventsEndpoint;
+import io.fleetdiag.poller.webhooks.ManagementWebhooksEndpoint;
+import io.fleetdiag.poller.webhooks.WebhooksSettings;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.api.EventNotifier;
+import io.fleetdiag.simulator.api.ManagementWebhooks;
 import io.fleetdiag.simulator.api.LatencyModel;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
 import io.fleetdiag.simulator.life.LifeRates;
@@ -21,10 +24,12 @@ import io.fleetdiag.terminalapi.TerminalApiConfig;
 import io.fleetdiag.terminalapi.management.ManagementApiConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,11 +180,17 @@ public final class LocalStack implements AutoCloseable {
         String eventsPassword = UUID.randomUUID().toString();
         pollerWiring.put("events.port", "0");
         pollerWiring.put(EventsSettings.PASSWORD, eventsPassword);
+        // and the Management webhook's HMAC key, so the simulator's reassignments reach the inventory at once
+        byte[] hmacKey = new byte[32];
+        new SecureRandom().nextBytes(hmacKey);
+        pollerWiring.put(WebhooksSettings.HMAC_KEY, HexFormat.of().formatHex(hmacKey));
         PollerService poller = keep(PollerService.start(settings.config(LocalSettings.Service.POLLER, pollerWiring), adyen,
                 Map.of(ManagementApiConfig.KEY_ENV, SIMULATOR_MANAGEMENT_KEY), fatal));
         int eventsPort = poller.events().orElseThrow().port();
         simulator.sendEventsTo(new EventNotifier.Target(URI.create("http://127.0.0.1:" + eventsPort + TerminalEventsEndpoint.PATH),
                 settings.config(LocalSettings.Service.POLLER, pollerWiring).get("events.username"), eventsPassword), EVENT_RESEND_SHARE);
+        simulator.sendWebhooksTo(new ManagementWebhooks.Target(URI.create("http://127.0.0.1:" + eventsPort + ManagementWebhooksEndpoint.PATH),
+                pollerWiring.get(WebhooksSettings.HMAC_KEY)));
         if (options.notifierRouting().isPresent()) {
             progress.accept("starting the notifier");
             Map<String, String> notifierSettings = new HashMap<>(common);

@@ -18,12 +18,15 @@ final class TerminalEventStates {
     }
 
     static void apply(TerminalState state, TerminalEvent event) {
-        TerminalEvents events = state.getEvents() == null ? TerminalEvents.newBuilder().setLastEvent(event.getEventToNotify())
-                .setLastEventAt(event.getOccurredAt()).build() : state.getEvents();
         Instant at = event.getOccurredAt();
-        if (at.isBefore(events.getLastEventAt())) {
+        TerminalEvents known = state.getEvents();
+        // the newest one again (a resend the poller wrote twice) must not reopen what a diagnosis closed since
+        if (known != null && (at.isBefore(known.getLastEventAt())
+                || at.equals(known.getLastEventAt()) && event.getEventToNotify().equals(known.getLastEvent()))) {
             return;
         }
+        TerminalEvents events = known == null ? TerminalEvents.newBuilder().setLastEvent(event.getEventToNotify())
+                .setLastEventAt(at).build() : known;
         events.setLastEvent(event.getEventToNotify());
         events.setLastEventAt(at);
         events.setLastEventDetails(event.getEventDetails());

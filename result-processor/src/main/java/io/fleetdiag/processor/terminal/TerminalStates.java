@@ -140,6 +140,7 @@ public final class TerminalStates {
                         ? previous.getAssignmentStatusSince() : listing.getListedAt())
                 .setSimIccid(sim.iccid())
                 .setSimStatus(sim.status())
+                .setRestartLocalTime(listing.getRestartLocalTime())
                 // a new version, model or merchant account waits for the verdict of its firmware counts
                 .setCommonFirmware(sameFirmware ? previous.getCommonFirmware() : null)
                 .setFirmwareBehindSince(sameFirmware ? previous.getFirmwareBehindSince() : null)

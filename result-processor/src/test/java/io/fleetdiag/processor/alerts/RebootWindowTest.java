@@ -23,7 +23,18 @@ class RebootWindowTest {
             "6, PT0S, UTC, 2026-12-02T06:00:00Z, none"})
     void aMomentInsideTheDailyWindowIsHeldUntilItsEnd(int hour, Duration length, String zone, Instant moment, Instant end) {
         RebootWindow window = new RebootWindow(hour, length, ZoneId.of(zone));
-        assertThat(window.endOfWindowAround(moment).orElse(null)).isEqualTo(end);
+        assertThat(window.endOfWindowAround(moment, null).orElse(null)).isEqualTo(end);
+    }
+
+    @ParameterizedTest(name = "restarting at {0}: {1} -> {2}")
+    @CsvSource(nullValues = "none", value = {
+            "03:00, 2026-12-02T03:05:00Z, 2026-12-02T03:20:00Z",
+            "03:00, 2026-12-02T06:05:00Z, none",
+            "23:50, 2026-12-03T00:05:00Z, 2026-12-03T00:10:00Z",
+            "not a time, 2026-12-02T06:05:00Z, 2026-12-02T06:20:00Z"})
+    void aTerminalsOwnRestartTimeMovesItsWindow(String restartLocalTime, Instant moment, Instant end) {
+        RebootWindow window = new RebootWindow(6, Duration.ofMinutes(20), ZoneId.of("UTC"));
+        assertThat(window.endOfWindowAround(moment, restartLocalTime).orElse(null)).isEqualTo(end);
     }
 
     @ParameterizedTest

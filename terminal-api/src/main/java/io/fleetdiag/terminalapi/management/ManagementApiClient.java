@@ -12,10 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.StringJoiner;
 
 /**
@@ -46,24 +49,46 @@ public final class ManagementApiClient {
         if (pageNumber < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageNumber from 1, pageSize 1 to " + MAX_PAGE_SIZE);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri(filter, pageNumber, pageSize))
+        HttpResponse<String> response = get(uri(filter, pageNumber, pageSize), "GET /terminals");
+        if (response.statusCode() != 200) {
+            throw new ManagementApiException(response.statusCode(), describe("GET /terminals", response), null);
+        }
+        return parse(response.body());
+    }
+
+    /**
+     * The terminal's {@code hardware.restartHour} ({@code GET /terminals/{terminalId}/terminalSettings}): the hour it restarts
+     * daily, in its own time zone; empty when its settings do not say (Adyen's default, 06:00, then holds).
+     */
+    public OptionalInt restartHour(String terminalId) throws ManagementApiException {
+        String what = "GET /terminals/" + terminalId + "/terminalSettings";
+        HttpResponse<String> response = get(URI.create(config.baseUrl() + "/terminals/" + encode(terminalId) + "/terminalSettings"), what);
+        if (response.statusCode() != 200) {
+            throw new ManagementApiException(response.statusCode(), describe(what, response), null);
+        }
+        JsonNode hour;
+        try {
+            hour = JSON.readTree(response.body()).path("hardware").path("restartHour");
+        } catch (IOException e) {
+            throw new ManagementApiException(200, what + " answered with something that is not JSON", e);
+        }
+        return hour.isInt() && hour.asInt() >= 0 && hour.asInt() <= 23 ? OptionalInt.of(hour.asInt()) : OptionalInt.empty();
+    }
+
+    private HttpResponse<String> get(URI uri, String what) throws ManagementApiException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("X-API-Key", config.apiKey().reveal())
                 .header("Accept", "application/json")
                 .timeout(config.requestTimeout())
                 .GET().build();
-        HttpResponse<String> response;
         try {
-            response = http.send(request, BoundedBody.ofString());
+            return http.send(request, BoundedBody.ofString());
         } catch (IOException e) {
-            throw new ManagementApiException(0, "GET /terminals failed: " + e, e);
+            throw new ManagementApiException(0, what + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ManagementApiException(0, "GET /terminals interrupted", e);
+            throw new ManagementApiException(0, what + " interrupted", e);
         }
-        if (response.statusCode() != 200) {
-            throw new ManagementApiException(response.statusCode(), describe(response), null);
-        }
-        return parse(response.body());
     }
 
     /** Every page of the filter, following the pages until the last. */
@@ -114,13 +139,13 @@ public final class ManagementApiClient {
                     text(assignment.get("storeId")), text(assignment.get("status")),
                     target == null || target.isNull() ? null : target.toString(),
                     connectivity == null || connectivity.isNull() ? null : connectivity.toString(),
-                    instant(node.get("lastActivityAt")), instant(node.get("lastTransactionAt"))));
+                    instant(node.get("lastActivityAt")), instant(node.get("lastTransactionAt")), timeOfDay(node.get("restartLocalTime"))));
         }
         return new TerminalPage(terminals, root.path("itemsTotal").asInt(), root.path("pagesTotal").asInt(),
                 root.path("_links").has("next"));
     }
 
-    private static String describe(HttpResponse<String> response) {
+    private static String describe(String what, HttpResponse<String> response) {
         String detail;
         try {
             JsonNode error = JSON.readTree(response.body());
@@ -130,10 +155,20 @@ public final class ManagementApiClient {
         }
         String hint = switch (response.statusCode()) {
             case 401 -> " (check " + ManagementApiConfig.KEY_ENV + ")";
-            case 403 -> " (the key lacks the Management API terminal read role)";
+            case 403 -> " (the key lacks the Management API role: Terminal read, or Terminal settings read for terminalSettings)";
             default -> "";
         };
-        return "GET /terminals: HTTP " + response.statusCode() + " " + detail + hint;
+        return what + ": HTTP " + response.statusCode() + " " + detail + hint;
+    }
+
+    /** {@code HH:mm} as Adyen writes it, normalised; anything else counts as absent (the global restart hour then holds). */
+    private static String timeOfDay(JsonNode node) {
+        String value = text(node);
+        try {
+            return value == null ? null : LocalTime.parse(value.strip()).format(DateTimeFormatter.ofPattern("HH:mm"));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Adyen sends ISO-8601 with an offset; a value that does not parse counts as absent. */

@@ -64,6 +64,21 @@ class ManagementApiClientIT {
     }
 
     @Test
+    void aTerminalsSettingsGiveItsRestartHour() throws Exception {
+        Terminal one = simulator.fleet().terminals().get(1);
+        ManagementApiClient client = client(MANAGEMENT_KEY);
+        assertThat(client.restartHour(one.poiid())).hasValue(6);
+
+        simulator.cloud().restartAt(one.poiid(), 3);
+
+        assertThat(client.restartHour(one.poiid())).hasValue(3);
+        assertThat(client.all(TerminalFilter.store(one.merchantAccount(), one.store()), 100)).filteredOn(terminal -> terminal.id().equals(one.poiid()))
+                .singleElement().satisfies(terminal -> assertThat(terminal.restartLocalTime()).isEqualTo("03:00"));
+        assertThatThrownBy(() -> client.restartHour("V400m-000000000")).isInstanceOf(ManagementApiException.class)
+                .hasMessageContaining("HTTP 404");
+    }
+
+    @Test
     void aRefusedKeyIsReportedAsSuchWithoutTheKey() {
         assertThatThrownBy(() -> client("wrong-key").page(TerminalFilter.ALL, 1, 10))
                 .isInstanceOfSatisfying(ManagementApiException.class, e -> {

@@ -18,9 +18,10 @@ class ManagementApiClientParseTest {
                "assignment":{"companyId":"YOUR_COMPANY_ID","merchantId":"YOUR_MERCHANT_ID","storeId":"YOUR_STORE_ID",
                  "status":"reassignmentInProgress","reassignmentTarget":{"inventory":false,"storeId":"OTHER_STORE"}},
                "connectivity":{"ethernet":{"ipAddress":"192.168.0.10"}},
-               "lastActivityAt":"2022-08-09T12:44:11+02:00","lastTransactionAt":"2022-08-08T21:44:00+02:00"},
+               "lastActivityAt":"2022-08-09T12:44:11+02:00","lastTransactionAt":"2022-08-08T21:44:00+02:00",
+               "restartLocalTime":"03:00"},
               {"model":"P400Plus"},
-              {"id":"P400Plus-275426191","assignment":{"status":"deployed"},"lastActivityAt":"not a date"}],
+              {"id":"P400Plus-275426191","assignment":{"status":"deployed"},"lastActivityAt":"not a date","restartLocalTime":"3 am"}],
              "itemsTotal":3,"pagesTotal":2}""";
 
     @Test
@@ -44,10 +45,12 @@ class ManagementApiClientParseTest {
         assertThat(first.connectivity()).contains("192.168.0.10");
         assertThat(first.lastActivityAt()).isEqualTo(Instant.parse("2022-08-09T10:44:11Z"));
         assertThat(first.lastTransactionAt()).isEqualTo(Instant.parse("2022-08-08T19:44:00Z"));
+        assertThat(first.restartLocalTime()).isEqualTo("03:00");
         InventoryTerminal second = page.terminals().get(1);
         assertThat(second.status()).isEqualTo("deployed");
         assertThat(second.lastActivityAt()).isNull();
         assertThat(second.merchantId()).isNull();
+        assertThat(second.restartLocalTime()).as("not HH:mm: the global restart hour holds").isNull();
     }
 
     @Test

@@ -73,15 +73,16 @@ final class AdminEndpoint {
                         })),
                 admin("GET", "/admin/events", "where the terminals send event notifications, how many were delivered and failed",
                         exchange -> exchange.json(200, events())),
-                admin("POST", "/admin/events", "{\"url\":\"https://...\",\"username\":\"u\",\"password\":\"p\",\"resendShare\":0.2}:"
-                        + " the terminals' event URL (nexo.eventUrls)", exchange -> withBody(exchange, body -> {
+                admin("POST", "/admin/events", "{\"url\":\"https://...\",\"username\":\"u\",\"password\":\"p\",\"resendShare\":0.2,\"resends\":1}:"
+                        + " the terminals' event URL (nexo.eventUrls); that share of notifications is sent that many times more", exchange -> withBody(exchange, body -> {
                             JsonNode request = read(body, JsonNode.class);
                             String url = request.path("url").asText("");
                             if (!url.startsWith("http://") && !url.startsWith("https://")) {
                                 throw new IllegalArgumentException("Give url (http or https), username and password");
                             }
                             cloud.sendEventsTo(new EventNotifier.Target(URI.create(url), request.path("username").asText(""),
-                                    request.path("password").asText("")), request.path("resendShare").asDouble(0.2));
+                                    request.path("password").asText("")), request.path("resendShare").asDouble(0.2),
+                                    request.path("resends").asInt(1));
                             return events();
                         })),
                 admin("GET", "/admin/faults", "the faults injected", exchange -> exchange.json(200, JSON.valueToTree(cloud.faults()).toString())),

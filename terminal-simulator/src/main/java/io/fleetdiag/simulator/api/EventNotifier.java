@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends the terminals' event notifications as Adyen's terminals do: a {@code SaleToPOIRequest} with an
  * {@code EventNotification}, POSTed to the event URL with its basic-auth credentials. A notification not answered 200 is sent
- * again with backoff (at most {@link #ATTEMPTS} times), and a share of them ({@code resendShare}) is sent twice anyway, as
- * terminals resend: the receiver has to deduplicate. Never blocks the terminal that notices: sending is on the scheduler.
+ * again with backoff (at most {@link #ATTEMPTS} times), and a share of them ({@code resendShare}) is sent {@code resends} more
+ * times anyway, as terminals resend: the receiver has to deduplicate (the fault suite's flood resends every one 10 times). Never blocks the terminal that notices: sending is on the scheduler.
  */
 public final class EventNotifier implements Notice.Sink {
 
@@ -47,6 +47,7 @@ public final class EventNotifier implements Notice.Sink {
     private final Target target;
     private final String authorization;
     private final double resendShare;
+    private final int resends;
     private final ScheduledExecutorService scheduler;
     private final SplittableRandom random;
     private final AtomicLong serviceIds = new AtomicLong(System.nanoTime() % 1_000_000_000L);
@@ -54,10 +55,14 @@ public final class EventNotifier implements Notice.Sink {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> lastRefusal = new AtomicReference<>();
 
-    public EventNotifier(Target target, double resendShare, ScheduledExecutorService scheduler, long seed) {
+    public EventNotifier(Target target, double resendShare, int resends, ScheduledExecutorService scheduler, long seed) {
         if (resendShare < 0 || resendShare > 1) {
             throw new IllegalArgumentException("resendShare must be 0 to 1: " + resendShare);
         }
+        if (resends < 1 || resends > 100) {
+            throw new IllegalArgumentException("resends must be 1 to 100: " + resends);
+        }
+        this.resends = resends;
         this.target = target;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (target.username() + ":" + target.password()).getBytes(StandardCharsets.UTF_8));
@@ -78,8 +83,8 @@ public final class EventNotifier implements Notice.Sink {
             resend = random.nextDouble() < resendShare;
         }
         scheduler.execute(() -> send(body, 1));
-        if (resend) {
-            scheduler.schedule(() -> send(body, 1), 200, TimeUnit.MILLISECONDS);
+        for (int copy = 1; resend && copy <= resends; copy++) {
+            scheduler.schedule(() -> send(body, 1), 200L * copy, TimeUnit.MILLISECONDS);
         }
     }
 

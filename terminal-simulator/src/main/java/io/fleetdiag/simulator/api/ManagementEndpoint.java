@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Collectors;
@@ -74,6 +75,28 @@ final class ManagementEndpoint {
         exchange.json(200, page(exchange, matching, pageNumber, pageSize, merchantIds, storeIds));
     }
 
+    /**
+     * {@code GET /v3/terminals/{terminalId}/terminalSettings}, the part the simulator keeps: {@code hardware.restartHour} (its
+     * restartLocalTime's hour) and Adyen's default resetTotalsHour.
+     */
+    void settings(Exchange exchange) {
+        if (refused(exchange)) {
+            return;
+        }
+        String terminalId = exchange.call().param("terminalId");
+        Optional<InventoryEntry> entry = cloud.inventory().entry(terminalId);
+        if (entry.isEmpty()) {
+            count("http404");
+            exchange.json(404, error(404, "00_404", "Not found", "Terminal " + terminalId + " not found", "general/not-found"));
+            return;
+        }
+        count("settings");
+        ObjectNode settings = Answers.JSON.createObjectNode();
+        settings.putObject("hardware").put("restartHour", Integer.parseInt(entry.get().restartLocalTime().substring(0, 2)))
+                .put("resetTotalsHour", 6);
+        exchange.json(200, settings.toString());
+    }
+
     private String page(Exchange exchange, List<InventoryEntry> matching, int pageNumber, int pageSize,
                         Set<String> merchantIds, Set<String> storeIds) {
         Instant now = cloud.clock().instant();
@@ -131,6 +154,7 @@ final class ManagementEndpoint {
         if (entry.lastTransactionAt() != null) {
             terminal.put("lastTransactionAt", TIMESTAMP.format(entry.lastTransactionAt()));
         }
+        terminal.put("restartLocalTime", entry.restartLocalTime());
         return terminal;
     }
 

@@ -2,6 +2,7 @@ package io.fleetdiag.simulator.api;
 
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.inventory.Inventory;
+import io.fleetdiag.simulator.inventory.InventoryEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class SimulatedCloud {
     private final AtomicReference<LatencyModel> latency;
     private final AtomicReference<Duration> iosCaptureWait = new AtomicReference<>(Duration.ofMinutes(3));
     private final AtomicReference<EventNotifier> events = new AtomicReference<>();
+    private final AtomicReference<ManagementWebhooks> webhooks = new AtomicReference<>();
 
     public SimulatedCloud(Fleet fleet, String apiKey, LatencyModel latency, Clock clock, ScheduledExecutorService scheduler) {
         this(fleet, Inventory.of(fleet, clock.instant(), 0), apiKey, null, latency, clock, scheduler);
@@ -102,9 +104,9 @@ public final class SimulatedCloud {
         iosCaptureWait.set(value);
     }
 
-    /** From now on every terminal sends its event notifications to {@code target}, a share of them twice. */
-    public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare) {
-        EventNotifier notifier = new EventNotifier(target, resendShare, scheduler, clock.millis());
+    /** From now on every terminal sends its event notifications to {@code target}, a share of them {@code resends} more times. */
+    public EventNotifier sendEventsTo(EventNotifier.Target target, double resendShare, int resends) {
+        EventNotifier notifier = new EventNotifier(target, resendShare, resends, scheduler, clock.millis());
         events.set(notifier);
         long now = clock.millis();
         fleet.terminals().forEach(terminal -> terminal.notifyTo(notifier, now));
@@ -114,6 +116,45 @@ public final class SimulatedCloud {
     /** Where the terminals send their event notifications, if anywhere. */
     public Optional<EventNotifier> events() {
         return Optional.ofNullable(events.get());
+    }
+
+    /** From now on changes of the inventory are told to {@code target} as signed Management webhooks. */
+    public ManagementWebhooks sendWebhooksTo(ManagementWebhooks.Target target) {
+        ManagementWebhooks sender = new ManagementWebhooks(target, scheduler);
+        webhooks.set(sender);
+        return sender;
+    }
+
+    /** Where Management webhooks go, if anywhere. */
+    public Optional<ManagementWebhooks> webhooks() {
+        return Optional.ofNullable(webhooks.get());
+    }
+
+    /**
+     * A finished reassignment (terminalAssignment.completed): to a store it is boarded there, to an account alone it is in that
+     * account's inventory. Only the Management API's view moves; the terminal's cloud connection stays listed where it was.
+     */
+    public InventoryEntry reassign(String poiid, String merchantAccount, String store) {
+        InventoryEntry entry = inventory.update(poiid, before -> before.withAssignment(merchantAccount, store, store == null ? "inventory" : "boarded"));
+        webhooks().ifPresent(sender -> sender.assigned(entry, clock.instant()));
+        return entry;
+    }
+
+    /** The terminal is boarded to a store (terminalBoarding.triggered). */
+    public InventoryEntry board(String poiid, String merchantAccount, String store) {
+        InventoryEntry entry = inventory.update(poiid, before -> before.withAssignment(merchantAccount, store, "boarded"));
+        webhooks().ifPresent(sender -> sender.boarded(entry, clock.instant()));
+        return entry;
+    }
+
+    /** Its terminal settings change its restart hour (hardware.restartHour; terminalSettings.modified). */
+    public InventoryEntry restartAt(String poiid, int hour) {
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("restartHour must be 0 to 23, not " + hour);
+        }
+        InventoryEntry entry = inventory.update(poiid, before -> before.withRestartLocalTime(String.format("%02d:00", hour)));
+        webhooks().ifPresent(sender -> sender.settingsModified(entry, clock.instant()));
+        return entry;
     }
 
     /** Runs {@code task} on the simulator's scheduler after {@code delayMs}. */

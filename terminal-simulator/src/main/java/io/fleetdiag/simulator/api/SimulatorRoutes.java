@@ -35,6 +35,8 @@ public final class SimulatorRoutes {
                 Exchange.route("GET", "/v3/terminals", Permission.PUBLIC,
                         "Management API (its own X-API-Key): the inventory, paged (pageNumber, pageSize), filtered (merchantIds, storeIds)",
                         management::handle),
+                Exchange.route("GET", "/v3/terminals/{terminalId}/terminalSettings", Permission.PUBLIC,
+                        "Management API (its own X-API-Key): a terminal's settings, of which hardware.restartHour", management::settings),
                 Exchange.route("POST", "/v3/terminals/scheduleActions", Permission.PUBLIC,
                         "Management API (its own X-API-Key): schedules a ForceReboot for at most 100 terminals; each reboots a second later",
                         exchange -> {
@@ -50,6 +52,7 @@ public final class SimulatorRoutes {
                             }
                         })));
         routes.addAll(new AdminEndpoint(cloud).routes());
+        routes.addAll(new InventoryAdmin(cloud).routes());
         return routes;
     }
 

@@ -11,10 +11,13 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The Management API's view of the fleet: every terminal of the fleet, plus about 1 % deployed terminals
@@ -29,10 +32,15 @@ public final class Inventory {
     private static final double BEHIND_SHARE = 0.02;
     private static final int MIN_GROUP_FOR_BEHIND = 3;
 
-    private final List<InventoryEntry> entries;
+    // replaced in place when a terminal is reassigned or its settings change; readers iterate a snapshot
+    private final CopyOnWriteArrayList<InventoryEntry> entries;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     private Inventory(List<InventoryEntry> entries) {
-        this.entries = List.copyOf(entries);
+        this.entries = new CopyOnWriteArrayList<>(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            positions.put(entries.get(i).id(), i);
+        }
     }
 
     public static Inventory of(Fleet fleet, Instant now, long seed) {
@@ -52,7 +60,7 @@ public final class Inventory {
                     now.minus(Duration.ofMinutes(1 + random.nextInt(120))), lastTransaction(now, random), terminal,
                     behind.contains(terminal.poiid()) ? InventoryEntry.OLD_RELEASE : InventoryEntry.CURRENT_RELEASE,
                     reassigning ? otherMerchant(fleet, terminal.merchantAccount()) : null,
-                    sim ? iccid(upkeep) : null, sim ? "activated" : null));
+                    sim ? iccid(upkeep) : null, sim ? "activated" : null, InventoryEntry.DEFAULT_RESTART));
         }
         List<List<Terminal>> stores = fleet.stores();
         int neverConnected = stores.isEmpty() ? 0 : Math.max(2, fleet.size() / 100);
@@ -64,7 +72,7 @@ public final class Inventory {
             } while (!ids.add(id));
             entries.add(new InventoryEntry(id, Model.V400M.label(), id.substring(id.lastIndexOf('-') + 1),
                     neighbour.merchantAccount(), neighbour.store(), "deployed", null, null, null, InventoryEntry.CURRENT_RELEASE, null,
-                    null, null));
+                    null, null, InventoryEntry.DEFAULT_RESTART));
         }
         return new Inventory(entries);
     }
@@ -129,7 +137,23 @@ public final class Inventory {
     }
 
     public List<InventoryEntry> entries() {
-        return entries;
+        return List.copyOf(entries);
+    }
+
+    public Optional<InventoryEntry> entry(String id) {
+        Integer position = positions.get(id);
+        return position == null ? Optional.empty() : Optional.of(entries.get(position));
+    }
+
+    /** Replaces the terminal's entry with what {@code change} makes of it; the new entry. */
+    public synchronized InventoryEntry update(String id, UnaryOperator<InventoryEntry> change) {
+        Integer position = positions.get(id);
+        if (position == null) {
+            throw new IllegalArgumentException("No terminal " + id + " in the inventory");
+        }
+        InventoryEntry changed = change.apply(entries.get(position));
+        entries.set(position, changed);
+        return changed;
     }
 
     public List<InventoryEntry> matching(Predicate<InventoryEntry> filter) {

@@ -16,10 +16,11 @@ import java.time.Instant;
  * @param reassignTo        the merchant account it is being reassigned to while its status is reassignmentInProgress, else null
  * @param iccid             the ICCID of its SIM card (connectivity.cellular), null without one
  * @param simStatus         the SIM card's status: activated, deactivated, ...; null without one
+ * @param restartLocalTime  when it restarts daily, {@code HH:mm} local (its hardware.restartHour setting)
  */
 public record InventoryEntry(String id, String model, String serialNumber, String merchantId, String storeId, String status,
                              Instant lastSeenAt, Instant lastTransactionAt, Terminal terminal, String release, String reassignTo,
-                             String iccid, String simStatus) {
+                             String iccid, String simStatus, String restartLocalTime) {
 
     /** The release line most terminals run: a software update (maintenance) moves the last part on. */
     public static final String CURRENT_RELEASE = "1.98.";
@@ -29,6 +30,20 @@ public record InventoryEntry(String id, String model, String serialNumber, Strin
 
     /** assignment.companyId of every simulated terminal. */
     public static final String COMPANY_ID = "AcmeRetailGroup";
+    /** Adyen's default restart hour, which terminals keep until their settings change it. */
+    public static final String DEFAULT_RESTART = "06:00";
+
+    /** The same terminal assigned elsewhere, its reassignment finished. */
+    public InventoryEntry withAssignment(String merchant, String store, String newStatus) {
+        return new InventoryEntry(id, model, serialNumber, merchant, store, newStatus, lastSeenAt, lastTransactionAt, terminal, release,
+                null, iccid, simStatus, restartLocalTime);
+    }
+
+    /** The same terminal restarting at another time of day. */
+    public InventoryEntry withRestartLocalTime(String time) {
+        return new InventoryEntry(id, model, serialNumber, merchantId, storeId, status, lastSeenAt, lastTransactionAt, terminal, release,
+                reassignTo, iccid, simStatus, time);
+    }
 
     /** lastActivityAt: now while the terminal holds a cloud connection, else when it last did. */
     public Instant lastActivityAt(Instant now) {

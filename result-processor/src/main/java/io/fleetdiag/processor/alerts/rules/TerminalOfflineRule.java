@@ -76,9 +76,10 @@ public final class TerminalOfflineRule implements Rule {
                 : "missing from " + state.getMissedSnapshots() + " snapshots";
     }
 
-    /** When the terminal went away inside a reboot window: the window's end. */
+    /** When the terminal went away inside its reboot window (at its own restart time, if the inventory has it): the window's end. */
     private Optional<Instant> rebootHeldUntil(TerminalState state) {
         Instant vanishedAt = state.getPresenceChangedAt();
-        return vanishedAt == null ? Optional.empty() : rebootWindow.endOfWindowAround(vanishedAt);
+        String restart = state.getInventory() == null ? null : state.getInventory().getRestartLocalTime();
+        return vanishedAt == null ? Optional.empty() : rebootWindow.endOfWindowAround(vanishedAt, restart);
     }
 }
