@@ -158,6 +158,25 @@ class SecondOpinionTest {
     }
 
     @Test
+    void aHundredThousandTerminalPollCostsOneComparisonOfItsList() {
+        SecondOpinion opinion = opinion(100);
+        List<String> fleet = java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "V400m-" + (300_000_000 + i)).toList();
+        poll(opinion, fleet);
+        List<String> fewer = fleet.subList(50, fleet.size());
+
+        long started = System.nanoTime();
+        int rounds = 20;
+        for (int i = 0; i < rounds; i++) {
+            poll(opinion, i % 2 == 0 ? fewer : fleet);
+        }
+        long perPollMicros = (System.nanoTime() - started) / 1_000 / rounds;
+        System.out.println("second opinion over 100,000 listed terminals, 50 dropped every other poll: " + perPollMicros + " us per poll");
+
+        assertThat(asked).hasSize(50 * rounds / 2);
+        assertThat(perPollMicros).as("well inside a poll interval of seconds").isLessThan(1_000_000);
+    }
+
+    @Test
     void theBudgetRefillsAtItsRate() {
         StatusBudget budget = new StatusBudget(10, 20, clock);
 
