@@ -31,6 +31,9 @@ function facts(state) {
     ['Presence', badge('presence', state.presence)],
     ['Presence changed', time(state.presenceChangedAt)],
     ['Last seen connected', time(state.lastSeenAt)],
+    // polls whose connected list left it out while its own status call said ONLINE: kept present, worth knowing
+    ['List and status disagreed', state.statusDisagreements
+      ? [`${state.statusDisagreements} time${state.statusDisagreements === 1 ? '' : 's'}, last `, time(state.lastStatusDisagreementAt)] : 'never'],
     ['Store', storeLink(state.merchantAccount, state.store)],
     ['Model', inventory.model || '\u2013'],
     ['Serial number', inventory.serialNumber || '\u2013'],

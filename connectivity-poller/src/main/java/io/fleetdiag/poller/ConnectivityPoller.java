@@ -7,6 +7,8 @@ import io.fleetdiag.poller.backlog.SweepPacer;
 import io.fleetdiag.poller.leadership.LeaseLeadership;
 import io.fleetdiag.poller.schedule.CheckSchedule;
 import io.fleetdiag.poller.snapshot.SnapshotChunker;
+import io.fleetdiag.poller.status.SecondOpinion;
+import io.fleetdiag.poller.status.Verdict;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.service.ConfigurationException;
@@ -75,6 +77,7 @@ public final class ConnectivityPoller implements AutoCloseable {
     private final LeaseLeadership leadership;
     private final Backlog backlog;
     private final Topic<String, Long> scheduleState;
+    private final SecondOpinion secondOpinion;
     private final ScheduledExecutorService leader = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "poller-leader");
         thread.setDaemon(true);
@@ -113,6 +116,7 @@ public final class ConnectivityPoller implements AutoCloseable {
                 });
         this.metrics = new PollerMetrics(registry, leadership::leading, settings.scopes().stream().map(Scope::key).toList());
         this.backoff = Backoff.exact(FIRST_RETRY, settings.pollInterval());
+        this.secondOpinion = new SecondOpinion(settings.status(), adyen, registry, clock);
         this.backlog = new Backlog(settings.backlog(), settings.checkInterval(), new DispatchQueue(Admin.create(kafka.admin()),
                 catalog.checkRequests().name(), settings.backlog().dispatcherGroup()), registry);
     }
@@ -156,6 +160,7 @@ public final class ConnectivityPoller implements AutoCloseable {
             producer.initTransactions();
             Map<String, Instant> watermarks = ScheduleWatermarks.read(kafka.consumer(scheduleState.name()), scheduleState);
             backlog.resume(watermarks.remove(BacklogAlert.STATE_KEY));
+            secondOpinion.forget();
             term = new Term(producer, watermarks);
             LOG.info("Polling {} every {}, each live terminal checked every {}; schedule resumes from {}",
                     settings.scopes().stream().map(Scope::key).toList(), settings.pollInterval(), settings.checkInterval(), term.watermarks);
@@ -210,15 +215,21 @@ public final class ConnectivityPoller implements AutoCloseable {
         if (!calls.isEmpty()) {
             backlog.measure(now);
         }
+        // every scope's status questions go out before any waits for its answers
+        Map<Scope, CompletableFuture<Verdict>> verdicts = new LinkedHashMap<>();
+        calls.forEach((scope, call) -> verdicts.put(scope, call.join().outcome() != CallOutcome.SUCCESS ? null
+                : secondOpinion.ask(scope.key(), scope.merchantAccount(), call.join().uniqueTerminalIds())));
         for (Map.Entry<Scope, CompletableFuture<ConnectedTerminals>> call : calls.entrySet()) {
             if (term == null) {
                 return;
             }
-            handle(call.getKey(), term.scopes.get(call.getKey()), now, call.getValue().join());
+            CompletableFuture<Verdict> verdict = verdicts.get(call.getKey());
+            handle(call.getKey(), term.scopes.get(call.getKey()), now, call.getValue().join(), verdict == null ? null : verdict.join());
         }
     }
 
-    private void handle(Scope scope, ScopeState state, Instant pollStart, ConnectedTerminals answer) {
+    /** @param verdict the second opinion on a successful answer's list; null for a failed answer */
+    private void handle(Scope scope, ScopeState state, Instant pollStart, ConnectedTerminals answer, Verdict verdict) {
         if (answer.outcome() == CallOutcome.UNAUTHORIZED) {
             metrics.failed(scope.key(), answer.outcome().name());
             fatal.accept(new ConfigurationException("Adyen refused the poller's /connectedTerminals call for " + scope.key() + " ("
@@ -252,8 +263,9 @@ public final class ConnectivityPoller implements AutoCloseable {
         Optional<BacklogAlert.Edge> edge = backlog.edge(scope.key(), paced, polledAt);
         List<DiagnosisCheckRequest> checks = paced.checks();
         List<ConnectivitySnapshot> chunks = chunker.chunks(scope.key(), scope.merchantAccount(), scope.store(), live,
-                polledAt, answer.latency());
+                verdict.onlineByStatus(), polledAt, answer.latency());
         if (publish(scope, chunks, checks, paced.watermark(), edge, polledAt)) {
+            secondOpinion.published(scope.key(), verdict);
             term.watermarks.put(scope.key(), paced.watermark());
             backlog.published(scope.key(), paced, edge, polledAt);
             state.failures = 0;

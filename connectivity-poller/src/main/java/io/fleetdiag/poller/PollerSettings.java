@@ -1,6 +1,7 @@
 package io.fleetdiag.poller;
 
 import io.fleetdiag.poller.backlog.BacklogSettings;
+import io.fleetdiag.poller.status.StatusSettings;
 import io.fleetdiag.service.ConfigurationException;
 import io.fleetdiag.service.ServiceConfig;
 import io.fleetdiag.service.ServiceHttp;
@@ -23,11 +24,14 @@ import java.util.Map;
  * @param transactionalId {@code poller.transactional-id}: shared by all instances, so a new leader fences the old one
  * @param backlog         {@code poller.dispatcher-group}, {@code poller.queue-ahead}, {@code poller.backlog-alert-after}:
  *                        how the schedule keeps within what the dispatchers serve
+ * @param status          {@code poller.status-per-poll}, {@code poller.status-rate}, {@code poller.status-timeout}: the
+ *                        terminals' own status asked before the list costs them a miss
  *
  * <p>The poller's lease and schedule-state topics are named in the topic catalogue like every other topic.
  */
 public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration checkInterval, int chunkSize,
-                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId, BacklogSettings backlog) {
+                             Duration maxCatchUp, Duration leaseTimeout, String transactionalId, BacklogSettings backlog,
+                             StatusSettings status) {
 
     public static final SettingsDefinition DEFINITION = SettingsDefinition.named("connectivity-poller")
             .define("poller.scopes", SettingType.LIST, "", "required: merchant accounts and `merchantAccount/store` pairs to poll,"
@@ -48,6 +52,13 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
                     + " work (at the larger of their measured rate and the demand) is queued; beyond it the check sweep stretches instead")
             .define("poller.backlog-alert-after", SettingType.DURATION, "5m", SettingCheck.notNegative(), "DIAGNOSIS_BACKLOG when the"
                     + " check sweep has been held back this long; it resolves when every due check is sent again")
+            .define("poller.status-per-poll", SettingType.INT, "100", SettingCheck.atLeast(0), "at most this many terminals per poll"
+                    + " of a scope get their own status asked (Cloud device API `GET .../devices/{deviceId}/status`, or `/connectedTerminals`"
+                    + " with `uniqueTerminalId`) when the list leaves them out; one reported ONLINE stays present. 0 turns this off")
+            .define("poller.status-rate", SettingType.DOUBLE, "20", SettingCheck.atLeast(0.1), "status calls per second over all"
+                    + " scopes (a burst of up to `poller.status-per-poll`); those beyond it wait for the next poll, once")
+            .define("poller.status-timeout", SettingType.DURATION, "5s", SettingCheck.positive(), "how long a poll waits for its"
+                    + " status answers; one without an answer by then failed, and the terminal is as the list says")
             .define("http.port", SettingType.INT, "8091", ServiceHttp.PORT_CHECK, ServiceHttp.PORT_DOC);
 
     public static Map<String, String> defaults() {
@@ -63,7 +74,9 @@ public record PollerSettings(List<Scope> scopes, Duration pollInterval, Duration
         PollerSettings settings = new PollerSettings(scopes, config.duration("poller.poll-interval"), config.duration("poller.check-interval"),
                 config.intValue("poller.chunk-size"), config.duration("poller.max-catch-up"), config.duration("poller.lease-timeout"),
                 config.get("poller.transactional-id"), new BacklogSettings(config.get("poller.dispatcher-group"),
-                config.duration("poller.queue-ahead"), config.duration("poller.backlog-alert-after")));
+                config.duration("poller.queue-ahead"), config.duration("poller.backlog-alert-after")),
+                new StatusSettings(config.intValue("poller.status-per-poll"), config.doubleValue("poller.status-rate"),
+                        config.duration("poller.status-timeout")));
         if (settings.chunkSize() < 1 || settings.pollInterval().isZero() || settings.checkInterval().isZero()) {
             throw new ConfigurationException("poller.chunk-size, poller.poll-interval and poller.check-interval must be positive");
         }

@@ -96,11 +96,24 @@ abstract sealed class ApiRoutes {
             if (uniqueTerminalId == null) {
                 return stringArray(answer, "uniqueDeviceIds");
             }
+            return deviceStatus(answer, uniqueTerminalId) ? List.of(uniqueTerminalId) : List.of();
+        }
+
+        /** DeviceStatusResponse: {@code status} ONLINE or OFFLINE (Adyen's enum, as spelt there), about the device asked for. */
+        private static boolean deviceStatus(JsonNode answer, String deviceId) {
+            JsonNode id = answer.get("deviceId");
+            if (id != null && !id.isNull() && !deviceId.equals(id.asText())) {
+                throw new IllegalArgumentException("device status answer is about '" + id.asText() + "', not the device asked for");
+            }
             JsonNode status = answer.get("status");
             if (status == null || !status.isTextual()) {
                 throw new IllegalArgumentException("device status answer has no 'status'");
             }
-            return "ONLINE".equalsIgnoreCase(status.textValue()) ? List.of(uniqueTerminalId) : List.of();
+            return switch (status.textValue()) {
+                case "ONLINE" -> true;
+                case "OFFLINE" -> false;
+                default -> throw new IllegalArgumentException("device status '" + status.textValue() + "' is neither ONLINE nor OFFLINE");
+            };
         }
 
         @Override

@@ -14,6 +14,15 @@ public interface TerminalApiClient {
      */
     CompletableFuture<ConnectedTerminals> connectedTerminals(String merchantAccount, String store, String uniqueTerminalId);
 
+    /**
+     * One terminal's cloud connection, asked on its own (docs/design.md#the-terminal-api): the Cloud device API's
+     * {@code GET .../devices/{deviceId}/status}, or {@code /connectedTerminals} limited to the terminal. Never fails
+     * exceptionally; a failed or malformed answer is a {@link DeviceStatus} with status UNKNOWN.
+     */
+    default CompletableFuture<DeviceStatus> deviceStatus(String merchantAccount, String deviceId) {
+        return connectedTerminals(merchantAccount, null, deviceId).thenApply(answer -> DeviceStatus.of(deviceId, answer));
+    }
+
     /** Sends one DiagnosisRequest and waits for the terminal's answer (synchronous cloud call). */
     CompletableFuture<DiagnosisAnswer> diagnose(DiagnosisCall call);
 

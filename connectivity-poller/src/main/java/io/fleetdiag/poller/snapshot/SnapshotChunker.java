@@ -24,6 +24,12 @@ public final class SnapshotChunker {
 
     public List<ConnectivitySnapshot> chunks(String scope, String merchantAccount, String store, List<String> poiids,
                                              Instant polledAt, Duration pollDuration) {
+        return chunks(scope, merchantAccount, store, poiids, List.of(), polledAt, pollDuration);
+    }
+
+    /** With the terminals the list left out that their status reported ONLINE, in chunk 0 (they are few: a per-poll bound). */
+    public List<ConnectivitySnapshot> chunks(String scope, String merchantAccount, String store, List<String> poiids,
+                                             List<String> onlineByStatus, Instant polledAt, Duration pollDuration) {
         String snapshotId = UUID.randomUUID().toString();
         int count = Math.max(1, (poiids.size() + chunkSize - 1) / chunkSize);
         List<ConnectivitySnapshot> chunks = new ArrayList<>(count);
@@ -39,6 +45,7 @@ public final class SnapshotChunker {
                     .setChunkCount(count)
                     .setTotalTerminals(poiids.size())
                     .setUniqueTerminalIds(List.copyOf(poiids.subList(i * chunkSize, Math.min(poiids.size(), (i + 1) * chunkSize))))
+                    .setOnlineByStatus(i == 0 ? List.copyOf(onlineByStatus) : List.of())
                     .build());
         }
         return chunks;

@@ -41,4 +41,14 @@ class SnapshotChunkerTest {
             assertThat(chunk.getStore()).isNull();
         });
     }
+
+    @Test
+    void terminalsOnlineByTheirStatusTravelInTheFirstChunkOnlyAndOutsideTheListsCount() {
+        List<String> poiids = IntStream.range(0, 3).mapToObj(i -> "P400Plus-" + i).toList();
+
+        List<ConnectivitySnapshot> chunks = new SnapshotChunker(2).chunks("M", "M", null, poiids, List.of("V400m-9"), AT, Duration.ZERO);
+
+        assertThat(chunks).extracting(ConnectivitySnapshot::getOnlineByStatus).containsExactly(List.of("V400m-9"), List.of());
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.getTotalTerminals()).isEqualTo(3));
+    }
 }

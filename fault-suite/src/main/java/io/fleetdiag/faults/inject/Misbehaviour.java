@@ -42,10 +42,12 @@ public final class Misbehaviour implements Fault {
 
     @Override
     public void count(Map<String, Object> counts) {
-        counts.put("Terminal API calls", simulator.stats().total("diagnosis") + simulator.stats().total("connectedTerminals"));
+        counts.put("Terminal API calls", simulator.stats().total("diagnosis") + simulator.stats().total("connectedTerminals")
+                + simulator.stats().total("deviceStatus"));
         for (String answer : ANSWERS) {
             counts.put("simulator answers " + answer,
-                    simulator.stats().count("diagnosis", answer) + simulator.stats().count("connectedTerminals", answer));
+                    simulator.stats().count("diagnosis", answer) + simulator.stats().count("connectedTerminals", answer)
+                            + simulator.stats().count("deviceStatus", answer));
         }
     }
 }

@@ -8,13 +8,14 @@ import java.util.List;
 /**
  * What a snapshot says about one terminal, re-keyed by POIID for the terminal table: it appeared for
  * the first time, returned after being offline, is still there (at most every last-seen resolution),
- * or vanished (absent from enough consecutive snapshots to count as offline).
+ * vanished (absent from enough consecutive snapshots to count as offline), or was left out of the list but
+ * reported ONLINE by its own status call (every time: each one is a disagreement the terminal's state counts).
  */
 public record PresenceChange(String poiid, String scope, String merchantAccount, String store, Kind kind, Instant at,
                              int missedSnapshots) {
 
     /** The kinds of presence change. */
-    public enum Kind { APPEARED, RETURNED, SEEN, VANISHED }
+    public enum Kind { APPEARED, RETURNED, SEEN, VANISHED, ONLINE_BY_STATUS }
 
     public boolean online() {
         return kind != Kind.VANISHED;

@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Turns a scope's snapshots into per-terminal presence changes. Chunks are applied as they come: each
  * listed terminal is marked seen in this snapshot (and reported if it appeared or returned); when the
  * last chunk of a snapshot has arrived, every online member of the scope the snapshot did not list has
- * missed one more, and at the configured count it has vanished. A snapshot that misses most of the scope
+ * missed one more, and at the configured count it has vanished. A terminal the list left out but its own status call
+ * reported ONLINE ({@code onlineByStatus}) counts as listed. A snapshot that misses most of the scope
  * at once is a lost source, not a fleet gone offline ({@link SourceLoss}).
  * <p>
  * The cost follows what changes, not the scope's size: a listed terminal that is online, missed nothing
@@ -106,13 +107,19 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
             return;
         }
         for (String poiid : chunk.getUniqueTerminalIds()) {
-            seen(index, chunk, poiid, current.sequence(), polledAt);
+            seen(index, chunk, poiid, current.sequence(), polledAt, false);
+        }
+        // left out of the list, ONLINE by their own status: present all the same, and each one reported
+        for (String poiid : chunk.getOnlineByStatus()) {
+            seen(index, chunk, poiid, current.sequence(), polledAt, true);
         }
         current = current.with(chunk.getChunkIndex());
         if (current.complete()) {
             sweep(index, chunk, current.sequence(), polledAt);
         } else {
-            sightings.put(scope + SEPARATOR + chunk.getChunkIndex(), new ChunkSightings(current.sequence(), chunk.getUniqueTerminalIds()));
+            List<String> listed = new ArrayList<>(chunk.getUniqueTerminalIds());
+            listed.addAll(chunk.getOnlineByStatus());
+            sightings.put(scope + SEPARATOR + chunk.getChunkIndex(), new ChunkSightings(current.sequence(), listed));
         }
         progress.put(scope, current);
     }
@@ -148,22 +155,24 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         return index;
     }
 
-    private void seen(ScopeIndex index, ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt) {
+    /** @param byStatus the list left it out and its status said ONLINE: reported as such whatever else holds */
+    private void seen(ScopeIndex index, ConnectivitySnapshot chunk, String poiid, long sequence, long polledAt, boolean byStatus) {
         ScopeIndex.Member online = index.sighted(poiid, sequence);
         if (online != null) {
-            boolean due = polledAt - online.lastReportedMillis >= reportEveryMillis;
+            boolean due = byStatus || polledAt - online.lastReportedMillis >= reportEveryMillis;
             if (due || online.missed != 0) {
                 online.missed = 0;
                 online.lastReportedMillis = due ? polledAt : online.lastReportedMillis;
                 members.put(chunk.getScope() + SEPARATOR + poiid, new ScopeMember(sequence, 0, true, online.lastReportedMillis));
             }
             if (due) {
-                report(chunk, poiid, PresenceChange.Kind.SEEN, polledAt, 0);
+                report(chunk, poiid, byStatus ? PresenceChange.Kind.ONLINE_BY_STATUS : PresenceChange.Kind.SEEN, polledAt, 0);
             }
             return;
         }
         String key = chunk.getScope() + SEPARATOR + poiid;
-        PresenceChange.Kind kind = members.get(key) == null ? PresenceChange.Kind.APPEARED : PresenceChange.Kind.RETURNED;
+        PresenceChange.Kind kind = byStatus ? PresenceChange.Kind.ONLINE_BY_STATUS
+                : members.get(key) == null ? PresenceChange.Kind.APPEARED : PresenceChange.Kind.RETURNED;
         members.put(key, new ScopeMember(sequence, 0, true, polledAt));
         index.add(poiid, new ScopeIndex.Member(sequence - 1, 0, polledAt), sequence);
         report(chunk, poiid, kind, polledAt, 0);

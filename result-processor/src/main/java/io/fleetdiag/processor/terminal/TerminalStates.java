@@ -91,6 +91,10 @@ public final class TerminalStates {
         if (changedAt != null && state.getPresence() != Presence.NEVER_SEEN && change.at().isBefore(changedAt)) {
             return;
         }
+        if (change.kind() == PresenceChange.Kind.ONLINE_BY_STATUS) {
+            state.setStatusDisagreements(state.getStatusDisagreements() + 1);
+            state.setLastStatusDisagreementAt(change.at());
+        }
         if (change.online()) {
             TerminalEventStates.back(state, change.at());
             state.setLastSeenAt(change.at());

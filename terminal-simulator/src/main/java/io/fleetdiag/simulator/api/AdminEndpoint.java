@@ -105,6 +105,17 @@ final class AdminEndpoint {
                             cloud.websocketsDisabled(merchant, !request.path("enabled").asBoolean());
                             return websockets();
                         })),
+                admin("GET", "/admin/list-drops", "the online terminals the connected lists leave out", exchange -> exchange.json(200, listDrops())),
+                admin("POST", "/admin/list-drops", "{\"poiid\":\"P\",\"dropped\":true}: the connected lists leave the terminal out,"
+                        + " its status still says ONLINE while it is", exchange -> withBody(exchange, body -> {
+                            JsonNode request = read(body, JsonNode.class);
+                            String poiid = request.path("poiid").asText(null);
+                            if (poiid == null || !request.path("dropped").isBoolean()) {
+                                throw new IllegalArgumentException("Give poiid and dropped (true or false)");
+                            }
+                            cloud.dropFromLists(poiid, request.path("dropped").asBoolean());
+                            return listDrops();
+                        })),
                 admin("GET", "/admin/latency", "the latency model", exchange -> exchange.json(200, JSON.valueToTree(cloud.latency()).toString())),
                 admin("POST", "/admin/latency", "sets the latency: {\"medianMs\":1000,\"sigma\":0.3}", exchange -> withBody(exchange, body -> {
                     cloud.latency(read(body, LatencyModel.class));
@@ -162,6 +173,10 @@ final class AdminEndpoint {
                 .put("username", notifier.target().username()).put("delivered", notifier.delivered()).put("failed", notifier.failed())
                 .put("lastRefusal", notifier.lastRefusal()));
         return node.toString();
+    }
+
+    private String listDrops() {
+        return JSON.createObjectNode().set("dropped", JSON.valueToTree(cloud.listDrops())).toString();
     }
 
     private String websockets() {

@@ -12,11 +12,14 @@ import java.util.concurrent.TimeUnit;
  * Which terminals have a live cloud connection (docs/design.md#the-terminal-api): {@code POST
  * /connectedTerminals} with a merchant account and optionally a store or one terminal, and the Cloud
  * device API's {@code GET .../connectedDevices?store=} and {@code GET .../devices/{id}/status}. An
- * unknown merchant account has no connected terminals.
+ * unknown merchant account has no connected terminals. The lists leave out the terminals the admin API
+ * dropped from them ({@link SimulatedCloud#dropFromLists}); the per-terminal calls do not. Faults come in
+ * the shape of the call's flavour: the Terminal API's error object, or the device API's RFC 7807 problem.
  */
 final class ConnectedEndpoint {
 
     static final String KIND = "connectedTerminals";
+    static final String STATUS_KIND = "deviceStatus";
 
     private final SimulatedCloud cloud;
 
@@ -33,21 +36,30 @@ final class ConnectedEndpoint {
         }
         String merchantAccount = request == null ? null : text(request, "merchantAccount");
         if (merchantAccount == null || merchantAccount.isBlank()) {
-            count("badRequest");
+            count(KIND, "badRequest");
             exchange.json(400, Answers.terminalApiError(400, "702", "Required field 'merchantAccount' is missing", "validation"));
             return;
         }
-        List<String> ids = live(merchantAccount, text(request, "store"), text(request, "uniqueTerminalId"));
-        answer(exchange, Answers.connected("uniqueTerminalIds", ids));
+        String uniqueTerminalId = text(request, "uniqueTerminalId");
+        List<String> ids = live(merchantAccount, text(request, "store"), uniqueTerminalId);
+        answer(exchange, uniqueTerminalId == null ? KIND : STATUS_KIND, false, Answers.connected("uniqueTerminalIds", ids));
     }
 
     void deviceApiList(Exchange exchange, String merchantAccount) {
-        answer(exchange, Answers.connected("uniqueDeviceIds", live(merchantAccount, exchange.query("store"), null)));
+        answer(exchange, KIND, true, Answers.connected("uniqueDeviceIds", live(merchantAccount, exchange.query("store"), null)));
     }
 
+    /** DeviceStatusResponse; a device that is not the merchant account's gets Adyen's 403 ("doesn't own requested resource"). */
     void deviceApiStatus(Exchange exchange, String merchantAccount, String deviceId) {
+        boolean owned = cloud.fleet().terminal(deviceId).filter(terminal -> terminal.merchantAccount().equals(merchantAccount)).isPresent();
+        if (!owned) {
+            count(STATUS_KIND, "forbidden");
+            exchange.json(403, Answers.deviceApiError(403, "Forbidden", "User doesn't have access to all token policy resources"));
+            return;
+        }
         boolean online = !live(merchantAccount, null, deviceId).isEmpty();
-        answer(exchange, Answers.JSON.createObjectNode().put("deviceId", deviceId).put("status", online ? "ONLINE" : "OFFLINE").toString());
+        answer(exchange, STATUS_KIND, true,
+                Answers.JSON.createObjectNode().put("deviceId", deviceId).put("status", online ? "ONLINE" : "OFFLINE").toString());
     }
 
     private List<String> live(String merchantAccount, String store, String uniqueTerminalId) {
@@ -67,46 +79,48 @@ final class ConnectedEndpoint {
         }
         List<String> ids = new ArrayList<>(scope.size());
         for (Terminal terminal : scope) {
-            if (terminal.online(now)) {
+            if (terminal.online(now) && (uniqueTerminalId != null || !cloud.droppedFromLists(terminal.poiid()))) {
                 ids.add(terminal.poiid());
             }
         }
         return ids;
     }
 
-    private void answer(Exchange exchange, String json) {
+    private void answer(Exchange exchange, String kind, boolean deviceApi, String json) {
         Faults faults = cloud.faults();
-        switch (faults.draw(KIND, ThreadLocalRandom.current())) {
+        switch (faults.draw(kind, ThreadLocalRandom.current())) {
             case TOO_MANY_REQUESTS -> {
-                count("http429");
+                count(kind, "http429");
                 exchange.retryAfter(faults.retryAfterSeconds());
-                exchange.json(429, Answers.terminalApiError(429, "429", "Too Many Requests", "throttling"));
+                exchange.json(429, deviceApi ? Answers.deviceApiError(429, "Too Many Requests", null)
+                        : Answers.terminalApiError(429, "429", "Too Many Requests", "throttling"));
             }
             case SERVER_ERROR, ERROR -> {
-                count("http500");
-                exchange.json(500, Answers.terminalApiError(500, "905", "Internal Server Error", "internal"));
+                count(kind, "http500");
+                exchange.json(500, deviceApi ? Answers.deviceApiError(500, "Internal Server Error", null)
+                        : Answers.terminalApiError(500, "905", "Internal Server Error", "internal"));
             }
             case GARBAGE -> {
-                count("garbage");
+                count(kind, "garbage");
                 exchange.reply(200, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
             }
             case TRUNCATED -> {
-                count("truncated");
+                count(kind, "truncated");
                 exchange.json(200, json.substring(0, json.length() / 2));
             }
             case STALL -> {
-                count("stall");
+                count(kind, "stall");
                 cloud.scheduler().schedule(() -> exchange.json(200, json), faults.stallMs(), TimeUnit.MILLISECONDS);
             }
             default -> {
-                count("success");
+                count(kind, "success");
                 exchange.json(200, json);
             }
         }
     }
 
-    private void count(String outcome) {
-        cloud.stats().record(KIND, outcome);
+    private void count(String kind, String outcome) {
+        cloud.stats().record(kind, outcome);
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,11 +1,13 @@
 package io.fleetdiag.simulator.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
  * Misbehaviour injected into answers, each a probability per call. {@code target} says which calls:
- * {@code sync} (diagnosis), {@code connectedTerminals} (both connected-terminal calls) or {@code all}.
+ * {@code sync} (diagnosis), {@code connectedTerminals} (the connected-terminal lists of both flavours), {@code deviceStatus}
+ * (one terminal's status: the device API's {@code .../status}, or {@code /connectedTerminals} with a uniqueTerminalId) or {@code all}.
  *
  * The components are the JSON fields of {@code POST /admin/faults}, so Jackson reads and writes the record as
  * it is; code makes one by name with {@link #on(String)}, e.g. {@code Faults.on("sync").stall(1.0, 1_500).build()}.
@@ -24,6 +26,9 @@ public record Faults(String target, double errorRate, String errorCondition, dou
                      double rate500, double garbageRate, double truncatedRate, double stallRate, long stallMs,
                      double unknownEnumRate, double badBase64Rate) {
 
+    // before NONE: building NONE checks its target against it
+    private static final Set<String> TARGETS = Set.of("all", "sync", "connectedTerminals", "deviceStatus");
+
     public static final Faults NONE = on("all").build();
 
     /** What one call gets. */
@@ -31,13 +36,13 @@ public record Faults(String target, double errorRate, String errorCondition, dou
 
     public Faults {
         target = target == null ? "all" : target;
-        if (!target.equals("all") && !target.equals("sync") && !target.equals("connectedTerminals")) {
-            throw new IllegalArgumentException("fault target must be all, sync or connectedTerminals, not " + target);
+        if (!TARGETS.contains(target)) {
+            throw new IllegalArgumentException("fault target must be all, sync, connectedTerminals or deviceStatus, not " + target);
         }
         errorCondition = errorCondition == null ? "UnavailableService" : errorCondition;
     }
 
-    /** No faults yet on the calls of {@code target} ({@code all}, {@code sync} or {@code connectedTerminals}). */
+    /** No faults yet on the calls of {@code target} ({@code all}, {@code sync}, {@code connectedTerminals} or {@code deviceStatus}). */
     public static Builder on(String target) {
         return new Builder(target);
     }

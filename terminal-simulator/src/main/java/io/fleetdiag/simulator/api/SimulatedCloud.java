@@ -27,6 +27,8 @@ public final class SimulatedCloud {
     private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
     // merchant accounts whose WebSockets are switched off: /connectedTerminals answers them with an empty list
     private final Set<String> websocketsDisabled = ConcurrentHashMap.newKeySet();
+    // terminals the connected-terminal lists leave out although they are online (a lagging list): their status still says ONLINE
+    private final Set<String> listDrops = ConcurrentHashMap.newKeySet();
     private final AtomicReference<LatencyModel> latency;
     private final AtomicReference<Duration> iosCaptureWait = new AtomicReference<>(Duration.ofMinutes(3));
     private final AtomicReference<EventNotifier> events = new AtomicReference<>();
@@ -85,6 +87,25 @@ public final class SimulatedCloud {
     /** The merchant accounts with WebSockets switched off. */
     public Set<String> websocketsDisabled() {
         return Set.copyOf(websocketsDisabled);
+    }
+
+    /** Whether the merchant-account and store lists leave the terminal out; its per-terminal status is not affected. */
+    public boolean droppedFromLists(String poiid) {
+        return listDrops.contains(poiid);
+    }
+
+    /** Makes the lists leave an online terminal out (or list it again), as a list lagging behind the connection does. */
+    public void dropFromLists(String poiid, boolean dropped) {
+        if (dropped) {
+            listDrops.add(poiid);
+        } else {
+            listDrops.remove(poiid);
+        }
+    }
+
+    /** The terminals the lists leave out. */
+    public Set<String> listDrops() {
+        return Set.copyOf(listDrops);
     }
 
     public LatencyModel latency() {

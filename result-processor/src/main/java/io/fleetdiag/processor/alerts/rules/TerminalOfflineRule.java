@@ -56,8 +56,11 @@ public final class TerminalOfflineRule implements Rule {
 
     @Override
     public Map<String, String> evidence(TerminalState state, Instant now) {
+        // a terminal whose own status kept it present before is worth a second look: the list and the status disagreed
         return Evidence.of("presence", state.getPresence(), "missedSnapshots", state.getMissedSnapshots(),
-                "lastSeenAt", state.getLastSeenAt(), "lastEvent", TerminalEventEvidence.lastEvent(state));
+                "lastSeenAt", state.getLastSeenAt(), "lastEvent", TerminalEventEvidence.lastEvent(state),
+                "statusDisagreements", state.getStatusDisagreements() == 0 ? null : state.getStatusDisagreements(),
+                "lastStatusDisagreementAt", state.getLastStatusDisagreementAt());
     }
 
     @Override
