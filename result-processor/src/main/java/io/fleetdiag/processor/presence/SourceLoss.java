@@ -26,9 +26,10 @@ public record SourceLoss(double share, int minTerminals) {
         return live >= minTerminals && live > 0 && missing >= share * live;
     }
 
-    static TerminalAlert raised(ConnectivitySnapshot snapshot, int live, int missing, Instant at) {
+    /** @param origin the snapshot chunk's record ({@link AlertEpisodes#origin}), so a re-raise at the same poll time has its own id */
+    static TerminalAlert raised(ConnectivitySnapshot snapshot, int live, int missing, Instant at, String origin) {
         return TerminalAlert.newBuilder()
-                .setAlertId(AlertEpisodes.alertId("scope:" + snapshot.getScope(), AlertType.CONNECTIVITY_SOURCE_LOST, at))
+                .setAlertId(AlertEpisodes.alertId("scope:" + snapshot.getScope(), AlertType.CONNECTIVITY_SOURCE_LOST, at, origin))
                 .setStatus(AlertStatus.RAISED)
                 .setType(AlertType.CONNECTIVITY_SOURCE_LOST)
                 .setSeverity(Severity.CRITICAL)
