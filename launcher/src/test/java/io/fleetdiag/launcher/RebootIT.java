@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
@@ -13,10 +12,8 @@ import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalActionKind;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.access.Caller;
-import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
-import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
@@ -29,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,44 +44,39 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestClusterExtension.class)
 class RebootIT {
 
-    private static final String KEY = "AQEreboot-terminal-key";
-    private static final String MANAGEMENT_KEY = "AQEreboot-management-key";
     private static final Pattern ACTION = Pattern.compile("action (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private ManagedFleet fleet;
     private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
     void start(TestCluster cluster) throws Exception {
-        bed = Testbed.start(cluster, "reboot", SimulatorConfig.defaults(KEY).withTerminals(40).withMerchants(1)
-                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY));
+        fleet = ManagedFleet.start(cluster, "reboot", 40, work.resolve("processor"));
+        bed = fleet.bed();
     }
 
     @AfterEach
     void close() throws Exception {
-        bed.close();
+        fleet.close();
     }
 
     @Test
     void aRebootIsScheduledFollowedAndTheTerminalGoesOffAndComesBack() throws Exception {
-        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
-                "processor.application-id", bed.prefix() + "processor",
-                "processor.state-dir", work.resolve("processor").toString(),
-                "processor.commit-interval", "100ms",
+        ProcessorService processor = fleet.processor(Map.of(
                 "processor.reboot-window", "0s",
                 "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
                 "reboot.company-id", InventoryEntry.COMPANY_ID,
-                "reboot.allow-plain-http", "true")), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+                "reboot.allow-plain-http", "true"), Map.of("MANAGEMENT_API_KEY", ManagedFleet.MANAGEMENT_KEY));
         assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
         RecordCollector<String, TerminalAction> actions = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalActions().name(),
                 new StringDeserializer(), bed.catalog().terminalActions().valueSerde().deserializer()));
         // the inventory gives the terminals their store: the snapshots of a merchant-account scope do not
-        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
-                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+        fleet.poller();
         String api = "http://127.0.0.1:" + processor.httpPort();
         Terminal terminal = bed.simulator().fleet().terminals().get(0);
         await().atMost(Duration.ofMinutes(1)).until(() -> CommandRun.of("terminal", terminal.poiid(), "--api", api).out().contains("ONLINE"));
