@@ -3,6 +3,7 @@ package io.fleetdiag.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
@@ -65,12 +66,7 @@ class RebootIT {
 
     @Test
     void aRebootIsScheduledFollowedAndTheTerminalGoesOffAndComesBack() throws Exception {
-        ProcessorService processor = fleet.processor(Map.of(
-                "processor.reboot-window", "0s",
-                "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
-                "reboot.company-id", InventoryEntry.COMPANY_ID,
-                "reboot.allow-plain-http", "true"), Map.of("MANAGEMENT_API_KEY", ManagedFleet.MANAGEMENT_KEY));
-        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        ProcessorService processor = processor(work.resolve("processor"));
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
         RecordCollector<String, TerminalAction> actions = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalActions().name(),
@@ -121,6 +117,35 @@ class RebootIT {
         CommandRun unknown = CommandRun.of("reboot", "V400m-000000042", "--api", api);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("404");
+
+        // the reboots listed come from the table built from terminal-actions: a processor started on an empty state directory
+        // (a new instance, or one that lost its disk) lists the same
+        awaitListed(api, terminal.poiid(), actionId + " successful " + caller);
+        processor.close();
+        bed.forget(processor);
+        ProcessorService again = processor(work.resolve("processor-again"));
+        awaitListed("http://127.0.0.1:" + again.httpPort(), terminal.poiid(), actionId + " successful " + caller);
+    }
+
+    private ProcessorService processor(Path stateDir) throws Exception {
+        ProcessorService processor = fleet.processor(Map.of(
+                "processor.state-dir", stateDir.toString(),
+                "processor.reboot-window", "0s",
+                "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
+                "reboot.company-id", InventoryEntry.COMPANY_ID,
+                "reboot.allow-plain-http", "true"), Map.of("MANAGEMENT_API_KEY", ManagedFleet.MANAGEMENT_KEY));
+        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        return processor;
+    }
+
+    private static void awaitListed(String api, String poiid, String reboot) {
+        URI reboots = URI.create(api + "/api/terminals/" + poiid + "/reboots");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            JsonNode items = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(reboots).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("items");
+            assertThat(items).extracting(item -> item.path("actionId").asText() + " " + item.path("status").asText() + " "
+                    + item.path("by").asText()).contains(reboot);
+        });
     }
 
     private static int listed(URI terminals) throws Exception {
