@@ -66,7 +66,7 @@ class RebootIT {
 
     @Test
     void aRebootIsScheduledFollowedAndTheTerminalGoesOffAndComesBack() throws Exception {
-        ProcessorService processor = processor(work.resolve("processor"));
+        ProcessorService processor = processor(work.resolve("processor"), bed.prefix() + "processor");
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
         RecordCollector<String, TerminalAction> actions = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalActions().name(),
@@ -118,18 +118,20 @@ class RebootIT {
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("404");
 
-        // the reboots listed come from the table built from terminal-actions: a processor started on an empty state directory
-        // (a new instance, or one that lost its disk) lists the same
+        // the reboots listed come from the table built from terminal-actions: a processor started with nothing of the first
+        // one (its own application id and state directory) lists the same. A new id, as the same one would wait for the closed
+        // member's session to time out (about 100 s more).
         awaitListed(api, terminal.poiid(), actionId + " successful " + caller);
         processor.close();
         bed.forget(processor);
-        ProcessorService again = processor(work.resolve("processor-again"));
+        ProcessorService again = processor(work.resolve("processor-again"), bed.prefix() + "processor-again");
         awaitListed("http://127.0.0.1:" + again.httpPort(), terminal.poiid(), actionId + " successful " + caller);
     }
 
-    private ProcessorService processor(Path stateDir) throws Exception {
+    private ProcessorService processor(Path stateDir, String applicationId) throws Exception {
         ProcessorService processor = fleet.processor(Map.of(
                 "processor.state-dir", stateDir.toString(),
+                "processor.application-id", applicationId,
                 "processor.reboot-window", "0s",
                 "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
                 "reboot.company-id", InventoryEntry.COMPANY_ID,
