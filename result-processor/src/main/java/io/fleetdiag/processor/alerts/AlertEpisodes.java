@@ -12,20 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.Optional;
 import java.util.function.Function;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * Turns "these conditions hold now" into alert edges: a RAISED record when a condition starts, a
  * RESOLVED record (same alertId) when it stops, an UPDATED record (same alertId, new severity,
  * summary and evidence) when its severity changes while it holds, up or down (docs/alerts-escalation.md),
- * and nothing else while it holds. The alertId is derived from the subject, the type, the moment the episode
- * started and the {@linkplain #origin origin} of what raised it (the input record's topic, partition and offset), so
- * reprocessing the same input yields the same id, and an episode raised at the same moment as the one before it (resolved
- * and raised again by two records with one time) gets an id of its own. An open episode keeps the id it was raised with
- * (its RESOLVED and UPDATED records read it from the state), so episodes raised before the origin was part of the id are
- * matched as before.
+ * and nothing else while it holds. The alertId is derived from the subject, the type and the moment
+ * the episode started, so reprocessing the same input yields the same id.
  */
 public final class AlertEpisodes {
 
@@ -46,32 +40,16 @@ public final class AlertEpisodes {
     private AlertEpisodes() {
     }
 
-    /** What a punctuator raises from: no input record, and never twice for one subject at one moment. */
-    public static final String CLOCK = "clock";
-
-    /** @param origin what raised the episode: {@link #origin(Optional)} of the processor's context */
-    public static String alertId(String subject, AlertType type, Instant raisedAt, String origin) {
-        return UUID.nameUUIDFromBytes((subject + "|" + type + "|" + raisedAt.toEpochMilli() + "|" + origin)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    /**
-     * The input record being processed as {@code topic/partition/offset}, unique within the application and the same when
-     * exactly_once_v2 processes it again; {@link #CLOCK} in a punctuation, which has no record (Streams gives it no topic).
-     */
-    public static String origin(Optional<RecordMetadata> record) {
-        return record.filter(metadata -> metadata.topic() != null && metadata.offset() >= 0)
-                .map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
-                .orElse(CLOCK);
+    public static String alertId(String subject, AlertType type, Instant raisedAt) {
+        return UUID.nameUUIDFromBytes((subject + "|" + type + "|" + raisedAt.toEpochMilli()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**
      * @param clearing the evidence of a type whose condition stopped, for its RESOLVED record
-     * @param origin    what led here ({@link #origin(Optional)}), part of a raised episode's id
      * @param requestId the check whose result led here, if one did
      */
     public static Outcome reconcile(Subject subject, List<ActiveAlert> before, Map<AlertType, AlertCondition> holding, Instant at,
-                                    String origin, String requestId, Function<AlertType, Map<String, String>> clearing) {
+                                    String requestId, Function<AlertType, Map<String, String>> clearing) {
         Map<AlertType, ActiveAlert> active = new EnumMap<>(AlertType.class);
         before.forEach(alert -> active.put(alert.getType(), alert));
         List<TerminalAlert> edges = new ArrayList<>();
@@ -104,7 +82,7 @@ public final class AlertEpisodes {
                         .setEvidence(withPrevious(condition.evidence(), open))
                         .build());
             } else if (open == null) {
-                String alertId = alertId(subject.id(), type, at, origin);
+                String alertId = alertId(subject.id(), type, at);
                 active.put(type, ActiveAlert.newBuilder().setAlertId(alertId).setType(type).setSeverity(condition.severity())
                         .setSummary(condition.summary()).setRaisedAt(at).build());
                 edges.add(edge(alertId, AlertStatus.RAISED, subject, condition, requestId, at, at).build());

@@ -1,7 +1,6 @@
 package io.fleetdiag.processor.presence;
 
 import io.fleetdiag.processor.ProcessorWithTables;
-import io.fleetdiag.processor.alerts.AlertEpisodes;
 import io.fleetdiag.schemas.ConnectivitySnapshot;
 import io.fleetdiag.schemas.TerminalAlert;
 import java.time.Instant;
@@ -181,7 +180,7 @@ public final class PresenceProcessor implements Processor<String, ConnectivitySn
         Instant at = Instant.ofEpochMilli(polledAt);
         if (sourceLoss.lost(live, missing)) {
             if (lost == null) {
-                TerminalAlert raised = SourceLoss.raised(chunk, live, missing, at, AlertEpisodes.origin(context.recordMetadata()));
+                TerminalAlert raised = SourceLoss.raised(chunk, live, missing, at);
                 sourceAlerts.put(chunk.getScope(), raised);
                 context.forward(new Record<>(chunk.getScope(), new PresenceOutput.ScopeAlert(raised), polledAt));
             }

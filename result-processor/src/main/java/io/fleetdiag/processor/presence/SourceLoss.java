@@ -26,10 +26,9 @@ public record SourceLoss(double share, int minTerminals) {
         return live >= minTerminals && live > 0 && missing >= share * live;
     }
 
-    /** @param origin the snapshot chunk's record ({@link AlertEpisodes#origin}), so a re-raise at the same poll time has its own id */
-    static TerminalAlert raised(ConnectivitySnapshot snapshot, int live, int missing, Instant at, String origin) {
+    static TerminalAlert raised(ConnectivitySnapshot snapshot, int live, int missing, Instant at) {
         return TerminalAlert.newBuilder()
-                .setAlertId(AlertEpisodes.alertId("scope:" + snapshot.getScope(), AlertType.CONNECTIVITY_SOURCE_LOST, at, origin))
+                .setAlertId(AlertEpisodes.alertId("scope:" + snapshot.getScope(), AlertType.CONNECTIVITY_SOURCE_LOST, at))
                 .setStatus(AlertStatus.RAISED)
                 .setType(AlertType.CONNECTIVITY_SOURCE_LOST)
                 .setSeverity(Severity.CRITICAL)

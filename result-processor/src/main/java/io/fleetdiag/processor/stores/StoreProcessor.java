@@ -101,8 +101,7 @@ public final class StoreProcessor implements Processor<String, StoreContribution
                     "Too few terminals in this store can take payments: fix its terminal alerts first (offline, battery, printer,"
                             + " tamper...), and check the store's network if many terminals went offline together."));
         }
-        AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, at,
-                AlertEpisodes.origin(context.recordMetadata()), null, type -> evidence(counts));
+        AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(subject, before, holding, at, null, type -> evidence(counts));
         for (TerminalAlert edge : outcome.edges()) {
             operations.flag(edge, edge.getEventTime());
             if (edge.getStatus() == AlertStatus.RESOLVED) {

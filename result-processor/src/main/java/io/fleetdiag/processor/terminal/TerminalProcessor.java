@@ -189,7 +189,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         Set<AlertType> active = activeTypes(state);
         AlertEpisodes.Outcome outcome = AlertEpisodes.reconcile(
                 new AlertEpisodes.Subject(poiid, state.getMerchantAccount(), state.getStore()),
-                state.getActiveAlerts(), rules.evaluate(state, active, at), at, AlertEpisodes.origin(context.recordMetadata()), requestId,
+                state.getActiveAlerts(), rules.evaluate(state, active, at), at, requestId,
                 type -> rules.evidence(type, state, at));
         state.setActiveAlerts(outcome.active());
         TerminalState after = state;
