@@ -47,8 +47,9 @@ public final class KafkaAccess {
         String applicationId = setting(processor, "processor.application-id");
         List<KafkaAcl> acls = new ArrayList<>();
         reads(acls, catalog.results(), catalog.snapshots(), catalog.inventory(), catalog.terminalEvents());
-        readsAndWrites(acls, catalog.terminalState(), catalog.storeHealth(), catalog.alerts(), catalog.alertOperations());
-        writes(acls, catalog.checkRequests(), catalog.terminalActions(), catalog.deadLetters());
+        // terminal-actions: the reboot routes write it, the reboot table (terminal-reboots-table) is built from it
+        readsAndWrites(acls, catalog.terminalState(), catalog.storeHealth(), catalog.alerts(), catalog.alertOperations(), catalog.terminalActions());
+        writes(acls, catalog.checkRequests(), catalog.deadLetters());
         // Streams creates, reads, writes, purges and configures its internal topics, all named <application.id>-...
         acls.add(new KafkaAcl("topic", applicationId, true, List.of("All")));
         acls.add(new KafkaAcl("group", applicationId, true, List.of("Read", "Describe")));

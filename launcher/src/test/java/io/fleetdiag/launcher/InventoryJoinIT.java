@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.TerminalAlert;
-import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
-import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
@@ -27,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -45,50 +41,37 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestClusterExtension.class)
 class InventoryJoinIT {
 
-    private static final String KEY = "AQEjoin-terminal-key";
-    private static final String MANAGEMENT_KEY = "AQEjoin-management-key";
     private static final Duration IDLE_AFTER = Duration.ofDays(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private ManagedFleet fleet;
     private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
     void start(TestCluster cluster) throws Exception {
-        bed = Testbed.start(cluster, "join", SimulatorConfig.defaults(KEY).withTerminals(200).withMerchants(1)
-                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY));
+        fleet = ManagedFleet.start(cluster, "join", 200, work.resolve("processor"));
+        bed = fleet.bed();
     }
 
     @AfterEach
     void close() throws Exception {
-        bed.close();
-    }
-
-    private ProcessorService processor() throws Exception {
-        return bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
-                "processor.application-id", bed.prefix() + "processor",
-                "processor.state-dir", work.resolve("processor").toString(),
-                "processor.commit-interval", "100ms",
-                "processor.punctuate-interval", "1s",
-                "processor.never-connected-after", "5s",
-                "processor.firmware-behind-after", "5s",
-                "processor.reassignment-stuck-after", "5s",
-                "processor.idle-after", IDLE_AFTER.toDays() + "d")), Map.of(), new CompletableFuture<>()));
-    }
-
-    private void poller() throws Exception {
-        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
-                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+        fleet.close();
     }
 
     @Test
     void aNeverConnectedTerminalHasAStateRowAndRaisesNeverConnected() throws Exception {
-        ProcessorService processor = processor();
+        ProcessorService processor = fleet.processor(Map.of(
+                "processor.punctuate-interval", "1s",
+                "processor.never-connected-after", "5s",
+                "processor.firmware-behind-after", "5s",
+                "processor.reassignment-stuck-after", "5s",
+                "processor.idle-after", IDLE_AFTER.toDays() + "d"), Map.of());
         assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
-        poller();
+        fleet.poller();
         List<InventoryEntry> neverConnected = bed.simulator().cloud().inventory().neverConnected();
         assertThat(neverConnected).isNotEmpty();
         InventoryEntry absent = neverConnected.get(0);

@@ -3,8 +3,8 @@ package io.fleetdiag.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
@@ -13,10 +13,8 @@ import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalActionKind;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.service.access.Caller;
-import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
-import io.fleetdiag.terminalapi.TerminalApiClient;
 import io.fleetdiag.teststack.Testbed;
 import io.fleetdiag.testsupport.RecordCollector;
 import io.fleetdiag.testsupport.TestCluster;
@@ -29,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,44 +45,34 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestClusterExtension.class)
 class RebootIT {
 
-    private static final String KEY = "AQEreboot-terminal-key";
-    private static final String MANAGEMENT_KEY = "AQEreboot-management-key";
     private static final Pattern ACTION = Pattern.compile("action (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private ManagedFleet fleet;
     private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
     void start(TestCluster cluster) throws Exception {
-        bed = Testbed.start(cluster, "reboot", SimulatorConfig.defaults(KEY).withTerminals(40).withMerchants(1)
-                .withReferenceTerminals(false).withManagementApiKey(MANAGEMENT_KEY));
+        fleet = ManagedFleet.start(cluster, "reboot", 40, work.resolve("processor"));
+        bed = fleet.bed();
     }
 
     @AfterEach
     void close() throws Exception {
-        bed.close();
+        fleet.close();
     }
 
     @Test
     void aRebootIsScheduledFollowedAndTheTerminalGoesOffAndComesBack() throws Exception {
-        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
-                "processor.application-id", bed.prefix() + "processor",
-                "processor.state-dir", work.resolve("processor").toString(),
-                "processor.commit-interval", "100ms",
-                "processor.reboot-window", "0s",
-                "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
-                "reboot.company-id", InventoryEntry.COMPANY_ID,
-                "reboot.allow-plain-http", "true")), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
-        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        ProcessorService processor = processor(work.resolve("processor"), bed.prefix() + "processor");
         RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
                 new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
         RecordCollector<String, TerminalAction> actions = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalActions().name(),
                 new StringDeserializer(), bed.catalog().terminalActions().valueSerde().deserializer()));
         // the inventory gives the terminals their store: the snapshots of a merchant-account scope do not
-        bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings()),
-                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of("MANAGEMENT_API_KEY", MANAGEMENT_KEY), new CompletableFuture<>()));
+        fleet.poller();
         String api = "http://127.0.0.1:" + processor.httpPort();
         Terminal terminal = bed.simulator().fleet().terminals().get(0);
         await().atMost(Duration.ofMinutes(1)).until(() -> CommandRun.of("terminal", terminal.poiid(), "--api", api).out().contains("ONLINE"));
@@ -130,6 +117,37 @@ class RebootIT {
         CommandRun unknown = CommandRun.of("reboot", "V400m-000000042", "--api", api);
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.err()).contains("404");
+
+        // the reboots listed come from the table built from terminal-actions: a processor started with nothing of the first
+        // one (its own application id and state directory) lists the same. A new id, as the same one would wait for the closed
+        // member's session to time out (about 100 s more).
+        awaitListed(api, terminal.poiid(), actionId + " successful " + caller);
+        processor.close();
+        bed.forget(processor);
+        ProcessorService again = processor(work.resolve("processor-again"), bed.prefix() + "processor-again");
+        awaitListed("http://127.0.0.1:" + again.httpPort(), terminal.poiid(), actionId + " successful " + caller);
+    }
+
+    private ProcessorService processor(Path stateDir, String applicationId) throws Exception {
+        ProcessorService processor = fleet.processor(Map.of(
+                "processor.state-dir", stateDir.toString(),
+                "processor.application-id", applicationId,
+                "processor.reboot-window", "0s",
+                "reboot.endpoint", bed.simulator().baseUrl() + "/v3",
+                "reboot.company-id", InventoryEntry.COMPANY_ID,
+                "reboot.allow-plain-http", "true"), Map.of("MANAGEMENT_API_KEY", ManagedFleet.MANAGEMENT_KEY));
+        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
+        return processor;
+    }
+
+    private static void awaitListed(String api, String poiid, String reboot) {
+        URI reboots = URI.create(api + "/api/terminals/" + poiid + "/reboots");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            JsonNode items = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(reboots).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("items");
+            assertThat(items).extracting(item -> item.path("actionId").asText() + " " + item.path("status").asText() + " "
+                    + item.path("by").asText()).contains(reboot);
+        });
     }
 
     private static int listed(URI terminals) throws Exception {

@@ -12,7 +12,6 @@ import io.fleetdiag.processor.api.RebootApi;
 import io.fleetdiag.processor.api.StoreTerminals;
 import io.fleetdiag.processor.api.ProcessorQueries;
 import io.fleetdiag.processor.reboot.RebootSettings;
-import io.fleetdiag.processor.reboot.RecentActions;
 import io.fleetdiag.processor.signin.DashboardSignIn;
 import io.fleetdiag.processor.api.QueryException;
 import io.fleetdiag.processor.errors.DeadLetterDeserializationHandler;
@@ -72,8 +71,6 @@ public final class ProcessorService implements AutoCloseable {
 
     /** How often ended silences past their retention are removed. */
     private static final Duration SWEEP_EVERY = Duration.ofHours(1);
-    /** The terminal actions an instance remembers for the terminal page and to record only changes of status. */
-    private static final int RECENT_ACTIONS = 10_000;
 
     private final KafkaStreams streams;
     private final HttpEndpoint http;
@@ -159,7 +156,7 @@ public final class ProcessorService implements AutoCloseable {
                 AlertOperationsApi.onStreams(running::get, advertised::get, token, queries::terminal, operations, catalog.alertOperations().name()),
                 new CheckRequestsApi(queries::terminal, checks, catalog.checkRequests().name(), Clock.systemUTC()),
                 new RebootApi(queries::terminal, StoreTerminals.of(queries), RebootSettings.from(config, environment), actions,
-                        catalog.terminalActions().name(), new RecentActions(RECENT_ACTIONS), Clock.systemUTC()), events, DashboardSignIn.from(config)));
+                        catalog.terminalActions().name(), queries::reboots, Clock.systemUTC()), events, DashboardSignIn.from(config)));
         HostInfo self = new HostInfo(host, http.port());
         advertised.set(self);
 

@@ -11,6 +11,7 @@ import io.fleetdiag.processor.operations.ResolvedAlerts;
 import io.fleetdiag.processor.presence.PresenceChange;
 import io.fleetdiag.processor.presence.PresenceOutput;
 import io.fleetdiag.processor.presence.PresenceProcessor;
+import io.fleetdiag.processor.reboot.RebootTable;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreOutput;
 import io.fleetdiag.processor.stores.StoreProcessor;
@@ -19,6 +20,7 @@ import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
+import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
@@ -38,7 +40,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The result processor's topology, in five stages:
+ * The result processor's topology, in six stages:
  * <ol>
  * <li>snapshots (keyed by scope) become per-terminal presence changes, re-keyed by POIID, and a scope
  * whose snapshot lost most of its terminals at once raises CONNECTIVITY_SOURCE_LOST;</li>
@@ -50,7 +52,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <li>store contributions (keyed by store) update store health and STORE_DEGRADED;</li>
  * <li>alert edges are folded into episodes: resolved ones remembered by alertId, to answer
  * acknowledgements of them, the recent ones of each terminal kept as its alert history, and the active
- * fleet-level ones (DIAGNOSIS_BACKLOG, raised by the poller) kept apart from every terminal.</li>
+ * fleet-level ones (DIAGNOSIS_BACKLOG, raised by the poller) kept apart from every terminal;</li>
+ * <li>terminal actions (reboots) are kept per terminal, with their last status, for the reboot routes.</li>
  * </ol>
  * Acknowledgements and silences (alert-operations) are a global table that every instance holds whole:
  * any terminal's alert may match any silence (docs/alert-operations.md).
@@ -118,6 +121,7 @@ public final class ResultProcessorTopology {
         alerts.process(ResolvedAlerts.supplier(topics.alerts().valueSerde()), Named.as("resolved-alerts"));
         alerts.process(AlertHistoryProcessor.supplier(settings.history()), Named.as("alert-history"));
         alerts.process(FleetAlerts.supplier(topics.alerts().valueSerde()), Named.as("fleet-alerts"));
+        reboots(builder, topics.terminalActions());
         return builder.build();
     }
 
@@ -166,6 +170,17 @@ public final class ResultProcessorTopology {
                 .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde())
                         .withName("events-by-poiid").withNumberOfPartitions(partitions))
                 .mapValues(event -> (TerminalInput) new TerminalInput.Event(event), Named.as("event-inputs"));
+    }
+
+    /**
+     * The terminal actions as each terminal's reboots ({@link RebootTable}): split per terminal and repartitioned by POIID,
+     * since a store's request is one record keyed by the store.
+     */
+    private static void reboots(StreamsBuilder builder, Topic<String, TerminalAction> topic) {
+        source(builder, topic)
+                .flatMap(RebootTable::perTerminal, Named.as("terminal-actions-per-terminal"))
+                .repartition(Repartitioned.with(topic.keySerde(), topic.valueSerde()).withName("terminal-actions-by-poiid"))
+                .process(RebootTable.supplier(), Named.as("terminal-reboots"));
     }
 
     private static <V> KStream<String, V> source(StreamsBuilder builder, Topic<String, V> topic) {

@@ -7,6 +7,8 @@ import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.processor.history.AlertEpisode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
 import io.fleetdiag.processor.operations.ResolvedAlerts;
+import io.fleetdiag.processor.reboot.RebootTable;
+import io.fleetdiag.processor.reboot.TerminalReboots;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
@@ -18,6 +20,7 @@ import io.fleetdiag.schemas.DeadLetter;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
 import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.StoreHealth;
+import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalEvent;
 import io.fleetdiag.schemas.TerminalInventory;
@@ -75,6 +78,7 @@ final class ProcessorDriver implements AutoCloseable {
     private final TestInputTopic<String, TerminalInventory> inventory;
     private final TestInputTopic<String, TerminalEvent> events;
     private final TestInputTopic<String, TerminalAlert> otherServicesAlerts;
+    private final TestInputTopic<String, TerminalAction> actions;
     private final Output<TerminalAlert> alerts;
     private final Output<TerminalState> states;
     private final Output<DiagnosisCheckRequest> checks;
@@ -108,6 +112,7 @@ final class ProcessorDriver implements AutoCloseable {
         operations = driver.createInputTopic(catalog.alertOperations().name(), keys, catalog.alertOperations().valueSerde().serializer());
         inventory = driver.createInputTopic(catalog.inventory().name(), keys, catalog.inventory().valueSerde().serializer());
         events = driver.createInputTopic(catalog.terminalEvents().name(), keys, catalog.terminalEvents().valueSerde().serializer());
+        actions = driver.createInputTopic(catalog.terminalActions().name(), keys, catalog.terminalActions().valueSerde().serializer());
         otherServicesAlerts = driver.createInputTopic(catalog.alerts().name(), keys, catalog.alerts().valueSerde().serializer());
         alerts = new Output<>(driver.createOutputTopic(catalog.alerts().name(), keysOut, catalog.alerts().valueSerde().deserializer()));
         states = new Output<>(driver.createOutputTopic(catalog.terminalState().name(), keysOut, catalog.terminalState().valueSerde().deserializer()));
@@ -170,6 +175,17 @@ final class ProcessorDriver implements AutoCloseable {
     /** An event notification as the poller writes it, at its TimeStamp. */
     void event(TerminalEvent event) {
         events.pipeInput(event.getPoiid(), event, event.getOccurredAt());
+    }
+
+    /** A terminal-actions record as the reboot routes write it, under {@code key} (a POIID or a store), at its time. */
+    void action(String key, TerminalAction action) {
+        actions.pipeInput(key, action, action.getAt());
+    }
+
+    /** A terminal's reboots as the reboot table keeps them; empty when it has no row. */
+    List<TerminalReboots.Known> reboots(String poiid) {
+        TerminalReboots row = driver.<String, TerminalReboots>getKeyValueStore(RebootTable.TABLE).get(poiid);
+        return row == null ? List.of() : row.newestFirst();
     }
 
     void advanceWallClock(Duration duration) {

@@ -30,6 +30,7 @@ class StateTableNamesTest {
                 "scope-members-store", "snapshot-progress-store", "snapshot-sightings-store", "scope-source-alerts-store",
                 "terminal-state-store", "active-alerts-store", "fleet-counts-store", "wallclock-due-store", "wallclock-index-store",
                 "store-members-store", "store-health-store", "store-alerts-store", "resolved-alerts-table",
-                "alert-episodes-table", "fleet-alerts-table", "firmware-listings-store", "firmware-counts-store", "firmware-members-store");
+                "alert-episodes-table", "fleet-alerts-table", "firmware-listings-store", "firmware-counts-store", "firmware-members-store",
+                "terminal-reboots-table");
     }
 }

@@ -2,6 +2,8 @@ package io.fleetdiag.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.history.AlertHistoryProcessor;
+import io.fleetdiag.processor.reboot.RebootTable;
+import io.fleetdiag.processor.reboot.TerminalReboots;
 import io.fleetdiag.processor.stores.StoreContribution;
 import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
@@ -18,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -94,6 +97,20 @@ public final class ProcessorQueries {
             throw new QueryException.NotFound("No terminal " + poiid);
         }
         return terminal;
+    }
+
+    /**
+     * {@code GET /api/terminals/{poiid}/reboots}'s answer, from the instance owning the terminal's row of the reboot table:
+     * its reboots newest first, none when it has no row. The caller's scope is the route's to check.
+     */
+    public JsonNode reboots(HttpCall origin, String poiid) throws QueryException {
+        return byKey(origin, RebootTable.TABLE, poiid, "/api/terminals/" + URLEncoder.encode(poiid, StandardCharsets.UTF_8) + "/reboots",
+                () -> {
+                    TerminalReboots row = tables.<TerminalReboots>table(RebootTable.TABLE).get(poiid);
+                    List<Object> items = (row == null ? TerminalReboots.NONE : row).newestFirst().stream()
+                            .<Object>map(TerminalReboots.Known::json).toList();
+                    return Optional.of(Json.MAPPER.valueToTree(Map.of("poiid", poiid, "items", items)));
+                }, "");
     }
 
     private JsonNode terminalHistory(HttpCall call) throws QueryException {

@@ -1,7 +1,7 @@
 package io.fleetdiag.processor.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.processor.reboot.RebootSettings;
-import io.fleetdiag.processor.reboot.RecentActions;
 import io.fleetdiag.processor.reboot.TerminalActionRecords;
 import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.service.Json;
@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * docs/alert-operations.md): for terminals the processor knows and the caller's scope covers (404 otherwise, as for unknown
  * ones), and follows each action. Every action scheduled, and every change of status a follow-up sees, is a record on
  * terminal-actions with the caller's subject ({@link TerminalActionRecords}). Without {@code reboot.endpoint} the routes answer
- * 503 saying what to set.
+ * 503 saying what to set. What was recorded is read back from the processor's reboot table
+ * ({@link io.fleetdiag.processor.reboot.RebootTable}, built from terminal-actions), through the instance owning the terminal, so
+ * every instance answers alike and a restart forgets nothing.
  */
 public final class RebootApi {
 
@@ -38,19 +40,25 @@ public final class RebootApi {
     private final String companyId;
     private final Producer<String, TerminalAction> records;
     private final String topic;
-    private final RecentActions recent;
+    private final Reboots recorded;
     private final Clock clock;
 
-    /** @param records writes to {@code topic} (terminal-actions); {@code recent} is this instance's memory of the actions */
+    /** A terminal's reboots as the reboot table holds them: {@code {"poiid", "items": [...]}}, newest first. */
+    @FunctionalInterface
+    public interface Reboots {
+        JsonNode reboots(HttpCall origin, String poiid) throws QueryException;
+    }
+
+    /** @param records writes to {@code topic} (terminal-actions); {@code recorded} reads what the topic holds, per terminal */
     public RebootApi(TerminalLookup terminals, StoreTerminals stores, Optional<RebootSettings> settings, Producer<String, TerminalAction> records,
-                     String topic, RecentActions recent, Clock clock) {
+                     String topic, Reboots recorded, Clock clock) {
         this.terminals = terminals;
         this.stores = stores;
         this.actions = settings.map(rebooting -> new TerminalActionsClient(rebooting.api()));
         this.companyId = settings.map(RebootSettings::companyId).orElse(null);
         this.records = records;
         this.topic = topic;
-        this.recent = recent;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
@@ -63,8 +71,8 @@ public final class RebootApi {
                         Failures.mapped(this::rebootStore)),
                 Route.get("/api/reboots/{actionId}", Permission.READ, "a reboot's terminal action as Adyen reports it: pending, successful,"
                         + " failed, cancelled or tryLater; a change of status is recorded on terminal-actions", Failures.mapped(this::follow)),
-                Route.get("/api/terminals/{poiid}/reboots", Permission.READ, "the terminal's reboots this processor instance scheduled or"
-                        + " followed since it started, newest first, each with its last status seen", Failures.mapped(this::recent)));
+                Route.get("/api/terminals/{poiid}/reboots", Permission.READ, "the terminal's reboots recorded on terminal-actions (its newest"
+                        + " 20 of the last 90 days), newest first, each with its last status seen", Failures.mapped(this::recent)));
     }
 
     private Reply reboot(HttpCall call) throws QueryException {
@@ -85,7 +93,7 @@ public final class RebootApi {
         answer.put("poiid", poiid);
         answer.put("actionId", schedule.scheduled().get(0).actionId());
         answer.put("by", call.caller().subject());
-        answer.put("recorded", record(schedule, TerminalActionRecords.terminal(poiid, schedule, call.caller().subject(), clock.instant())));
+        answer.put("recorded", written(TerminalActionRecords.terminal(poiid, schedule, call.caller().subject(), clock.instant())));
         return Reply.json(202, Json.write(answer));
     }
 
@@ -110,7 +118,7 @@ public final class RebootApi {
         answer.put("scheduled", schedule.scheduled().stream().map(one -> Map.of("poiid", one.terminalId(), "actionId", one.actionId())).toList());
         answer.put("errors", schedule.errors());
         answer.put("by", call.caller().subject());
-        answer.put("recorded", record(schedule, TerminalActionRecords.store(merchantAccount, store, schedule, call.caller().subject(),
+        answer.put("recorded", written(TerminalActionRecords.store(merchantAccount, store, schedule, call.caller().subject(),
                 clock.instant())));
         return Reply.json(202, Json.write(answer));
     }
@@ -124,7 +132,7 @@ public final class RebootApi {
         }
         if (action.terminalId() != null) {
             terminals.terminal(call, action.terminalId());
-            if (action.status() != null && recent.seen(action.id(), action.terminalId(), action.actionType(), action.status(), clock.instant())) {
+            if (action.status() != null && changed(call, action)) {
                 written(TerminalActionRecords.outcome(action, call.caller().subject(), clock.instant()));
             }
         }
@@ -142,27 +150,25 @@ public final class RebootApi {
     private Reply recent(HttpCall call) throws QueryException {
         String poiid = call.param("poiid");
         terminals.terminal(call, poiid);
-        List<Map<String, Object>> items = recent.of(poiid).stream().map(seen -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("actionId", seen.actionId());
-            item.put("actionType", seen.actionType());
-            item.put("by", seen.by());
-            item.put("scheduledAt", seen.scheduledAt() == null ? null : seen.scheduledAt().toString());
-            item.put("status", seen.status());
-            item.put("seenAt", seen.seenAt().toString());
-            return item;
-        }).toList();
-        return Reply.json(200, Json.write(Map.of("poiid", poiid, "items", items)));
+        return Reply.json(200, recorded.reboots(call, poiid).toString());
     }
 
-    /** Keeps the scheduled actions and writes their record; false when the record could not be written (the actions stand). */
-    private boolean record(TerminalActionsClient.Schedule schedule, TerminalActionRecords.Keyed keyed) {
-        TerminalAction value = keyed.value();
-        schedule.scheduled().forEach(one -> recent.scheduled(one.actionId(), one.terminalId(), value.getActionType(), value.getBy(),
-                value.getAt()));
-        return written(keyed);
+    /**
+     * Whether Adyen's status of {@code action} differs from the last one recorded. An action the table does not hold yet (its
+     * SCHEDULED record still on its way) counts as pending, the status it was scheduled with, so following it at once records
+     * nothing. Two instances following one change at the same moment may both record it: a repeat, never a loss.
+     */
+    private boolean changed(HttpCall call, TerminalActionsClient.Action action) throws QueryException {
+        String kept = TerminalActionRecords.PENDING;
+        for (JsonNode item : recorded.reboots(call, action.terminalId()).path("items")) {
+            if (item.path("actionId").asText().equals(action.id())) {
+                kept = item.path("status").asText();
+            }
+        }
+        return !kept.equals(action.status());
     }
 
+    /** Writes {@code keyed}; false when it could not be written (the actions stand). */
     private boolean written(TerminalActionRecords.Keyed keyed) {
         try {
             OperationRequests.written(records, new ProducerRecord<>(topic, keyed.key(), keyed.value()), "the terminal-actions topic");

@@ -7,7 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.fleetdiag.processor.TestCallers;
 import io.fleetdiag.processor.reboot.RebootSettings;
-import io.fleetdiag.processor.reboot.RecentActions;
+import io.fleetdiag.processor.reboot.RebootTable;
+import io.fleetdiag.processor.reboot.TerminalReboots;
 import io.fleetdiag.schemas.ScheduledAction;
 import io.fleetdiag.schemas.TerminalAction;
 import io.fleetdiag.schemas.TerminalActionKind;
@@ -71,7 +72,7 @@ class RebootApiTest {
         RebootSettings settings = new RebootSettings(new ManagementApiConfig(URI.create("http://127.0.0.1:" + adyen.getAddress().getPort() + "/v3"),
                 ApiKey.of("AQEmanagement-key"), Duration.ofSeconds(5), true, null), "Company");
         RebootApi api = new RebootApi(RebootApiTest::terminal, (origin, merchantAccount, store) -> List.of("V400m-1"), Optional.of(settings),
-                producer, "terminal-actions", new RecentActions(100), Clock.fixed(NOW, ZoneOffset.UTC));
+                producer, "terminal-actions", this::recorded, Clock.fixed(NOW, ZoneOffset.UTC));
         endpoint = HttpEndpoint.start("127.0.0.1", 0, TestCallers.tokens(Map.of(OPERATOR_TOKEN, OPERATOR, VIEWER_TOKEN, VIEWER)), api.routes());
     }
 
@@ -86,6 +87,19 @@ class RebootApiTest {
             throw new QueryException.NotFound("No terminal " + poiid);
         }
         return Json.MAPPER.createObjectNode().put("poiid", poiid);
+    }
+
+    /** The reboot table's row as the topology folds it ({@code RebootTableTopologyTest}), here from what the routes wrote. */
+    private JsonNode recorded(HttpCall origin, String poiid) {
+        TerminalReboots row = TerminalReboots.NONE;
+        for (ProducerRecord<String, TerminalAction> record : producer.history()) {
+            for (var one : RebootTable.perTerminal(record.key(), record.value())) {
+                if (one.key.equals(poiid)) {
+                    row = row.with(one.value.getActions().get(0).getActionId(), one.value);
+                }
+            }
+        }
+        return Json.MAPPER.valueToTree(Map.of("poiid", poiid, "items", row.newestFirst().stream().map(TerminalReboots.Known::json).toList()));
     }
 
     private static void answer(HttpExchange exchange, String body) throws IOException {

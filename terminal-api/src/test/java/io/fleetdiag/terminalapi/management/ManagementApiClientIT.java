@@ -1,40 +1,24 @@
 package io.fleetdiag.terminalapi.management;
 
+import static io.fleetdiag.terminalapi.management.SimulatedManagementApi.MANAGEMENT_KEY;
+import static io.fleetdiag.terminalapi.management.SimulatedManagementApi.TERMINAL_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fleetdiag.simulator.SimulatorConfig;
-import io.fleetdiag.simulator.TerminalSimulator;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
-import io.fleetdiag.terminalapi.ApiKey;
-import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against the simulator's Management API over real HTTP. */
 class ManagementApiClientIT {
 
-    private static final String MANAGEMENT_KEY = "management-key";
-    private static final String TERMINAL_KEY = "terminal-key";
-    private static TerminalSimulator simulator;
-
-    @BeforeAll
-    static void start() throws Exception {
-        simulator = TerminalSimulator.start(SimulatorConfig.defaults(TERMINAL_KEY).withTerminals(230).withReferenceTerminals(false)
-                .withManagementApiKey(MANAGEMENT_KEY));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        simulator.close();
-    }
+    @RegisterExtension
+    static final SimulatedManagementApi ADYEN = new SimulatedManagementApi();
 
     private static ManagementApiClient client(String key) {
-        return new ManagementApiClient(new ManagementApiConfig(URI.create(simulator.baseUrl() + "/v3"), ApiKey.of(key),
-                ManagementApiConfig.DEFAULT_REQUEST_TIMEOUT, true, null));
+        return new ManagementApiClient(ADYEN.config(key));
     }
 
     @Test
@@ -42,17 +26,17 @@ class ManagementApiClientIT {
         List<InventoryTerminal> all = client(MANAGEMENT_KEY).all(TerminalFilter.ALL, 17);
 
         assertThat(all).extracting(InventoryTerminal::id)
-                .containsExactlyElementsOf(simulator.cloud().inventory().entries().stream().map(InventoryEntry::id).toList());
+                .containsExactlyElementsOf(ADYEN.simulator().cloud().inventory().entries().stream().map(InventoryEntry::id).toList());
         assertThat(all).filteredOn(terminal -> "deployed".equals(terminal.status()))
                 .allSatisfy(terminal -> assertThat(terminal.lastActivityAt()).isNull())
-                .hasSize(simulator.cloud().inventory().neverConnected().size());
+                .hasSize(ADYEN.simulator().cloud().inventory().neverConnected().size());
         assertThat(all).filteredOn(terminal -> "boarded".equals(terminal.status()))
                 .allSatisfy(terminal -> assertThat(terminal.lastTransactionAt()).isNotNull());
     }
 
     @Test
     void aStoreFilterGivesTheStoresTerminals() throws Exception {
-        Terminal one = simulator.fleet().terminals().get(0);
+        Terminal one = ADYEN.simulator().fleet().terminals().get(0);
 
         List<InventoryTerminal> store = client(MANAGEMENT_KEY).all(TerminalFilter.store(one.merchantAccount(), one.store()), 100);
 
