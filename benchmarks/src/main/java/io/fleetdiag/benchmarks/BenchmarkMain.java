@@ -7,6 +7,7 @@ import io.fleetdiag.benchmarks.lake.LakeIngest;
 import io.fleetdiag.benchmarks.notifier.NotifierDelivery;
 import io.fleetdiag.benchmarks.poller.PollerPublish;
 import io.fleetdiag.benchmarks.presence.PresenceSnapshots;
+import io.fleetdiag.benchmarks.processor.ProcessorInstances;
 import io.fleetdiag.benchmarks.processor.ProcessorOptions;
 import io.fleetdiag.benchmarks.processor.ProcessorThroughput;
 import io.fleetdiag.benchmarks.report.Report;
@@ -67,6 +68,10 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--pairs", defaultValue = "3", description = "processor: paired runs, processor then pass-through (default ${DEFAULT-VALUE}).")
     int pairs;
 
+    @Option(names = "--instances", defaultValue = "3", description = "processor-instances: processor instances run side by side, "
+            + "against one (default ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--setting", description = "processor: a processor setting for both topologies, KEY=VALUE (repeatable), "
             + "e.g. processor.stream-threads=2.")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -80,7 +85,7 @@ public final class BenchmarkMain implements Callable<Integer> {
                 .orElseThrow(() -> new ParameterException(spec.commandLine(), "--size takes smoke, default or full, not " + value));
     }
 
-    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, presence, dispatcher, poller, end-to-end,"
+    @Option(names = "--only", split = ",", description = "Run only these scenarios: processor, processor-instances, presence, dispatcher, poller, end-to-end,"
             + " local-footprint, lake, notifier, soak (half an hour above the smoke size, so it runs only when named).")
     void only(List<String> names) {
         List<String> known = scenarios().stream().map(Scenario::name).toList();
@@ -101,7 +106,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
 
     public static List<Scenario> scenarios() {
-        return List.of(new ProcessorThroughput(), new PresenceSnapshots(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(),
+        return List.of(new ProcessorThroughput(), new ProcessorInstances(), new PresenceSnapshots(), new DispatcherSweep(), new PollerPublish(), new AlertLatency(),
                 new LocalFootprint(), new LakeIngest(), new NotifierDelivery(), new SoakRun());
     }
 
@@ -111,7 +116,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         if (minutes != null && minutes < 1) {
             throw new ParameterException(spec.commandLine(), "--minutes takes a whole number of minutes from 1, not " + minutes);
         }
-        Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings),
+        Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings, instances),
                 size.soak.with(terminals, minutes), System.out);
         report.write(out);
         System.out.println();

@@ -38,6 +38,7 @@ class BenchmarkSmokeIT {
         Figure violations = figure(report, "dispatcher", "concurrent-request violations");
         assertThat(violations.value()).isZero();
         assertThat(figure(report, "notifier", "notifications lost").value()).isZero();
+        assertThat(figure(report, "processor-instances", "instance 1, partitions").value()).isPositive();
         assertThat(figure(report, "notifier", "RESOLVED before its RAISED").value()).isZero();
 
         Path json = work.resolve("smoke.json");
@@ -49,6 +50,7 @@ class BenchmarkSmokeIT {
         report.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("| processor | full topology |",
                 "| processor | state floor (median pair) |", "| processor | stored-state floor (median pair) |",
+                "| processor-instances | 3 instances together |",
                 "| local-footprint | peak RSS |", "| lake | rows into Iceberg |",
                 "| notifier | alert to receiver, p99 |", "| notifier | notifications per second |", "| soak | scheduled checks per second |",
                 "| soak | last successful check's age, p99 |", "| soak | CPU-ms per terminal per hour, three services |");

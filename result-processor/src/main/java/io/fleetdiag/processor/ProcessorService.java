@@ -193,6 +193,10 @@ public final class ProcessorService implements AutoCloseable {
         properties.put(StreamsConfig.STATE_DIR_CONFIG, ProcessorSettings.STATE_DIR.read(config));
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) ProcessorSettings.COMMIT_INTERVAL.read(config).toMillis());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, ProcessorSettings.STREAM_THREADS.read(config));
+        // never wait for an empty input partition: the terminal task reads five topics, and Kafka Streams formats a
+        // log line for every empty one before each record when it may wait (an eighth of the stream thread). The
+        // inputs come from independent services, so no order across topics was promised; each topic's stays.
+        properties.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         properties.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, ProcessorSettings.STANDBY_REPLICAS.read(config));
         properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());

@@ -18,6 +18,7 @@ import io.fleetdiag.processor.stores.StoreProcessor;
 import io.fleetdiag.processor.terminal.TerminalInput;
 import io.fleetdiag.processor.terminal.TerminalOutput;
 import io.fleetdiag.processor.terminal.TerminalProcessor;
+import io.fleetdiag.processor.terminal.TerminalSerdes;
 import io.fleetdiag.processor.terminal.TerminalStateCodec;
 import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.TerminalAction;
@@ -91,31 +92,26 @@ public final class ResultProcessorTopology {
                         .withName("presence-by-poiid").withNumberOfPartitions(config.terminalPartitions()));
 
         KStream<String, TerminalInventory> inventory = inventory(builder, topics.inventory(), config.terminalPartitions());
-        KStream<String, TerminalInput> inputs = source(builder, topics.results())
-                .mapValues(result -> (TerminalInput) new TerminalInput.Result(result), Named.as("result-inputs"))
-                .merge(presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs")),
-                        Named.as("terminal-inputs"))
+        // results are most of the input: read straight as terminal inputs and merged last, they pass one node before the processor
+        KStream<String, TerminalInput> results = builder.stream(topics.results().name(), Consumed.with(topics.results().keySerde(),
+                TerminalSerdes.results(topics.results().valueSerde())).withName(topics.results().name() + "-source"));
+        KStream<String, TerminalInput> inputs = presence.mapValues(change -> (TerminalInput) new TerminalInput.Presence(change), Named.as("presence-inputs"))
                 .merge(inventory.mapValues(listing -> (TerminalInput) new TerminalInput.Inventory(listing), Named.as("inventory-inputs")),
-                        Named.as("terminal-and-inventory-inputs"))
-                .merge(firmware(inventory, config.terminalPartitions()), Named.as("terminal-inventory-and-firmware-inputs"))
-                .merge(events(builder, topics.terminalEvents(), config.terminalPartitions()), Named.as("terminal-inventory-and-event-inputs"));
+                        Named.as("presence-and-inventory-inputs"))
+                .merge(firmware(inventory, config.terminalPartitions()), Named.as("presence-inventory-and-firmware-inputs"))
+                .merge(events(builder, topics.terminalEvents(), config.terminalPartitions()), Named.as("terminal-notice-inputs"))
+                .merge(results, Named.as("terminal-inputs"));
 
+        // the processor forwards each output to its node by name (TerminalOutput.node()): no branch on the way
         TerminalStateCodec codec = new TerminalStateCodec(topics.terminalState());
-        inputs.process(TerminalProcessor.supplier(settings, codec, topics.alerts().valueSerde()), Named.as("terminals"))
-                .split(Named.as("terminal-"))
-                .branch((key, out) -> out instanceof TerminalOutput.State, Branched.withConsumer(states -> states
-                        .mapValues(out -> ((TerminalOutput.State) out).encoded(), Named.as("terminal-states"))
-                        .to(topics.terminalState().name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("terminal-state-sink")),
-                        "state"))
-                .branch((key, out) -> out instanceof TerminalOutput.Alert, Branched.withConsumer(alerts -> sink(
-                        alerts.mapValues(out -> ((TerminalOutput.Alert) out).alert(), Named.as("terminal-alert-edges")), topics.alerts(), "terminal-alerts-sink"),
-                        "alert"))
-                .branch((key, out) -> out instanceof TerminalOutput.Check, Branched.withConsumer(checks -> sink(
-                        checks.mapValues(out -> ((TerminalOutput.Check) out).request(), Named.as("follow-up-checks")), topics.checkRequests(), "follow-up-checks-sink"),
-                        "check"))
-                .branch((key, out) -> out instanceof TerminalOutput.Contribution, Branched.withConsumer(contributions ->
-                        stores(contributions.mapValues(out -> ((TerminalOutput.Contribution) out).contribution(), Named.as("store-shares")),
-                                settings, topics), "contribution"));
+        KStream<String, TerminalOutput> outputs = inputs.process(TerminalProcessor.supplier(settings, codec, topics.alerts().valueSerde()),
+                Named.as("terminals"));
+        outputs.to(topics.terminalState().name(), Produced.with(Serdes.String(), TerminalSerdes.state()).withName(TerminalOutput.State.NODE));
+        outputs.to(topics.alerts().name(), Produced.with(topics.alerts().keySerde(), TerminalSerdes.output(out -> ((TerminalOutput.Alert) out).alert(),
+                topics.alerts().valueSerde().serializer())).withName(TerminalOutput.Alert.NODE));
+        outputs.to(topics.checkRequests().name(), Produced.with(topics.checkRequests().keySerde(), TerminalSerdes.output(
+                out -> ((TerminalOutput.Check) out).request(), topics.checkRequests().valueSerde().serializer())).withName(TerminalOutput.Check.NODE));
+        stores(outputs.mapValues(out -> ((TerminalOutput.Contribution) out).contribution(), Named.as(TerminalOutput.Contribution.NODE)), settings, topics);
 
         KStream<String, TerminalAlert> alerts = source(builder, topics.alerts());
         alerts.process(ResolvedAlerts.supplier(topics.alerts().valueSerde()), Named.as("resolved-alerts"));

@@ -37,12 +37,13 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * Scenario 1: diagnosis results per second through the result processor's whole topology (state,
- * rules, alert episodes, store health; exactly_once_v2), against a pass-through topology (decode,
- * encode, write) on the same Streams configuration, broker and input.
+ * rules, alert episodes, store health; exactly_once_v2), against the stored-state floor (issue 23: the
+ * least a processor keeping its state in Streams does) and a pass-through topology (decode, encode,
+ * write), on the same Streams configuration, broker and input.
  *
  * <p>The pass-through rate alone swings by half on a shared machine, so the ratio comes from pairs:
  * each pair gets topics of its own with the same input, runs the processor and then the pass-through,
- * and the figure is the pair with the median ratio. Each pair then runs two floors: the state floor
+ * and the figure is the pair with the median ratio to the stored-state floor. Each pair then runs two floors: the state floor
  * ({@link StateFloorTopology}), whose ratio is the most any processor could reach, and the stored-state
  * floor ({@link StoredStateFloorTopology}), the most one keeping its state in Streams could. Each
  * topology starts on the full input; the clock runs from RUNNING until its consumer group has
@@ -53,15 +54,17 @@ import org.apache.kafka.streams.Topology;
 public final class ProcessorThroughput implements Scenario {
 
     private static final int PARTITIONS = 3;
-    private static final double TARGET = 0.7;
+    /** Against the stored-state floor (issue 23; it was 0.7 against the pass-through, which no such design can reach). */
+    private static final double TARGET = 0.5;
 
     /**
      * One pair: the processor's and the pass-through's seconds over the same input, then the two state
      * floors' (the result written as a terminal state with nothing else; the same through a stored state).
      */
     private record Pair(double processorSeconds, double passSeconds, double floorSeconds, double storedFloorSeconds) {
+        /** The processor's rate against the stored-state floor's in the same pair. */
         double ratio() {
-            return ratioOf(Pair::processorSeconds);
+            return storedFloorSeconds / processorSeconds;
         }
 
         double ratioOf(ToDoubleFunction<Pair> seconds) {
@@ -86,23 +89,24 @@ public final class ProcessorThroughput implements Scenario {
             last = config(context, options, i);
             pairs.add(pair(context, last, input));
             Pair pair = pairs.get(pairs.size() - 1);
-            context.progress().printf(Locale.ROOT, "  pair %d: processor %.0f results/s, pass-through %.0f results/s, ratio %.2f;"
-                            + " state floor %.0f results/s, ratio %.2f; stored-state floor %.0f results/s, ratio %.2f%n", i,
-                    input.results() / pair.processorSeconds(), input.results() / pair.passSeconds(), pair.ratio(),
-                    input.results() / pair.floorSeconds(), pair.ratioOf(Pair::floorSeconds),
-                    input.results() / pair.storedFloorSeconds(), pair.ratioOf(Pair::storedFloorSeconds));
+            context.progress().printf(Locale.ROOT, "  pair %d: processor %.0f results/s, %.2f of the stored-state floor (%.0f results/s);"
+                            + " pass-through %.0f results/s (processor %.2f of it); state floor %.0f results/s, %.2f; stored-state floor %.2f%n", i,
+                    input.results() / pair.processorSeconds(), pair.ratio(), input.results() / pair.storedFloorSeconds(),
+                    input.results() / pair.passSeconds(), pair.ratioOf(Pair::processorSeconds),
+                    input.results() / pair.floorSeconds(), pair.ratioOf(Pair::floorSeconds), pair.ratioOf(Pair::storedFloorSeconds));
         }
         Pair median = pairs.stream().sorted(Comparator.comparingDouble(Pair::ratio)).toList().get((pairs.size() - 1) / 2);
 
         List<Figure> figures = new ArrayList<>();
         double results = input.results();
-        figures.add(Figure.against("full topology", results / median.processorSeconds(), "results/s", "pass-through",
-                results / median.passSeconds(), "median of " + pairs.size() + " pairs, ratio >= " + TARGET, median.ratio() >= TARGET));
+        figures.add(Figure.against("full topology", results / median.processorSeconds(), "results/s", "stored-state floor",
+                results / median.storedFloorSeconds(), "median of " + pairs.size() + " pairs, ratio >= " + TARGET, median.ratio() >= TARGET));
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);
-            figures.add(new Figure("pair " + (i + 1), results / pair.processorSeconds(), "results/s", "pass-through",
-                    results / pair.passSeconds(), pair.ratio(), null, null));
+            figures.add(new Figure("pair " + (i + 1), results / pair.processorSeconds(), "results/s", "stored-state floor",
+                    results / pair.storedFloorSeconds(), pair.ratio(), null, null));
         }
+        figures.addAll(floor("full topology against the pass-through", pairs, Pair::processorSeconds, results, null));
         figures.addAll(floor("state floor", pairs, Pair::floorSeconds, results, "the most any processor's ratio can be"));
         figures.addAll(floor("stored-state floor", pairs, Pair::storedFloorSeconds, results,
                 "the most a processor keeping its state in Streams can reach"));

@@ -70,6 +70,7 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     private KeyValueStore<String, Long> due;
     private KeyValueStore<String, String> dueIndex;
     private String countsKey;
+    private FleetCounts counts;
     private AlertOperations operations;
 
     /**
@@ -103,6 +104,9 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         this.due = context.getStateStore(DUE_TABLE);
         this.dueIndex = context.getStateStore(DUE_INDEX_TABLE);
         this.countsKey = "task-" + context.taskId();
+        // the table has every change (through its cache), so this is the count of what the task committed
+        FleetCounts stored = fleetCounts.get(countsKey);
+        this.counts = stored == null ? FleetCounts.EMPTY : stored;
         this.operations = AlertOperations.inProcessor(context.getStateStore(AlertOperations.TABLE));
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::wallClock);
     }
@@ -290,9 +294,10 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
         return new FleetCounts.Share(true, state.getPresence(), state.getActiveAlerts().stream().map(a -> a.getType().name()).toList());
     }
 
+    /** Changes the task's counts, kept here so a result costs the table a put and not a get and decode as well. */
     private void count(UnaryOperator<FleetCounts> change) {
-        FleetCounts current = fleetCounts.get(countsKey);
-        fleetCounts.put(countsKey, change.apply(current == null ? FleetCounts.EMPTY : current));
+        counts = change.apply(counts);
+        fleetCounts.put(countsKey, counts);
     }
 
     /** Tells the terminal's store how it counts there now, and its former store that it left. */
@@ -324,6 +329,6 @@ public final class TerminalProcessor implements Processor<String, TerminalInput,
     }
 
     private void forward(String key, TerminalOutput output, Instant at) {
-        context.forward(new Record<>(key, output, at.toEpochMilli()));
+        context.forward(new Record<>(key, output, at.toEpochMilli()), output.node());
     }
 }
