@@ -49,11 +49,11 @@ class ManagementApiClientIT {
 
     @Test
     void aTerminalsSettingsGiveItsRestartHour() throws Exception {
-        Terminal one = simulator.fleet().terminals().get(1);
+        Terminal one = ADYEN.simulator().fleet().terminals().get(1);
         ManagementApiClient client = client(MANAGEMENT_KEY);
         assertThat(client.restartHour(one.poiid())).hasValue(6);
 
-        simulator.cloud().restartAt(one.poiid(), 3);
+        ADYEN.simulator().cloud().restartAt(one.poiid(), 3);
 
         assertThat(client.restartHour(one.poiid())).hasValue(3);
         assertThat(client.all(TerminalFilter.store(one.merchantAccount(), one.store()), 100)).filteredOn(terminal -> terminal.id().equals(one.poiid()))
