@@ -77,12 +77,18 @@ final class TerminalActionsEndpoint {
             }
             // a terminal that never connects never makes the maintenance call that carries the action: it stays pending
             Terminal terminal = entry.get().terminal();
+            long back = now + PICKED_UP_MS + DOWN_MS;
             Action action = new Action("TRAC" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase(),
                     id.asText(), Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + PICKED_UP_MS),
-                    terminal == null ? Instant.MAX : Instant.ofEpochMilli(now + PICKED_UP_MS + DOWN_MS));
+                    terminal == null ? Instant.MAX : Instant.ofEpochMilli(back));
             actions.put(action.id(), action);
             if (terminal != null) {
-                cloud.schedule(() -> terminal.reboot(cloud.clock().millis(), DOWN_MS), PICKED_UP_MS);
+                // back at the action's planned time even when the scheduler runs the reboot late (a loaded machine, 200
+                // reboots at once), so the action is never successful while its terminal is still down
+                cloud.schedule(() -> {
+                    long at = cloud.clock().millis();
+                    terminal.reboot(at, Math.max(0, back - at));
+                }, PICKED_UP_MS);
             }
             items.addObject().put("id", action.id()).put("terminalId", action.terminalId());
             scheduled++;
