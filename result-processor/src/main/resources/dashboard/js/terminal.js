@@ -136,9 +136,21 @@ async function loadReboots() {
     fillTable(table, answer.items.map((action) => el('tr', { dataset: { actionId: action.actionId, status: action.status } },
       el('td', {}, time(action.scheduledAt)), el('th', { scope: 'row' }, `${words(action.actionType)} ${action.actionId}`),
       el('td', {}, action.by || '\u2013'), el('td', {}, badge('action', action.status)), el('td', {}, time(action.seenAt)))),
-    'No reboot scheduled from this processor since it started');
+    'No reboot recorded for this terminal in the last 90 days');
   } catch (e) {
     showError(table, e);
+  }
+}
+
+/** The timeline is the processor's table, fed from the topic: the change just recorded reaches it a moment later. */
+async function timelineShows(actionId, wanted, deadline) {
+  while (Date.now() < deadline) {
+    const row = document.querySelector(`#reboots tr[data-action-id='${CSS.escape(actionId)}']`);
+    if (row && row.dataset.status === wanted) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, REBOOT_FOLLOW_EVERY_MS));
+    await loadReboots();
   }
 }
 
@@ -153,6 +165,7 @@ async function followReboot(actionId) {
       await loadReboots();
       if (action.status !== 'pending') {
         status.replaceChildren(`Reboot ${actionId}: `, badge('action', action.status), action.result ? ` (${action.result})` : '');
+        await timelineShows(actionId, action.status, deadline);
         return;
       }
     } catch (e) {
