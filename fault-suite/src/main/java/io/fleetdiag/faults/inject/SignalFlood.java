@@ -1,5 +1,6 @@
 package io.fleetdiag.faults.inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetdiag.faults.ledger.Ledger;
 import io.fleetdiag.faults.report.Verdict;
 import io.fleetdiag.faults.services.Fleetdiag;
@@ -150,7 +151,8 @@ public final class SignalFlood implements Fault, AutoCloseable {
     /** The terminal's store in the processor's state; empty when it cannot be read. */
     private String storeOf(Terminal terminal) {
         try {
-            return Http.getJson(services.processor().url("/api/terminals/" + terminal.poiid())).path("store").asText("");
+            JsonNode state = Http.getJsonOrNull(services.processor().url("/api/terminals/" + terminal.poiid()), services.processor().bearer());
+            return state == null ? "" : state.path("store").asText("");
         } catch (Exception unreadable) {
             return "";
         }
