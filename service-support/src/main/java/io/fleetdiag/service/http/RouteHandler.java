@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * credential of a route not {@link Permission#PUBLIC}, 403 when the caller lacks the route's permission;
  * only then is the body read, up to the route's own limit (413 past it). An event stream beyond the
  * {@link StreamCaps} answers 503 or 429. Every reply carries the {@link SecurityHeaders}. A failing route
- * answers 500 without the exception's details, which go to the log.
+ * answers 500 without the exception's details, which go to the log. A refusal that leaves a body unread closes the
+ * connection ({@code Connection: close}).
  */
 public final class RouteHandler extends Handler.Abstract {
 
@@ -61,19 +62,19 @@ public final class RouteHandler extends Handler.Abstract {
             Optional<Reply> refused = policy.guard().refusal(request.getMethod(), host(request), headers.get(HttpHeader.ORIGIN),
                     headers.get(HttpHeader.CONTENT_TYPE), hasBody);
             if (refused.isPresent()) {
-                reply(refused.get(), response, callback);
+                refuse(refused.get(), hasBody, response, callback);
                 return true;
             }
             if (request.getLength() > largestBody) {
-                reply(tooLarge(largestBody), response, callback);
+                refuse(tooLarge(largestBody), hasBody, response, callback);
                 return true;
             }
             Optional<RouteTable.Match> match = table.find(request.getMethod(), path);
             if (match.isEmpty()) {
                 Set<String> allowed = table.allowed(path);
-                reply(allowed.isEmpty() ? Reply.error(404, "No resource " + path)
+                refuse(allowed.isEmpty() ? Reply.error(404, "No resource " + path)
                         : Reply.error(405, request.getMethod() + " is not allowed on " + path).with("Allow", String.join(", ", allowed)),
-                        response, callback);
+                        hasBody, response, callback);
                 return true;
             }
             Route route = match.get().route();
@@ -81,16 +82,16 @@ public final class RouteHandler extends Handler.Abstract {
             try {
                 caller = route.permission() == Permission.PUBLIC ? Caller.anonymous() : authenticator.authenticate(credential(request));
             } catch (Authenticator.Unauthenticated unauthenticated) {
-                reply(Reply.error(401, unauthenticated.getMessage()).with("WWW-Authenticate", "Bearer"), response, callback);
+                refuse(Reply.error(401, unauthenticated.getMessage()).with("WWW-Authenticate", "Bearer"), hasBody, response, callback);
                 return true;
             }
             if (!caller.may(route.permission())) {
-                reply(Reply.error(403, caller.subject() + " lacks the permission " + route.permission().grant()), response, callback);
+                refuse(Reply.error(403, caller.subject() + " lacks the permission " + route.permission().grant()), hasBody, response, callback);
                 return true;
             }
             Optional<String> body = request.getLength() > route.maxBody() ? Optional.empty() : body(request, route.maxBody());
             if (body.isEmpty()) {
-                reply(tooLarge(route.maxBody()), response, callback);
+                refuse(tooLarge(route.maxBody()), true, response, callback);
                 return true;
             }
             HttpCall call = call(request, path, match.get().params(), body.get(), caller);
@@ -108,6 +109,14 @@ public final class RouteHandler extends Handler.Abstract {
             reply(failed(request.getMethod(), path, e), response, callback);
         }
         return true;
+    }
+
+    /**
+     * A refusal that leaves a body unread ends the connection and says so: the unread bytes would otherwise be taken
+     * for the next request, and a client that pooled the connection would send its next request into a closed socket.
+     */
+    private void refuse(Reply reply, boolean bodyUnread, Response response, Callback callback) {
+        reply(bodyUnread ? reply.with("Connection", "close") : reply, response, callback);
     }
 
     /** Event streams open now. */

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -190,6 +191,34 @@ class RouteHandlerTest {
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.body()).contains("not valid");
             assertThat(wrong.headers().firstValue("www-authenticate")).hasValue("Bearer");
+        }
+    }
+
+    @Test
+    void aRefusalThatLeavesTheBodyUnreadClosesTheConnectionSoAPooledClientGoesOn() throws Exception {
+        try (HttpEndpoint http = start((call, stream) -> { })) {
+            try (Socket socket = new Socket("127.0.0.1", http.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                List<String> head = new ArrayList<>();
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    head.add(line.toLowerCase(Locale.ROOT));
+                }
+                assertThat(head.get(0)).startsWith("http/1.1 401");
+                assertThat(head).contains("connection: close");
+            }
+            // the same client's pooled connection: each refused write is followed by a request that must be answered
+            for (int round = 0; round < 20; round++) {
+                HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + "/api/things"))
+                        .header("Authorization", "Bearer wrong").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"thing\": " + round + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(send(http, "GET", "/api").statusCode()).as("round " + round).isEqualTo(200);
+            }
         }
     }
 }
