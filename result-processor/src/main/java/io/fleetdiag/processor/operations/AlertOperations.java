@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -30,18 +29,23 @@ public final class AlertOperations {
     public static final String TABLE = "alert-operations-table";
 
     private final Function<String, AlertOperation> byId;
-    private final Supplier<List<AlertOperation>> silences;
+    private final Function<String, List<AlertOperation>> silencesUnder;
 
-    public AlertOperations(Function<String, AlertOperation> byId, Supplier<List<AlertOperation>> silences) {
+    /**
+     * @param byId           the operation under an id
+     * @param silencesUnder  the silences whose ids start with a prefix (one of {@link Silences#lookupPrefixes}, or
+     *                       {@link Silences#ID_PREFIX} for all)
+     */
+    public AlertOperations(Function<String, AlertOperation> byId, Function<String, List<AlertOperation>> silencesUnder) {
         this.byId = byId;
-        this.silences = silences;
+        this.silencesUnder = silencesUnder;
     }
 
     /** The table as a processor sees it. */
     public static AlertOperations inProcessor(TimestampedKeyValueStore<String, AlertOperation> table) {
-        return new AlertOperations(id -> ValueAndTimestamp.getValueOrNull(table.get(id)), () -> {
+        return new AlertOperations(id -> ValueAndTimestamp.getValueOrNull(table.get(id)), prefix -> {
             List<AlertOperation> all = new ArrayList<>();
-            try (KeyValueIterator<String, ValueAndTimestamp<AlertOperation>> entries = table.prefixScan(Silences.ID_PREFIX, new StringSerializer())) {
+            try (KeyValueIterator<String, ValueAndTimestamp<AlertOperation>> entries = table.prefixScan(prefix, new StringSerializer())) {
                 entries.forEachRemaining(entry -> all.add(entry.value.value()));
             }
             return all;
@@ -50,9 +54,9 @@ public final class AlertOperations {
 
     /** The table as interactive queries see it. */
     public static AlertOperations queried(ReadOnlyKeyValueStore<String, AlertOperation> table) {
-        return new AlertOperations(table::get, () -> {
+        return new AlertOperations(table::get, prefix -> {
             List<AlertOperation> all = new ArrayList<>();
-            try (KeyValueIterator<String, AlertOperation> entries = table.prefixScan(Silences.ID_PREFIX, new StringSerializer())) {
+            try (KeyValueIterator<String, AlertOperation> entries = table.prefixScan(prefix, new StringSerializer())) {
                 entries.forEachRemaining(entry -> all.add(entry.value));
             }
             return all;
@@ -61,8 +65,8 @@ public final class AlertOperations {
 
     /** The same table with its silences read now and kept, for looking at many alerts in one go. */
     public AlertOperations readingSilencesOnce() {
-        List<AlertOperation> read = List.copyOf(silences.get());
-        return new AlertOperations(byId, () -> read);
+        List<AlertOperation> read = silences();
+        return new AlertOperations(byId, prefix -> read.stream().filter(silence -> silence.getId().startsWith(prefix)).toList());
     }
 
     public Optional<AlertOperation> silence(String silenceId) {
@@ -71,16 +75,16 @@ public final class AlertOperations {
 
     /** Every silence ever set and not yet compacted away, active or not. */
     public List<AlertOperation> silences() {
-        return silences.get();
+        return List.copyOf(silencesUnder.apply(Silences.ID_PREFIX));
     }
 
     public Optional<AlertOperation> acknowledgement(String alertId) {
         return Optional.ofNullable(byId.apply(alertId)).filter(operation -> operation.getKind() == AlertOperationKind.ACKNOWLEDGEMENT);
     }
 
-    /** The active silence matching the alert at that moment; of several, the one that lasts longest. */
+    /** The active silence matching the alert at that moment; of several, the one that lasts longest. Reads only the silences kept under the alert's own keys. */
     public Optional<AlertOperation> silencing(AlertScope alert, Instant at) {
-        return silences().stream()
+        return Silences.lookupPrefixes(alert).stream().flatMap(prefix -> silencesUnder.apply(prefix).stream())
                 .filter(silence -> Silences.activeAt(silence, at) && Silences.matches(silence, alert))
                 .max(Comparator.comparing(AlertOperation::getUntil));
     }

@@ -4,7 +4,13 @@ import io.fleetdiag.schemas.AlertOperation;
 import io.fleetdiag.schemas.AlertOperationKind;
 import io.fleetdiag.schemas.AlertScope;
 import io.fleetdiag.schemas.TerminalAlert;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,6 +20,17 @@ public final class Silences {
     /** silenceIds start with this, so the table can list silences without reading every acknowledgement. */
     public static final String ID_PREFIX = "silence-";
 
+    /*
+     * After the prefix, the id names what the silence is keyed by: the whole fleet (a type only), a merchant
+     * account, a store name (a store without its account) or a terminal, each by a short hash so the id stays
+     * URL-safe. An alert is then compared with the silences under its own four keys only, not with every
+     * silence the table holds (docs/alert-operations.md).
+     */
+    private static final String FLEET = "fleet-";
+    private static final String ACCOUNT = "ma";
+    private static final String STORE = "st";
+    private static final String TERMINAL = "poi";
+
     private Silences() {
     }
 
@@ -21,7 +38,7 @@ public final class Silences {
     public static AlertOperation create(AlertScope scope, Instant until, String by, String reason, Instant at) {
         return AlertOperation.newBuilder()
                 .setKind(AlertOperationKind.SILENCE)
-                .setId(ID_PREFIX + UUID.randomUUID())
+                .setId(keyOf(scope) + UUID.randomUUID())
                 .setBy(by)
                 .setNote(reason)
                 .setCreatedAt(at)
@@ -64,6 +81,41 @@ public final class Silences {
     public static AlertScope scopeOf(TerminalAlert alert) {
         return AlertScope.newBuilder().setPoiid(alert.getPoiid()).setMerchantAccount(alert.getMerchantAccount())
                 .setStore(alert.getStore()).setAlertType(alert.getType().name()).build();
+    }
+
+    /** The id prefixes under which every silence that could match this alert is kept. */
+    public static List<String> lookupPrefixes(AlertScope alert) {
+        List<String> prefixes = new ArrayList<>(List.of(ID_PREFIX + FLEET));
+        if (alert.getMerchantAccount() != null) {
+            prefixes.add(hashed(ACCOUNT, alert.getMerchantAccount()));
+        }
+        if (alert.getStore() != null) {
+            prefixes.add(hashed(STORE, alert.getStore()));
+        }
+        if (alert.getPoiid() != null) {
+            prefixes.add(hashed(TERMINAL, alert.getPoiid()));
+        }
+        return prefixes;
+    }
+
+    /** The narrowest field the scope sets decides where the silence is kept; each is one of an alert's lookup prefixes. */
+    private static String keyOf(AlertScope scope) {
+        if (scope.getPoiid() != null) {
+            return hashed(TERMINAL, scope.getPoiid());
+        }
+        if (scope.getMerchantAccount() != null) {
+            return hashed(ACCOUNT, scope.getMerchantAccount());
+        }
+        return scope.getStore() != null ? hashed(STORE, scope.getStore()) : ID_PREFIX + FLEET;
+    }
+
+    private static String hashed(String kind, String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return ID_PREFIX + kind + HexFormat.of().formatHex(digest, 0, 5) + "-";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     private static boolean same(String wanted, String actual) {

@@ -86,8 +86,8 @@ class AlertOperationsApiTest {
     private AlertOperations tableFromTopic() {
         Map<String, AlertOperation> latest = new LinkedHashMap<>();
         producer.history().forEach(record -> latest.put(record.key(), record.value()));
-        return new AlertOperations(latest::get, () -> latest.values().stream()
-                .filter(operation -> operation.getId().startsWith(Silences.ID_PREFIX)).toList());
+        return new AlertOperations(latest::get, prefix -> latest.values().stream()
+                .filter(operation -> operation.getId().startsWith(prefix)).toList());
     }
 
     @AfterEach

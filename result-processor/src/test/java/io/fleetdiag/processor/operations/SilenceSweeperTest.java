@@ -37,7 +37,7 @@ class SilenceSweeperTest {
         Serializer<AlertOperation> values = (topic, value) -> value == null ? null : new byte[] {1};
         MockProducer<String, AlertOperation> producer = new MockProducer<>(true, null, new StringSerializer(), values);
 
-        int swept = new SilenceSweeper(() -> new AlertOperations(id -> null, () -> all), producer, "alert-operations", RETENTION,
+        int swept = new SilenceSweeper(() -> new AlertOperations(id -> null, prefix -> all), producer, "alert-operations", RETENTION,
                 Clock.fixed(NOW, ZoneOffset.UTC)).sweep();
 
         assertThat(swept).isEqualTo(2);
