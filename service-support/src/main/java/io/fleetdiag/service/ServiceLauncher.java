@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,8 @@ public final class ServiceLauncher {
     public static final int CONFIGURATION_ERROR = 78;
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLauncher.class);
     private static final Duration START_RETRY = Duration.ofSeconds(5);
+    /** Longest a SIGTERM waits for the service to close; an orchestrator's own grace period may end it sooner. */
+    private static final Duration CLOSE_GRACE = Duration.ofMinutes(3);
 
     /** Starts a service; {@code fatal} completes when it cannot go on. */
     @FunctionalInterface
@@ -75,8 +78,28 @@ public final class ServiceLauncher {
      */
     public static int run(String name, ServiceConfig config, Map<String, String> environment, Service service) {
         CompletableFuture<RuntimeException> fatal = new CompletableFuture<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> fatal.complete(null), name + "-shutdown"));
-        return run(name, config, environment, service, fatal, START_RETRY);
+        CountDownLatch closed = new CountDownLatch(1);
+        // the JVM halts as soon as its shutdown hooks return, so the hook waits for the close that it asked for:
+        // without that, a SIGTERM ended the dispatcher before it committed "calls end now"
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            fatal.complete(null);
+            awaitClosed(name, closed);
+        }, name + "-shutdown"));
+        try {
+            return run(name, config, environment, service, fatal, START_RETRY);
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private static void awaitClosed(String name, CountDownLatch closed) {
+        try {
+            if (!closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} did not close within {}; stopping without it", name, CLOSE_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** @param fatal completes with null on SIGTERM, or with the error the service cannot go on after */

@@ -2,15 +2,21 @@ package io.fleetdiag.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceLauncherTest {
 
@@ -61,5 +67,20 @@ class ServiceLauncherTest {
         }, new CompletableFuture<>(), RETRY);
         assertThat(exitOnError).isEqualTo(1);
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aSigtermWaitsForTheServiceToCloseBeforeTheProcessEnds(@TempDir Path folder) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ShutdownProbe.class.getName(), folder.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("output").toFile()).start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(folder.resolve("started")));
+            process.destroy();
+            assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("the process ended").isTrue();
+            assertThat(folder.resolve("closed")).as("the service closed before the JVM halted").exists();
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }
