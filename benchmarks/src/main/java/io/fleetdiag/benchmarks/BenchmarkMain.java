@@ -62,6 +62,10 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--minutes", description = "soak: how long it is measured (default: the size's; 30).")
     Integer minutes;
 
+    @Option(names = "--outage-minutes", description = "soak: after the measured window, stop the dispatcher this long, start it again"
+            + " and measure how long the fleet takes to catch up and what it alerts meanwhile (default: 0, no outage).")
+    Integer outageMinutes;
+
     @Option(names = "--rounds", description = "processor: results per terminal (default: the size's).")
     Integer rounds;
 
@@ -116,8 +120,11 @@ public final class BenchmarkMain implements Callable<Integer> {
         if (minutes != null && minutes < 1) {
             throw new ParameterException(spec.commandLine(), "--minutes takes a whole number of minutes from 1, not " + minutes);
         }
+        if (outageMinutes != null && outageMinutes < 0) {
+            throw new ParameterException(spec.commandLine(), "--outage-minutes takes a whole number of minutes from 0, not " + outageMinutes);
+        }
         Report report = run(size, work, only, profile, new ProcessorOptions(terminals, rounds, pairs, settings, instances),
-                size.soak.with(terminals, minutes), System.out);
+                size.soak.with(terminals, minutes, outageMinutes), System.out);
         report.write(out);
         System.out.println();
         report.print(System.out);

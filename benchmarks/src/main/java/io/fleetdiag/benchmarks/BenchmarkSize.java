@@ -27,7 +27,7 @@ import java.util.Locale;
  */
 public enum BenchmarkSize {
     SMOKE(200, 5, 300, Duration.ofMillis(100), 2_000, 2, 200, 5, 500, Duration.ofSeconds(10), 200, 2, 2_000, 3, 400, 20,
-            new Soak(300, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(45))),
+            new Soak(300, Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(45), Duration.ZERO)),
     DEFAULT(10_000, 20, 10_000, Duration.ofSeconds(1), 100_000, 4, 2_000, 100, 10_000, Duration.ofSeconds(90), 25_000, 5, 100_000, 5,
             10_000, 400,
             Soak.ADYEN),
@@ -39,23 +39,25 @@ public enum BenchmarkSize {
      * The soak's fleet, poll and check intervals and measured length.
      *
      * @param length how long it is measured, after the services are up and the first snapshot is in
+     * @param outage how long the dispatcher is stopped after the measured window (then the catch-up is measured); zero: no outage
      */
-    public record Soak(int terminals, Duration pollInterval, Duration checkInterval, Duration length) {
+    public record Soak(int terminals, Duration pollInterval, Duration checkInterval, Duration length, Duration outage) {
 
-        /** 100,000 terminals at Adyen's cadence for half an hour (issue 23). */
-        public static final Soak ADYEN = new Soak(100_000, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
+        /** 100,000 terminals at Adyen's cadence for half an hour (issue 23), no outage. */
+        public static final Soak ADYEN = new Soak(100_000, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30),
+                Duration.ZERO);
 
         public Soak {
             if (terminals < 1 || pollInterval.isNegative() || pollInterval.isZero() || checkInterval.isNegative() || checkInterval.isZero()
-                    || length.isNegative() || length.isZero()) {
-                throw new IllegalArgumentException("A soak needs terminals and positive intervals and length");
+                    || length.isNegative() || length.isZero() || outage == null || outage.isNegative()) {
+                throw new IllegalArgumentException("A soak needs terminals, positive intervals and length, and an outage of at least 0");
             }
         }
 
-        /** This soak with another fleet or length, as --terminals and --minutes give them (null keeps the size's). */
-        public Soak with(Integer fleet, Integer minutes) {
+        /** This soak with another fleet, length or outage, as --terminals, --minutes and --outage-minutes give them (null keeps the size's). */
+        public Soak with(Integer fleet, Integer minutes, Integer outageMinutes) {
             return new Soak(fleet == null ? terminals : fleet, pollInterval, checkInterval,
-                    minutes == null ? length : Duration.ofMinutes(minutes));
+                    minutes == null ? length : Duration.ofMinutes(minutes), outageMinutes == null ? outage : Duration.ofMinutes(outageMinutes));
         }
     }
 

@@ -5,15 +5,18 @@ import io.fleetdiag.benchmarks.report.Figure;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
 import io.fleetdiag.benchmarks.support.Stats;
 import io.fleetdiag.schemas.DiagnosisOutcome;
-import io.fleetdiag.testsupport.JavaProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the soak measured, as figures beside their baselines and goals (issue 23) and the parameters it ran with. */
+/**
+ * What the soak measured, as figures beside their baselines and goals (issue 23) and the parameters it ran with. The
+ * steady window's figures come from its samples and the watch's tally at its end only, so an outage after it
+ * ({@code outage}, null without one) adds its rows and changes none of these.
+ */
 record SoakFigures(Soak soak, int fleet, int controlTerminals, long fromMs, long toMs, Sample start, Sample end, List<Double> ages,
-                   List<Double> lag, SoakWatch watch, SoakProcesses processes) {
+                   List<Double> lag, SoakWatch.Tally tally, OutageFigures outage) {
 
     /** The three services of fleetdiag; the simulator stands in for Adyen and the broker for the customer's Kafka. */
     private static final List<String> SERVICES = List.of("processor", "dispatcher", "poller");
@@ -23,22 +26,28 @@ record SoakFigures(Soak soak, int fleet, int controlTerminals, long fromMs, long
     private static final long RSS_GOAL_BYTES = 1536L * 1024 * 1024;
     private static final double CHECKS_GOAL = 0.95;
 
-    /** CPU time of every process, of this JVM and of the machine, at one instant. */
-    record Sample(Map<String, Long> cpuNanos, long thisJvmNanos, long[] machineJiffies, long wallNanos) {
+    /** CPU time of every process (in start order), of this JVM and of the machine, and each process's peak RSS so far, at one instant. */
+    record Sample(Map<String, Long> cpuNanos, Map<String, Long> peakRssBytes, long thisJvmNanos, long[] machineJiffies, long wallNanos) {
         static Sample take(SoakProcesses processes) {
-            return new Sample(processes.cpuNanos(), CpuClock.thisJvmNanos(), CpuClock.machineJiffies(), System.nanoTime());
+            return new Sample(processes.cpuNanos(), processes.peakRssBytes(), CpuClock.thisJvmNanos(), CpuClock.machineJiffies(),
+                    System.nanoTime());
         }
+    }
+
+    /** Issue 23's demand: every terminal checked once a check interval. */
+    static double demand(Soak soak, int fleet) {
+        return fleet / (double) soak.checkInterval().toSeconds();
     }
 
     ScenarioResult result(String scenario, double seconds) {
         double window = (toMs - fromMs) / 1000.0;
         double wallNanos = end.wallNanos() - start.wallNanos();
         int cores = Runtime.getRuntime().availableProcessors();
-        double demand = fleet / (double) soak.checkInterval().toSeconds();
-        double checks = watch.scheduledBetween(fromMs, toMs) / window;
+        double demand = demand(soak, fleet);
+        double checks = tally.scheduled() / window;
         double ageBound = soak.checkInterval().toSeconds() + 30;
         double ageP99 = Stats.percentile(ages, 99);
-        long falseAlerts = watch.falseAlerts().size();
+        long falseAlerts = tally.falseAlerts().size();
         List<Figure> figures = new ArrayList<>(List.of(
                 Figure.against("scheduled checks per second", checks, "checks/s", "demand: terminals / check interval", demand,
                         "ratio >= " + CHECKS_GOAL, checks >= CHECKS_GOAL * demand),
@@ -48,14 +57,13 @@ record SoakFigures(Soak soak, int fleet, int controlTerminals, long fromMs, long
                 Figure.info("last successful check's age, max", Stats.percentile(ages, 100), "s"),
                 Figure.info("processor lag, p99", Stats.percentile(lag, 99), "records"),
                 Figure.target("false alerts: control terminals alerted", falseAlerts, "terminals", "= 0", falseAlerts == 0),
-                Figure.info("GAVE_UP results", watch.outcomes(DiagnosisOutcome.GAVE_UP), "results"),
-                Figure.info("SUCCESS results", watch.outcomes(DiagnosisOutcome.SUCCESS), "results")));
+                Figure.info("GAVE_UP results", tally.outcomes(DiagnosisOutcome.GAVE_UP), "results"),
+                Figure.info("SUCCESS results", tally.outcomes(DiagnosisOutcome.SUCCESS), "results")));
         double servicesNanos = 0;
         long servicesRss = 0;
-        for (Map.Entry<String, JavaProcess> entry : processes.processes().entrySet()) {
-            String name = entry.getKey();
+        for (String name : end.cpuNanos().keySet()) {
             double used = end.cpuNanos().get(name) - start.cpuNanos().get(name);
-            long rss = entry.getValue().peakRssBytes().orElse(0);
+            long rss = end.peakRssBytes().get(name);
             figures.add(Figure.info("CPU share, " + name, 100 * used / (wallNanos * cores), "% of " + cores + " cores"));
             figures.add(Figure.info("peak RSS, " + name, Stats.mib(rss), "MiB"));
             if (SERVICES.contains(name)) {
@@ -90,9 +98,14 @@ record SoakFigures(Soak soak, int fleet, int controlTerminals, long fromMs, long
         parameters.put("controlTerminals", controlTerminals);
         parameters.put("ageSamples", ages.size());
         parameters.put("serviceJvm", String.join(" ", SoakProcesses.SERVICE_JVM));
-        parameters.put("falseAlertsByTerminal", watch.falseAlerts());
-        parameters.put("raisedByType", watch.raisedByType());
-        return new ScenarioResult(scenario, "A realistic fleet at a real cadence: checks against demand, check ages, lag, false alerts, cost",
+        parameters.put("falseAlertsByTerminal", tally.falseAlerts());
+        parameters.put("raisedByType", tally.raisedByType());
+        if (outage != null) {
+            figures.addAll(outage.figures());
+            parameters.putAll(outage.parameters());
+        }
+        return new ScenarioResult(scenario, "A realistic fleet at a real cadence: checks against demand, check ages, lag, false alerts, cost"
+                + (outage == null ? "" : "; then a dispatcher outage and the catch-up after it"),
                 parameters, figures, seconds);
     }
 }

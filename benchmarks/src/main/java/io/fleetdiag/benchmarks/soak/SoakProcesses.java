@@ -31,7 +31,13 @@ final class SoakProcesses implements AutoCloseable {
     private final Path logs;
     private final int simulatorPort = FreePorts.next();
     private final int processorPort = FreePorts.next();
+    private final int pollerPort = FreePorts.next();
     private final Map<String, JavaProcess> running = new LinkedHashMap<>();
+    /** Each service's properties file and log, so it can be started again as it was. */
+    private final Map<String, Launch> launches = new HashMap<>();
+
+    private record Launch(Path settings, Path log) {
+    }
 
     SoakProcesses(BenchContext context) {
         this.context = context;
@@ -80,8 +86,13 @@ final class SoakProcesses implements AutoCloseable {
         processor.put("processor.stale-after", soak.checkInterval().multipliedBy(3).toMillis() + "ms");
         processor.put("http.port", Integer.toString(processorPort));
         Map<String, String> dispatcher = new HashMap<>(common);
-        dispatcher.put("dispatcher.group-id", prefix + "dispatcher");
+        dispatcher.put("dispatcher.group-id", dispatcherGroup(prefix));
+        // its own port, any free one: a restarted dispatcher must not wait for its old socket, and nothing here reads it
+        dispatcher.put("http.port", "0");
         Map<String, String> poller = new HashMap<>(common);
+        // as an operator sets it: the poller paces its checks by this group's lag, which an outage makes grow
+        poller.put("poller.dispatcher-group", dispatcherGroup(prefix));
+        poller.put("http.port", Integer.toString(pollerPort));
         poller.put("poller.scopes", String.join(",", scopes));
         poller.put("poller.poll-interval", soak.pollInterval().toMillis() + "ms");
         poller.put("poller.check-interval", soak.checkInterval().toMillis() + "ms");
@@ -95,10 +106,36 @@ final class SoakProcesses implements AutoCloseable {
         return prefix + "processor";
     }
 
+    static String dispatcherGroup(String prefix) {
+        return prefix + "dispatcher";
+    }
+
     private void service(String prefix, String name, Map<String, String> settings) throws IOException {
-        Path file = ServiceFiles.write(context.workDir().resolve(prefix + name + ".properties"), settings);
-        keep(name, JavaProcess.start(name, MAIN, context.jvmOptions(name, SERVICE_JVM), List.of(name, file.toString()),
-                Map.of("ADYEN_API_KEY", BenchContext.API_KEY), logs.resolve(prefix + name + ".log")));
+        Launch launch = new Launch(ServiceFiles.write(context.workDir().resolve(prefix + name + ".properties"), settings),
+                logs.resolve(prefix + name + ".log"));
+        launches.put(name, launch);
+        start(name, name, launch);
+    }
+
+    private void start(String name, String recording, Launch launch) throws IOException {
+        // the log is appended to, so a restarted service's log follows its first life's
+        keep(name, JavaProcess.start(name, MAIN, context.jvmOptions(recording, SERVICE_JVM), List.of(name, launch.settings().toString()),
+                Map.of("ADYEN_API_KEY", BenchContext.API_KEY), launch.log()));
+    }
+
+    /** Stops a service as an operator does (SIGTERM: it leaves its group cleanly); it is not required alive until it is started again. */
+    void stop(String name) throws InterruptedException {
+        running.remove(name).stop(30);
+    }
+
+    /** Starts a stopped service again with its properties file; its JFR recording, if any, gets a name of its own. */
+    void restart(String name) throws IOException {
+        start(name, name + "-restarted", launches.get(name));
+    }
+
+    /** The poller's meters (Prometheus text): its checks held back and how far its sweep is behind. */
+    String pollerMetrics() {
+        return "http://127.0.0.1:" + pollerPort + "/metrics";
     }
 
     private JavaProcess keep(String name, JavaProcess process) {
@@ -117,16 +154,18 @@ final class SoakProcesses implements AutoCloseable {
         }
     }
 
-    /** By name, in start order: simulator, processor, dispatcher, poller. */
-    Map<String, JavaProcess> processes() {
-        return running;
-    }
-
     /** CPU time of each process so far, by name. */
     Map<String, Long> cpuNanos() {
         Map<String, Long> cpu = new LinkedHashMap<>();
         running.forEach((name, process) -> cpu.put(name, CpuClock.processNanos(process.pid()).orElse(0)));
         return cpu;
+    }
+
+    /** Each process's peak resident set so far (VmHWM), by name; 0 where /proc does not tell. */
+    Map<String, Long> peakRssBytes() {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        running.forEach((name, process) -> rss.put(name, process.peakRssBytes().orElse(0)));
+        return rss;
     }
 
     @Override

@@ -27,8 +27,9 @@ import org.apache.kafka.clients.admin.Admin;
  * Measured from the first snapshot on: scheduled checks per second against the demand (terminals / check interval), the
  * age of each control terminal's last successful check, sampled all along once a check interval has passed, the
  * processor's lag, false alerts (control terminals alerted), GAVE_UP results, and each process's CPU time and resident
- * set; {@link SoakFigures} turns them into the table. Half an hour is too long for a run of everything, so above the
- * smoke size it runs only when named: {@code benchmarks/run --only soak}.
+ * set; {@link SoakFigures} turns them into the table. With {@code --outage-minutes}, a dispatcher outage and the catch-up
+ * after it follow the measured window ({@link OutagePhase}). Half an hour is too long for a run of everything, so above
+ * the smoke size it runs only when named: {@code benchmarks/run --only soak}.
  */
 public final class SoakRun implements Scenario {
 
@@ -80,7 +81,7 @@ public final class SoakRun implements Scenario {
                 long agesEvery = Math.max(tick.toMillis(), Math.min(60_000, soak.length().toMillis() / 20));
                 List<Double> ages = new ArrayList<>();
                 List<Double> lag = new ArrayList<>();
-                ProcessorLag processorLag = new ProcessorLag(admin, SoakProcesses.applicationId(prefix));
+                GroupLag processorLag = new GroupLag(admin, SoakProcesses.applicationId(prefix));
                 context.progress().printf("soak: measuring for %s%n", soak.length());
                 long nextReport = from + 60_000;
                 while (System.currentTimeMillis() < until) {
@@ -101,7 +102,11 @@ public final class SoakRun implements Scenario {
                 long to = System.currentTimeMillis();
                 watch.ages(to, from, ages);
                 SoakFigures.Sample end = SoakFigures.Sample.take(processes);
-                return new SoakFigures(soak, fleet, control.size(), from, to, start, end, ages, lag, watch, processes)
+                SoakWatch.Tally steady = watch.tally(from, to);
+                OutageFigures outage = soak.outage().isZero() ? null
+                        : new OutagePhase(context.progress(), soak, processes, watch, new GroupLag(admin, SoakProcesses.dispatcherGroup(prefix)),
+                                control.size(), SoakFigures.demand(soak, fleet)).run();
+                return new SoakFigures(soak, fleet, control.size(), from, to, start, end, ages, lag, steady, outage)
                         .result(name(), (System.nanoTime() - started) / 1e9);
             }
         }

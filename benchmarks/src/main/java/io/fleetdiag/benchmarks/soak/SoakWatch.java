@@ -1,6 +1,8 @@
 package io.fleetdiag.benchmarks.soak;
 
+import io.fleetdiag.processor.fleet.FleetAlerts;
 import io.fleetdiag.schemas.AlertStatus;
+import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisOutcome;
 import io.fleetdiag.schemas.DiagnosisResult;
@@ -9,11 +11,16 @@ import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicPartitions;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,7 +33,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads every diagnosis result and alert of the soak (read_committed, from the beginning) on a thread of its own and
  * keeps only counts and what the control group needs, so half an hour at 100,000 terminals fits in a small heap:
  * scheduled results per second of completion, results by outcome, each control terminal's last successful diagnosis,
- * the control terminals that were alerted, and RAISED alerts by type.
+ * the control terminals' RAISED alerts and the fleet's alert edges (each with its event time, so the steady window and
+ * an outage after it are told apart), and RAISED alerts by type and, for STALE_DIAGNOSIS, by second.
  */
 final class SoakWatch implements AutoCloseable {
 
@@ -34,10 +42,24 @@ final class SoakWatch implements AutoCloseable {
     private final NavigableMap<Long, LongAdder> scheduledBySecond = new ConcurrentSkipListMap<>();
     private final Map<DiagnosisOutcome, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
-    private final Map<String, String> falseAlerts = new ConcurrentHashMap<>();
+    private final Queue<Edge> controlAlerts = new ConcurrentLinkedQueue<>();
+    private final Queue<Edge> fleetAlerts = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> raisedByType = new ConcurrentHashMap<>();
+    private final NavigableMap<Long, LongAdder> staleBySecond = new ConcurrentSkipListMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+
+    /** An alert edge: its key (the terminal, or the fleet's), type, status and event time in epoch milliseconds. */
+    record Edge(String key, String type, AlertStatus status, long atMs) {
+    }
+
+    /** What the watch had counted at the end of a window: the figures of that window stay as they were, whatever follows it. */
+    record Tally(long scheduled, Map<DiagnosisOutcome, Long> outcomes, Map<String, String> falseAlerts, Map<String, Long> raisedByType) {
+
+        long outcomes(DiagnosisOutcome outcome) {
+            return outcomes.getOrDefault(outcome, 0L);
+        }
+    }
 
     SoakWatch(String bootstrapServers, Topic<String, DiagnosisResult> results, Topic<String, TerminalAlert> alerts, Set<String> control) {
         this.control = Set.copyOf(control);
@@ -81,18 +103,42 @@ final class SoakWatch implements AutoCloseable {
     }
 
     private void alert(TerminalAlert alert) {
+        long at = alert.getEventTime().toEpochMilli();
+        if (FleetAlerts.TYPES.contains(alert.getType())) {
+            // fleetdiag's own alerts about itself: expected while the dispatcher is down, and they must resolve
+            fleetAlerts.add(new Edge(FleetAlerts.KEY, alert.getType().name(), alert.getStatus(), at));
+        }
         if (alert.getStatus() != AlertStatus.RAISED) {
             return;
         }
         raisedByType.computeIfAbsent(alert.getType().name(), type -> new LongAdder()).increment();
+        if (alert.getType() == AlertType.STALE_DIAGNOSIS) {
+            staleBySecond.computeIfAbsent(at / 1000, second -> new LongAdder()).increment();
+        }
         if (alert.getPoiid() != null && control.contains(alert.getPoiid())) {
-            falseAlerts.putIfAbsent(alert.getPoiid(), alert.getType().name());
+            controlAlerts.add(new Edge(alert.getPoiid(), alert.getType().name(), alert.getStatus(), at));
         }
     }
 
     /** Scheduled checks that completed from {@code fromMs} (inclusive) to {@code toMs} (exclusive), epoch milliseconds. */
     long scheduledBetween(long fromMs, long toMs) {
-        return scheduledBySecond.subMap(fromMs / 1000, true, toMs / 1000, false).values().stream().mapToLong(LongAdder::sum).sum();
+        return between(scheduledBySecond, fromMs, toMs);
+    }
+
+    /** STALE_DIAGNOSIS raised for any terminal from {@code fromMs} to {@code toMs} (event time). */
+    long staleRaisedBetween(long fromMs, long toMs) {
+        return between(staleBySecond, fromMs, toMs);
+    }
+
+    private static long between(NavigableMap<Long, LongAdder> bySecond, long fromMs, long toMs) {
+        return bySecond.subMap(fromMs / 1000, true, toMs / 1000, false).values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** The counts so far, the scheduled checks of {@code [fromMs, toMs)} and the control terminals' alerts before {@code toMs}. */
+    Tally tally(long fromMs, long toMs) {
+        Map<DiagnosisOutcome, Long> counts = new EnumMap<>(DiagnosisOutcome.class);
+        outcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
+        return new Tally(scheduledBetween(fromMs, toMs), counts, falseAlerts(Long.MIN_VALUE, toMs), raisedByType());
     }
 
     long outcomes(DiagnosisOutcome outcome) {
@@ -104,6 +150,11 @@ final class SoakWatch implements AutoCloseable {
         return outcomes.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
+    /** How many control terminals have a successful diagnosis completed after {@code sinceMs}. */
+    int controlCheckedSince(long sinceMs) {
+        return (int) lastSuccess.values().stream().filter(completed -> completed > sinceMs).count();
+    }
+
     /** Seconds since each control terminal's last successful diagnosis, at {@code nowMs}; never diagnosed counts from {@code sinceMs}. */
     void ages(long nowMs, long sinceMs, Collection<Double> into) {
         for (String poiid : control) {
@@ -111,13 +162,24 @@ final class SoakWatch implements AutoCloseable {
         }
     }
 
-    /** Control terminals that got a RAISED alert, with the type of their first. */
-    Map<String, String> falseAlerts() {
-        return Map.copyOf(falseAlerts);
+    /** Control terminals that got a RAISED alert from {@code fromMs} to {@code toMs} (event time), with the type of their first. */
+    Map<String, String> falseAlerts(long fromMs, long toMs) {
+        Map<String, String> alerted = new TreeMap<>();
+        edges(controlAlerts, fromMs, toMs).forEach(edge -> alerted.putIfAbsent(edge.key(), edge.type()));
+        return alerted;
     }
 
-    Map<String, Long> raisedByType() {
-        Map<String, Long> raised = new java.util.TreeMap<>();
+    /** The fleet's own alert edges (DIAGNOSIS_BACKLOG) from {@code fromMs} to {@code toMs} (event time), in the order they came. */
+    List<Edge> fleetAlerts(long fromMs, long toMs) {
+        return edges(fleetAlerts, fromMs, toMs);
+    }
+
+    private static List<Edge> edges(Queue<Edge> edges, long fromMs, long toMs) {
+        return edges.stream().filter(edge -> edge.atMs() >= fromMs && edge.atMs() < toMs).toList();
+    }
+
+    private Map<String, Long> raisedByType() {
+        Map<String, Long> raised = new TreeMap<>();
         raisedByType.forEach((type, count) -> raised.put(type, count.sum()));
         return raised;
     }

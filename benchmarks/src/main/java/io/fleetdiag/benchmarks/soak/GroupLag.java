@@ -11,15 +11,17 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The processor's lag: over every partition its group consumes (inputs and its own repartition topics), the committed
- * end of what it may read (the last stable offset, as read_committed sees it) less its committed offset.
+ * A consumer group's lag: over every partition it has committed on (the processor's inputs and its own repartition
+ * topics; the dispatcher's check requests), the committed end of what it may read (the last stable offset, as
+ * read_committed sees it) less its committed offset. The offsets stay while the group has no member, so a stopped
+ * dispatcher's queue grows here.
  */
-final class ProcessorLag {
+final class GroupLag {
 
     private final Admin admin;
     private final String groupId;
 
-    ProcessorLag(Admin admin, String groupId) {
+    GroupLag(Admin admin, String groupId) {
         this.admin = admin;
         this.groupId = groupId;
     }
