@@ -1,17 +1,22 @@
-package io.fleetdiag.simulator.life;
+package io.fleetdiag.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
-/** A clock the test moves on by hand, from 2026-11-23T10:00:00Z. */
-final class SteppedClock extends Clock {
+/** A UTC clock the test moves on by hand, so time-driven code runs the same on every machine. */
+public final class SteppedClock extends Clock {
 
-    private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    private Instant now;
 
-    void advance(Duration step) {
+    public SteppedClock(Instant start) {
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    public void advance(Duration step) {
         now = now.plus(step);
     }
 
