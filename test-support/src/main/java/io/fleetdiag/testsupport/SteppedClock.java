@@ -10,7 +10,8 @@ import java.util.Objects;
 /** A UTC clock the test moves on by hand, so time-driven code runs the same on every machine. */
 public final class SteppedClock extends Clock {
 
-    private Instant now;
+    // volatile: a test may move the clock while the code under test reads it on another thread
+    private volatile Instant now;
 
     public SteppedClock(Instant start) {
         this.now = Objects.requireNonNull(start, "start");
