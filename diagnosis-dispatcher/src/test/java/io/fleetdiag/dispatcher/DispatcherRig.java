@@ -8,6 +8,7 @@ import io.fleetdiag.terminalapi.ConnectedTerminals;
 import io.fleetdiag.terminalapi.DiagnosisAnswer;
 import io.fleetdiag.terminalapi.DiagnosisCall;
 import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.testsupport.SteppedClock;
 import io.fleetdiag.topics.Topic;
 import io.fleetdiag.topics.TopicCatalog;
 import io.fleetdiag.topics.TopicNames;
@@ -47,7 +48,7 @@ final class DispatcherRig {
         }
     }
 
-    final HandClock clock = new HandClock(START);
+    final SteppedClock clock = new SteppedClock(START);
     final TopicCatalog catalog = new TopicCatalog(TopicNames.from(Map.of("topics.prefix", "unit.")), new SingleObjectAvroSerdes());
     final MetadataKeepingConsumer consumer = new MetadataKeepingConsumer();
     final MockProducer<String, byte[]> producer;

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fleetdiag.poller.PollerService;
-import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalState;
-import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
 import io.fleetdiag.terminalapi.ApiFlavour;
@@ -30,8 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,37 +46,30 @@ class StatusSecondOpinionEndToEndIT {
     private static final String KEY = "AQEstatus-e2e-terminal-key";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private PolledFleet fleet;
     private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
     void start(TestCluster cluster) throws Exception {
-        bed = Testbed.start(cluster, "status-e2e", SimulatorConfig.defaults(KEY).withTerminals(50).withMerchants(1)
-                .withReferenceTerminals(false));
+        fleet = PolledFleet.start(cluster, "status-e2e", KEY, 50, work.resolve("processor"));
+        bed = fleet.bed();
     }
 
     @AfterEach
     void close() throws Exception {
-        bed.close();
+        fleet.close();
     }
 
     @ParameterizedTest
     @EnumSource(ApiFlavour.class)
     void aTerminalTheListDropsButItsStatusReportsOnlineIsNotOfflineAndTheDisagreementIsCounted(ApiFlavour flavour) throws Exception {
-        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
-                "processor.application-id", bed.prefix() + "processor",
-                "processor.state-dir", work.resolve("processor").toString(),
-                "processor.commit-interval", "100ms")), Map.of(), new CompletableFuture<>()));
-        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
-        PollerService poller = bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings(),
-                        Map.of("inventory.endpoint", "")),
-                TerminalApiClient.create(TerminalApiConfig.of(bed.simulator().baseUrl(), flavour, ApiKey.of(KEY), true)), Map.of(),
-                new CompletableFuture<>()));
-        RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
-                new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
-        RecordCollector<String, TerminalState> states = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalState().name(),
-                new StringDeserializer(), bed.catalog().terminalState().valueSerde().deserializer()));
+        fleet.processor();
+        PollerService poller = fleet.poller(TerminalApiClient.create(TerminalApiConfig.of(bed.simulator().baseUrl(), flavour,
+                ApiKey.of(KEY), true)), Map.of());
+        RecordCollector<String, TerminalAlert> alerts = fleet.collect(bed.catalog().alerts());
+        RecordCollector<String, TerminalState> states = fleet.collect(bed.catalog().terminalState());
         List<Terminal> online = bed.simulator().fleet().terminals().stream().filter(t -> t.online(System.currentTimeMillis())).toList();
         Terminal kept = online.get(0);
         Terminal gone = online.get(1);

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fleetdiag.poller.PollerService;
 import io.fleetdiag.poller.events.TerminalEventsEndpoint;
-import io.fleetdiag.processor.ProcessorService;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
 import io.fleetdiag.schemas.TerminalAlert;
 import io.fleetdiag.schemas.TerminalEvent;
-import io.fleetdiag.simulator.SimulatorConfig;
 import io.fleetdiag.simulator.api.EventNotifier;
 import io.fleetdiag.simulator.fleet.ConditionChange;
 import io.fleetdiag.simulator.fleet.Terminal;
@@ -25,8 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,37 +40,31 @@ class TerminalEventsEndToEndIT {
     private static final String KEY = "AQEevents-e2e-terminal-key";
     private static final String PASSWORD = "e2e-event-url-password";
 
+    private PolledFleet fleet;
     private Testbed bed;
     @TempDir
     Path work;
 
     @BeforeEach
     void start(TestCluster cluster) throws Exception {
-        bed = Testbed.start(cluster, "events-e2e", SimulatorConfig.defaults(KEY).withTerminals(200).withMerchants(1)
-                .withReferenceTerminals(false));
+        fleet = PolledFleet.start(cluster, "events-e2e", KEY, 200, work.resolve("processor"));
+        bed = fleet.bed();
     }
 
     @AfterEach
     void close() throws Exception {
-        bed.close();
+        fleet.close();
     }
 
     @Test
     void aSecurityAlarmBecomesTamperDetectedWithinSecondsOnceForItsResends() throws Exception {
-        ProcessorService processor = bed.keep(ProcessorService.start(bed.config(ProcessorService.defaults(), Map.of(
-                "processor.application-id", bed.prefix() + "processor",
-                "processor.state-dir", work.resolve("processor").toString(),
-                "processor.commit-interval", "100ms")), Map.of(), new CompletableFuture<>()));
-        assertThat(processor.awaitRunning(Duration.ofMinutes(3))).isTrue();
-        PollerService poller = bed.keep(PollerService.start(bed.config(PollerService.defaults(), bed.pollerSettings(),
-                        Map.of("inventory.endpoint", "", "events.port", "0", "events.password", PASSWORD)),
-                TerminalApiClient.create(bed.terminalApi(KEY)), Map.of(), new CompletableFuture<>()));
+        fleet.processor();
+        PollerService poller = fleet.poller(TerminalApiClient.create(bed.terminalApi(KEY)),
+                Map.of("events.port", "0", "events.password", PASSWORD));
         EventNotifier notifier = bed.simulator().sendEventsTo(new EventNotifier.Target(URI.create("http://127.0.0.1:"
                 + poller.events().orElseThrow().port() + TerminalEventsEndpoint.PATH), "fleetdiag", PASSWORD), 0.5);
-        RecordCollector<String, TerminalAlert> alerts = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().alerts().name(),
-                new StringDeserializer(), bed.catalog().alerts().valueSerde().deserializer()));
-        RecordCollector<String, TerminalEvent> events = bed.keep(RecordCollector.start(bed.cluster(), bed.catalog().terminalEvents().name(),
-                new StringDeserializer(), bed.catalog().terminalEvents().valueSerde().deserializer()));
+        RecordCollector<String, TerminalAlert> alerts = fleet.collect(bed.catalog().alerts());
+        RecordCollector<String, TerminalEvent> events = fleet.collect(bed.catalog().terminalEvents());
         List<Terminal> tamperable = bed.simulator().fleet().terminals().stream().filter(terminal -> terminal.model().tamperSwitch())
                 .limit(5).toList();
         assertThat(tamperable).hasSize(5);

@@ -1,7 +1,6 @@
 package io.fleetdiag.benchmarks.processor;
 
 import io.fleetdiag.benchmarks.BenchContext;
-import io.fleetdiag.benchmarks.BenchmarkSize;
 import io.fleetdiag.benchmarks.Scenario;
 import io.fleetdiag.benchmarks.report.Figure;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Scenario processor-instances: the scale-out the projection (benchmarks/README.md) counts on, checked. The same
@@ -56,10 +54,10 @@ public final class ProcessorInstances implements Scenario {
 
     @Override
     public ScenarioResult run(BenchContext context) throws Exception {
-        BenchmarkSize size = context.size();
-        ProcessorOptions options = context.processorOptions();
         long started = System.nanoTime();
-        ResultInput input = ResultInput.sample(size.processorTerminals, options.terminals(size), options.rounds(size));
+        ProcessorWorkload workload = ProcessorWorkload.sample(context);
+        ProcessorOptions options = workload.options();
+        ResultInput input = workload.input();
         Run one = run(context, options, input, 1);
         Run several = run(context, options, input, options.instances());
 
@@ -76,13 +74,7 @@ public final class ProcessorInstances implements Scenario {
         figures.add(Figure.info("one instance, time", one.seconds(), "s"));
         figures.add(Figure.info(options.instances() + " instances, time", several.seconds(), "s"));
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("terminals", options.terminals(size));
-        parameters.put("resultsPerTerminal", options.rounds(size));
-        parameters.put("results", input.results());
-        parameters.put("instances", options.instances());
-        parameters.put("partitions", PARTITIONS);
-        parameters.put("processingGuarantee", StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, Object> parameters = workload.parameters("instances", options.instances(), PARTITIONS);
         parameters.putAll(options.settings());
         return new ScenarioResult(name(), "Diagnosis results per second through one processor instance and through several side by side",
                 parameters, figures, (System.nanoTime() - started) / 1e9);

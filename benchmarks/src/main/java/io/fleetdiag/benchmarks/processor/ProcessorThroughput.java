@@ -1,7 +1,6 @@
 package io.fleetdiag.benchmarks.processor;
 
 import io.fleetdiag.benchmarks.BenchContext;
-import io.fleetdiag.benchmarks.BenchmarkSize;
 import io.fleetdiag.benchmarks.Scenario;
 import io.fleetdiag.benchmarks.report.Figure;
 import io.fleetdiag.benchmarks.report.ScenarioResult;
@@ -32,7 +31,6 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -79,10 +77,10 @@ public final class ProcessorThroughput implements Scenario {
 
     @Override
     public ScenarioResult run(BenchContext context) throws Exception {
-        BenchmarkSize size = context.size();
-        ProcessorOptions options = context.processorOptions();
         long started = System.nanoTime();
-        ResultInput input = ResultInput.sample(size.processorTerminals, options.terminals(size), options.rounds(size));
+        ProcessorWorkload workload = ProcessorWorkload.sample(context);
+        ProcessorOptions options = workload.options();
+        ResultInput input = workload.input();
         List<Pair> pairs = new ArrayList<>();
         ServiceConfig last = null;
         for (int i = 1; i <= options.pairs(); i++) {
@@ -114,13 +112,7 @@ public final class ProcessorThroughput implements Scenario {
         figures.add(Figure.info("pass-through time (median pair)", median.passSeconds(), "s"));
         figures.addAll(footprint(context, last, input));
 
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("terminals", options.terminals(size));
-        parameters.put("resultsPerTerminal", options.rounds(size));
-        parameters.put("results", input.results());
-        parameters.put("pairs", pairs.size());
-        parameters.put("partitions", PARTITIONS);
-        parameters.put("processingGuarantee", StreamsConfig.EXACTLY_ONCE_V2);
+        Map<String, Object> parameters = workload.parameters("pairs", pairs.size(), PARTITIONS);
         parameters.put("commitInterval", last.get("processor.commit-interval"));
         parameters.put("streamThreads", last.get("processor.stream-threads"));
         parameters.putAll(options.settings());

@@ -8,12 +8,10 @@ import io.fleetdiag.terminalapi.DeviceStatus;
 import io.fleetdiag.terminalapi.DiagnosisAnswer;
 import io.fleetdiag.terminalapi.DiagnosisCall;
 import io.fleetdiag.terminalapi.TerminalApiClient;
+import io.fleetdiag.testsupport.SteppedClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +25,8 @@ class SecondOpinionTest {
 
     private static final String SCOPE = "Acme";
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final StepClock clock = new StepClock();
+    /** Each poll a second after the last, so the budget refills as it would. */
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-12-06T00:00:00Z"));
     private final Map<String, Function<String, CompletableFuture<DeviceStatus>>> statuses = new HashMap<>();
     private final List<String> asked = new ArrayList<>();
     private final TerminalApiClient adyen = new TerminalApiClient() {
@@ -186,29 +185,5 @@ class SecondOpinionTest {
         assertThat(budget.take(25)).isEqualTo(5);
         clock.advance(Duration.ofSeconds(60));
         assertThat(budget.take(25)).as("saves at most its capacity").isEqualTo(20);
-    }
-
-    /** A clock the test moves: each poll a second after the last, so the budget refills as it would. */
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,11 +2,11 @@ package io.fleetdiag.dispatcher.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fleetdiag.dispatcher.HandClock;
 import io.fleetdiag.dispatcher.loop.EventQueue;
 import io.fleetdiag.dispatcher.ratelimit.MerchantRateLimiter;
 import io.fleetdiag.schemas.CheckReason;
 import io.fleetdiag.schemas.DiagnosisCheckRequest;
+import io.fleetdiag.testsupport.SteppedClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.common.TopicPartition;
@@ -16,7 +16,7 @@ class CallQueueTest {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final HandClock clock = new HandClock(START);
+    private final SteppedClock clock = new SteppedClock(START);
     private final EventQueue loop = new EventQueue(clock);
     private final TerminalLanes lanes = new TerminalLanes();
     private final CallQueue calls = new CallQueue(lanes, new MerchantRateLimiter(1), loop, clock);

@@ -4,25 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.simulator.fleet.Notice;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends the terminals' event notifications as Adyen's terminals do: a {@code SaleToPOIRequest} with an
  * {@code EventNotification}, POSTed to the event URL with its basic-auth credentials. A notification not answered 200 is sent
- * again with backoff (at most {@link #ATTEMPTS} times), and a share of them ({@code resendShare}) is sent {@code resends} more
- * times anyway, as terminals resend: the receiver has to deduplicate (the fault suite's flood resends every one 10 times). Never blocks the terminal that notices: sending is on the scheduler.
+ * again with backoff (at most {@link RetryingSender#ATTEMPTS} times), and a share of them ({@code resendShare}) is sent
+ * {@code resends} more times anyway, as terminals resend: the receiver has to deduplicate (the fault suite's flood resends every one 10 times). Never blocks the terminal that notices: sending is on the scheduler.
  */
 public final class EventNotifier implements Notice.Sink {
 
@@ -40,20 +34,15 @@ public final class EventNotifier implements Notice.Sink {
         }
     }
 
-    static final int ATTEMPTS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Target target;
     private final String authorization;
     private final double resendShare;
     private final int resends;
-    private final ScheduledExecutorService scheduler;
+    private final RetryingSender sender;
     private final SplittableRandom random;
     private final AtomicLong serviceIds = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<String> lastRefusal = new AtomicReference<>();
 
     public EventNotifier(Target target, double resendShare, int resends, ScheduledExecutorService scheduler, long seed) {
         if (resendShare < 0 || resendShare > 1) {
@@ -67,7 +56,8 @@ public final class EventNotifier implements Notice.Sink {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (target.username() + ":" + target.password()).getBytes(StandardCharsets.UTF_8));
         this.resendShare = resendShare;
-        this.scheduler = scheduler;
+        // the event URL answers 200 to a notification it took; any other answer is not one
+        this.sender = new RetryingSender(target.url(), status -> status == 200, scheduler);
         this.random = new SplittableRandom(seed);
     }
 
@@ -82,9 +72,9 @@ public final class EventNotifier implements Notice.Sink {
         synchronized (random) {
             resend = random.nextDouble() < resendShare;
         }
-        scheduler.execute(() -> send(body, 1));
+        sender.send(body, "Authorization", authorization);
         for (int copy = 1; resend && copy <= resends; copy++) {
-            scheduler.schedule(() -> send(body, 1), 200L * copy, TimeUnit.MILLISECONDS);
+            sender.sendAfter(200L * copy, body, "Authorization", authorization);
         }
     }
 
@@ -105,36 +95,18 @@ public final class EventNotifier implements Notice.Sink {
         return request.toString();
     }
 
-    private void send(String body, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(target.url()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            if (error == null && response.statusCode() == 200) {
-                delivered.incrementAndGet();
-                return;
-            }
-            lastRefusal.set(error != null ? error.toString() : response.statusCode() + " " + response.body());
-            if (attempt < ATTEMPTS && (error != null || response.statusCode() >= 500 || response.statusCode() == 429)) {
-                scheduler.schedule(() -> send(body, attempt + 1), 500L << attempt, TimeUnit.MILLISECONDS);
-            } else {
-                failed.incrementAndGet();
-            }
-        });
-    }
-
     /** Notifications answered 200, resends included. */
     public long delivered() {
-        return delivered.get();
+        return sender.delivered();
     }
 
     /** Notifications given up on: refused (4xx) or unanswered after every attempt. */
     public long failed() {
-        return failed.get();
+        return sender.failed();
     }
 
     /** The last answer that was not 200, for the admin API. */
     public String lastRefusal() {
-        return lastRefusal.get();
+        return sender.lastRefusal();
     }
 }

@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetdiag.simulator.inventory.InventoryEntry;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code terminalAssignment.completed} (flat, no {@code type}), {@code terminalBoarding.triggered} and
  * {@code terminalSettings.modified} ({@code type}, {@code environment}, {@code createdAt}, {@code data}). Each is signed as
  * Adyen signs them: the {@code HmacSignature} header holds the base64 of HMAC-SHA256 over the body, keyed with the webhook's
- * hex HMAC key decoded to bytes. A webhook not answered with a 2xx is sent again with backoff (at most {@link #ATTEMPTS}
- * times) on a 5xx, 429 or no answer, as Adyen retries; a 4xx is given up.
+ * hex HMAC key decoded to bytes. A webhook not answered with a 2xx is sent again with backoff (at most
+ * {@link RetryingSender#ATTEMPTS} times) on a 5xx, 429 or no answer, as Adyen retries; a 4xx is given up.
  */
 public final class ManagementWebhooks {
 
@@ -45,25 +39,21 @@ public final class ManagementWebhooks {
         }
     }
 
-    static final int ATTEMPTS = 5;
     static final String ASSIGNMENT = "terminalAssignment.completed";
     static final String BOARDING = "terminalBoarding.triggered";
     static final String SETTINGS = "terminalSettings.modified";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Target target;
     private final SecretKeySpec key;
-    private final ScheduledExecutorService scheduler;
+    private final RetryingSender sender;
     private final AtomicLong pspReferences = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicReference<String> lastRefusal = new AtomicReference<>();
 
     public ManagementWebhooks(Target target, ScheduledExecutorService scheduler) {
         this.target = target;
         this.key = new SecretKeySpec(HexFormat.of().parseHex(target.hmacKey()), "HmacSHA256");
-        this.scheduler = scheduler;
+        // Adyen takes any 2xx as the webhook accepted
+        this.sender = new RetryingSender(target.url(), status -> status / 100 == 2, scheduler);
     }
 
     public Target target() {
@@ -119,40 +109,21 @@ public final class ManagementWebhooks {
     }
 
     private void send(String body) {
-        String signature = sign(body);
-        scheduler.execute(() -> send(body, signature, 1));
-    }
-
-    private void send(String body, String signature, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(target.url()).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("HmacSignature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-            if (error == null && response.statusCode() / 100 == 2) {
-                delivered.incrementAndGet();
-                return;
-            }
-            lastRefusal.set(error != null ? error.toString() : response.statusCode() + " " + response.body());
-            if (attempt < ATTEMPTS && (error != null || response.statusCode() >= 500 || response.statusCode() == 429)) {
-                scheduler.schedule(() -> send(body, signature, attempt + 1), 500L << attempt, TimeUnit.MILLISECONDS);
-            } else {
-                failed.incrementAndGet();
-            }
-        });
+        sender.send(body, "HmacSignature", sign(body));
     }
 
     /** Webhooks answered with a 2xx. */
     public long delivered() {
-        return delivered.get();
+        return sender.delivered();
     }
 
     /** Webhooks given up on: refused (4xx) or unanswered after every attempt. */
     public long failed() {
-        return failed.get();
+        return sender.failed();
     }
 
     /** The last answer that was not a 2xx, for the admin API. */
     public String lastRefusal() {
-        return lastRefusal.get();
+        return sender.lastRefusal();
     }
 }

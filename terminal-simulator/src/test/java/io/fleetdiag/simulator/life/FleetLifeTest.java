@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdiag.simulator.fleet.Condition;
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.testsupport.SteppedClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -14,12 +16,14 @@ import org.junit.jupiter.api.Test;
 /** Stepping simulated time by hand, the demo profile shows every kind of episode, and episodes end. */
 class FleetLifeTest {
 
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
     enum Seen { OFFLINE, HUNG, STORE_OUTAGE, BUSY, LOW_BATTERY, NO_PAPER, UNCONFIRMED, HOST_UNREACHABLE, TAMPER, COMMUNICATION_FAULT, MAINTENANCE,
         ATTESTATION, STORE_AND_FORWARD, ASYNC_CAPTURE_FAILURE }
 
     @Test
     void theDemoProfileShowsEveryEpisodeWithinMinutesAndTheyEnd() {
-        SteppedClock clock = new SteppedClock();
+        SteppedClock clock = new SteppedClock(START);
         Fleet fleet = Fleet.generate(1_000, 11, 2, LifeRates.demo().sdkExpiry(), clock.instant());
         Set<Seen> seen = EnumSet.noneOf(Seen.class);
         try (FleetLife life = new FleetLife(fleet, LifeRates.demo(), clock, 11)) {
@@ -45,7 +49,7 @@ class FleetLifeTest {
 
     @Test
     void theStaticProfileChangesNothing() {
-        SteppedClock clock = new SteppedClock();
+        SteppedClock clock = new SteppedClock(START);
         Fleet fleet = Fleet.generate(300, 5, 1, LifeRates.staticFleet().sdkExpiry(), clock.instant());
         String before = fleet.terminals().stream().map(t -> t.condition(clock.millis()).toString()).toList().toString();
         try (FleetLife life = new FleetLife(fleet, LifeRates.staticFleet(), clock, 5)) {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetdiag.simulator.fleet.Fleet;
 import io.fleetdiag.simulator.fleet.Terminal;
+import io.fleetdiag.testsupport.SteppedClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * changes them; a refactoring must not.
  */
 class SeededLifeTest {
+
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private static final long CAPTURE_WAIT = Duration.ofMinutes(3).toMillis();
 
@@ -33,7 +37,7 @@ class SeededLifeTest {
     }
 
     private static String digest(LifeRates rates, int size, long seed, Duration tick, int ticks) {
-        SteppedClock clock = new SteppedClock();
+        SteppedClock clock = new SteppedClock(START);
         Fleet fleet = Fleet.generateWithReferenceTerminals(size, seed, 3, rates.sdkExpiry(), clock.instant());
         MessageDigest sha = sha256();
         try (FleetLife life = new FleetLife(fleet, rates, clock, seed)) {
