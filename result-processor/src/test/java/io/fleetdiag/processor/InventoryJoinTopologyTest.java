@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetdiag.processor.terminal.FleetCounts;
 import io.fleetdiag.schemas.AlertStatus;
 import io.fleetdiag.schemas.AlertType;
+import io.fleetdiag.schemas.DiagnosisResult;
 import io.fleetdiag.schemas.Presence;
 import io.fleetdiag.schemas.Severity;
 import io.fleetdiag.schemas.StoreHealth;
@@ -125,6 +126,20 @@ class InventoryJoinTopologyTest {
                 assertThat(health.getTerminalsKnown()).isEqualTo(1);
                 assertThat(health.getTerminalsOnline()).isZero();
             });
+        }
+    }
+
+    @Test
+    void aReassignedTerminalKeepsTheInventorysStoreWhenALaterCheckNamesItsOldOne() {
+        try (ProcessorDriver driver = driver()) {
+            driver.snapshot(Fixtures.snapshot(MERCHANT, STORE, T0, 1, List.of(LIVE_TERMINAL)));
+            driver.inventory(Fixtures.deployed(LIVE_TERMINAL, STORE, T0.plusSeconds(10)).build());
+            driver.inventory(Fixtures.deployed(LIVE_TERMINAL, "EU-MOVED", T0.plusSeconds(20)).build());
+            DiagnosisResult check = Fixtures.success(LIVE_TERMINAL, T0.plusSeconds(30), parts -> { });
+            check.setStore(STORE);
+            driver.result(check);
+
+            assertThat(driver.state(LIVE_TERMINAL).getStore()).as("the Management API's assignment, not the poll scope's store").isEqualTo("EU-MOVED");
         }
     }
 

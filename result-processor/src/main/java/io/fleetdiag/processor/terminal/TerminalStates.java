@@ -54,7 +54,9 @@ public final class TerminalStates {
         if (state.getMerchantAccount() == null) {
             state.setMerchantAccount(result.getMerchantAccount());
         }
-        if (result.getStore() != null) {
+        // where the inventory lists the terminal, its assignment says where it is: a check carries its poll scope's store,
+        // which still names the old store after a Management reassignment
+        if (result.getStore() != null && state.getInventory() == null) {
             state.setStore(result.getStore());
         }
         state.setUpdatedAt(later(state.getUpdatedAt(), result.getCompletedAt()));
