@@ -2,6 +2,7 @@ package io.fleetdiag.service;
 
 import io.fleetdiag.serde.RegistryClientConfig;
 import io.fleetdiag.serde.SchemaRegistryClient;
+import io.fleetdiag.serde.SchemaRegistryException;
 import io.fleetdiag.serde.SerdeConfig;
 import io.fleetdiag.topics.SchemaRegistration;
 import io.fleetdiag.topics.Topic;
@@ -103,6 +104,12 @@ public final class KafkaSettings {
         TopicAdmin.ensureTopics(admin, topics, config.intValue("topics.partitions"), replicationFactor());
         try {
             SchemaRegistration.registerValueSchemas(registry, topics);
+        } catch (SchemaRegistryException e) {
+            if (e.isTransient()) {
+                // not the settings' fault: the launcher tries again
+                throw new IllegalStateException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + " yet: " + e.getMessage(), e);
+            }
+            throw new ConfigurationException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new ConfigurationException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + ": " + e.getMessage(), e);
         }

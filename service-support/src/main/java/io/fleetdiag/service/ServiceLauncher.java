@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.fleetdiag.serde.SchemaRegistryException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +40,14 @@ public final class ServiceLauncher {
     private ServiceLauncher() {
     }
 
-    /** Timeouts and retriable errors: the cluster is starting or restarting. An authentication failure is not among them. */
-    static boolean kafkaNotReachableYet(Throwable error) {
+    /**
+     * Timeouts and retriable errors: the cluster is starting or restarting. A schema registry that answers 5xx or not at
+     * all is too (two services registering at once can make Apicurio's store refuse one). An authentication failure is not
+     * among them.
+     */
+    static boolean notReachableYet(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RetriableException) {
+            if (cause instanceof RetriableException || cause instanceof SchemaRegistryException registry && registry.isTransient()) {
                 return true;
             }
         }
@@ -113,12 +118,12 @@ public final class ServiceLauncher {
                 System.err.println(name + ": " + e.getMessage());
                 return CONFIGURATION_ERROR;
             } catch (Exception e) {
-                if (!kafkaNotReachableYet(e)) {
+                if (!notReachableYet(e)) {
                     System.err.println(name + ": cannot start: " + e);
                     LOG.error("{} could not start", name, e);
                     return 1;
                 }
-                LOG.warn("{} cannot reach Kafka at {} yet ({}); trying again in {} ms", name,
+                LOG.warn("{} cannot reach Kafka at {} or its schema registry yet ({}); trying again in {} ms", name,
                         config.find("kafka.bootstrap.servers").orElse("?"), e.getMessage(), startRetry.toMillis());
                 try {
                     return stopped(name, fatal.get(startRetry.toMillis(), TimeUnit.MILLISECONDS));

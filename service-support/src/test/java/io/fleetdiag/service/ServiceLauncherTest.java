@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.fleetdiag.serde.SchemaRegistryException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -22,11 +23,15 @@ class ServiceLauncherTest {
 
     @Test
     void aClusterThatDoesNotAnswerYetIsWaitedForButARefusedLoginIsNot() {
-        assertThat(ServiceLauncher.kafkaNotReachableYet(new ExecutionException(new TimeoutException("Timed out waiting for a node")))).isTrue();
-        assertThat(ServiceLauncher.kafkaNotReachableYet(new IllegalStateException("Cannot create fleetdiag's topics",
+        assertThat(ServiceLauncher.notReachableYet(new ExecutionException(new TimeoutException("Timed out waiting for a node")))).isTrue();
+        assertThat(ServiceLauncher.notReachableYet(new IllegalStateException("Cannot create fleetdiag's topics",
                 new TimeoutException("listTopics")))).isTrue();
-        assertThat(ServiceLauncher.kafkaNotReachableYet(new ExecutionException(new SaslAuthenticationException("Authentication failed")))).isFalse();
-        assertThat(ServiceLauncher.kafkaNotReachableYet(new IllegalArgumentException("bad"))).isFalse();
+        assertThat(ServiceLauncher.notReachableYet(new ExecutionException(new SaslAuthenticationException("Authentication failed")))).isFalse();
+        assertThat(ServiceLauncher.notReachableYet(new IllegalArgumentException("bad"))).isFalse();
+        assertThat(ServiceLauncher.notReachableYet(new IllegalStateException("Cannot register fleetdiag's schemas yet",
+                new SchemaRegistryException("refused POST /subjects/x/versions: HTTP 500", 500, 0)))).as("the registry's own trouble").isTrue();
+        assertThat(ServiceLauncher.notReachableYet(new ConfigurationException("Cannot register fleetdiag's schemas",
+                new SchemaRegistryException("refused POST /subjects/x/versions: HTTP 409", 409, 409)))).as("an incompatible schema").isFalse();
     }
 
     private static final ServiceConfig CONFIG = ServiceConfig.of(Map.of("kafka.bootstrap.servers", "127.0.0.1:9"));
