@@ -15,7 +15,8 @@ import java.util.Map;
  * @param controlChecked control terminals with a successful check since the restart, at the end
  * @param rateAtEnd      scheduled checks per second over the catch-up's last window ({@link CatchUp})
  * @param falseAlerts    control terminals alerted from the dispatcher's stop on, with the type of their first alert
- * @param fleetAlerts    the fleet's own alert edges (DIAGNOSIS_BACKLOG) from the stop on: expected, and each should resolve
+ * @param fleetAlerts    the fleet's own alert edges (DIAGNOSIS_BACKLOG) of the whole run: an episode the steady window opened
+ *                       (the fleet already behind) stays open through the outage and raises no second one
  */
 record OutageFigures(Duration outage, int controlTerminals, double demand, long stoppedAtMs, long restartedAtMs, long endMs,
                      boolean caughtUp, int controlChecked, double rateAtEnd, long lagPeak, double heldPeak, double behindPeak,
@@ -36,8 +37,11 @@ record OutageFigures(Duration outage, int controlTerminals, double demand, long 
                 Figure.target("false alerts in the outage and catch-up: control terminals alerted", falseAlerts.size(), "terminals", "= 0",
                         falseAlerts.isEmpty()),
                 Figure.info("STALE_DIAGNOSIS raised in the outage and catch-up, any terminal", staleRaised, "alerts"),
-                Figure.info("fleet alerts raised (DIAGNOSIS_BACKLOG)", fleetEdges(AlertStatus.RAISED), "alerts"),
-                Figure.info("fleet alerts resolved (DIAGNOSIS_BACKLOG)", fleetEdges(AlertStatus.RESOLVED), "alerts"),
+                Figure.target("the fleet's DIAGNOSIS_BACKLOG open when the dispatcher restarted", openAt(restartedAtMs) ? 1 : 0, "episodes",
+                        "= 1", openAt(restartedAtMs)),
+                Figure.info("DIAGNOSIS_BACKLOG already open when the dispatcher stopped", openAt(stoppedAtMs) ? 1 : 0, "episodes"),
+                Figure.info("fleet alerts raised from the stop on (DIAGNOSIS_BACKLOG)", fleetEdges(AlertStatus.RAISED), "alerts"),
+                Figure.info("fleet alerts resolved from the stop on (DIAGNOSIS_BACKLOG)", fleetEdges(AlertStatus.RESOLVED), "alerts"),
                 Figure.info("checks waiting, peak (queued at the dispatcher + held by the poller)", waitingPeak, "checks"),
                 Figure.info("checks queued at the dispatcher (its group's lag), peak", lagPeak, "records"),
                 Figure.info("checks held back by the poller, peak", heldPeak, "checks"),
@@ -46,7 +50,13 @@ record OutageFigures(Duration outage, int controlTerminals, double demand, long 
     }
 
     private long fleetEdges(AlertStatus status) {
-        return fleetAlerts.stream().filter(edge -> edge.status() == status).count();
+        return fleetAlerts.stream().filter(edge -> edge.atMs() >= stoppedAtMs && edge.status() == status).count();
+    }
+
+    /** Whether the fleet's last DIAGNOSIS_BACKLOG edge before {@code atMs} raised it. */
+    private boolean openAt(long atMs) {
+        return fleetAlerts.stream().filter(edge -> edge.atMs() < atMs).reduce((earlier, later) -> later)
+                .map(edge -> edge.status() != AlertStatus.RESOLVED).orElse(false);
     }
 
     Map<String, Object> parameters() {

@@ -94,7 +94,7 @@ final class OutagePhase {
         return new OutageFigures(soak.outage(), controlTerminals, demand, stoppedAt, restartedAt, now, caughtUp, checked,
                 catchUp.rate(now, scheduled), lagPeak, heldPeak, behindPeak, waitingPeak, gaveUp,
                 watch.falseAlerts(stoppedAt, Long.MAX_VALUE), watch.staleRaisedBetween(stoppedAt, Long.MAX_VALUE),
-                watch.fleetAlerts(stoppedAt, Long.MAX_VALUE));
+                watch.fleetAlerts(0, Long.MAX_VALUE));
     }
 
     /** How long past the restart the fleet has to catch up before it is reported as not caught up. */
