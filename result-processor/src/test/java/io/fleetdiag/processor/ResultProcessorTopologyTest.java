@@ -179,7 +179,9 @@ class ResultProcessorTopologyTest {
     @Test
     void anOnlineTerminalWithoutSuccessfulDiagnosisGoesStaleOnTheWallClock() {
         poll(0, List.of(POIID));
+        // every check fails (the last one in the second half of the 45 minutes: fleetdiag kept trying)
         driver.result(Fixtures.failure(POIID, at(5), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
+        driver.result(Fixtures.failure(POIID, at(30), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
         driver.advanceWallClock(Duration.ofMinutes(44));
         assertThat(driver.alerts()).isEmpty();
 
@@ -213,6 +215,7 @@ class ResultProcessorTopologyTest {
         poll(0, List.of(POIID));
         driver.result(Fixtures.success(POIID, at(30), p -> { }));
         driver.result(Fixtures.failure(POIID, at(31), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
+        driver.result(Fixtures.failure(POIID, at(60), DiagnosisOutcome.TERMINAL_UNREACHABLE, "no answer"));
         int published = driver.states().size();
         assertThat(published).isPositive();
 

@@ -21,14 +21,22 @@ class StaleDiagnosisRuleTest {
 
     private final StaleDiagnosisRule rule = new StaleDiagnosisRule(AFTER, new MaintenanceHold(Duration.ofHours(2)));
 
-    /** Online since {@link #ONLINE_SINCE}, with a check that reached it and failed a minute after the later of then and the success. */
+    /**
+     * Online since {@link #ONLINE_SINCE}, with a check that reached it and failed a minute before it would go stale, counted from
+     * the later of then and the success (the last of the checks that failed since).
+     */
     private static TerminalState online(Instant lastSuccess) {
+        return online(lastSuccess, AFTER.minus(Duration.ofMinutes(1)));
+    }
+
+    /** As {@link #online(Instant)}, with its failed check {@code failedAfter} past the moment it counts from. */
+    private static TerminalState online(Instant lastSuccess, Duration failedAfter) {
         TerminalState.Builder state = RuleStates.unknown().setPresence(Presence.ONLINE).setPresenceChangedAt(ONLINE_SINCE);
         if (lastSuccess != null) {
             state.setLastSuccess(RuleStates.success(lastSuccess).build());
         }
         Instant fresh = lastSuccess == null || lastSuccess.isBefore(ONLINE_SINCE) ? ONLINE_SINCE : lastSuccess;
-        return state.setLastCheck(failedCheck(fresh.plus(Duration.ofMinutes(1)), 1)).build();
+        return state.setLastCheck(failedCheck(fresh.plus(failedAfter), 1)).build();
     }
 
     private static CheckSummary failedCheck(Instant at, int attempts) {
@@ -57,6 +65,27 @@ class StaleDiagnosisRuleTest {
             assertThat(condition.evidence()).containsEntry("presence", "ONLINE").containsEntry("onlineSince", ONLINE_SINCE.toString())
                     .containsEntry("lastOutcome", "TERMINAL_UNREACHABLE").doesNotContainKey("lastSuccessAt");
         });
+    }
+
+    @Test
+    void aTerminalWhoseOneFailureCameBeforeABacklogIsBlamedOnlyOnceFleetdiagTriedItAgain() {
+        // its one failed check a minute after coming online, then fleetdiag's backlog: no check for the rest of the window
+        TerminalState failedEarly = online(null, Duration.ofMinutes(1));
+
+        assertThat(rule.evaluate(failedEarly, false, ONLINE_SINCE.plus(AFTER))).isEmpty();
+        assertThat(rule.nextWallClockCheck(failedEarly, false)).as("nothing to fire on the clock").isEmpty();
+        Instant triedAgain = ONLINE_SINCE.plus(AFTER).plus(Duration.ofMinutes(20));
+        TerminalState failedAgain = TerminalState.newBuilder(failedEarly).setLastCheck(failedCheck(triedAgain, 1)).build();
+        assertThat(rule.evaluate(failedAgain, false, triedAgain)).as("raised with the next failed attempt").isPresent();
+        // the second half of the window is recent enough
+        assertThat(rule.evaluate(online(null, AFTER.dividedBy(2)), false, ONLINE_SINCE.plus(AFTER))).isPresent();
+    }
+
+    @Test
+    void aRaisedStaleAlertStaysWhileFleetdiagDoesNotGetToTheTerminal() {
+        TerminalState failedLongAgo = online(null, Duration.ofMinutes(1));
+
+        assertThat(rule.evaluate(failedLongAgo, true, ONLINE_SINCE.plus(Duration.ofHours(2)))).isPresent();
     }
 
     @Test
