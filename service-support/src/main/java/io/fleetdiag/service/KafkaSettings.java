@@ -104,14 +104,13 @@ public final class KafkaSettings {
         TopicAdmin.ensureTopics(admin, topics, config.intValue("topics.partitions"), replicationFactor());
         try {
             SchemaRegistration.registerValueSchemas(registry, topics);
-        } catch (SchemaRegistryException e) {
-            if (e.isTransient()) {
-                // not the settings' fault: the launcher tries again
-                throw new IllegalStateException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + " yet: " + e.getMessage(), e);
-            }
-            throw new ConfigurationException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Cannot register fleetdiag's schemas at " + registry.baseUrl() + ": " + e.getMessage(), e);
+            String cannot = "Cannot register fleetdiag's schemas at " + registry.baseUrl();
+            if (e instanceof SchemaRegistryException refused && refused.isTransient()) {
+                // not the settings' fault: the launcher tries again
+                throw new IllegalStateException(cannot + " yet: " + e.getMessage(), e);
+            }
+            throw new ConfigurationException(cannot + ": " + e.getMessage(), e);
         }
     }
 }
