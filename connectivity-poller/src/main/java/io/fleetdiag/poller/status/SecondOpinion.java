@@ -1,5 +1,6 @@
 package io.fleetdiag.poller.status;
 
+import io.fleetdiag.service.ratelimit.TokenBucket;
 import io.fleetdiag.terminalapi.CallOutcome;
 import io.fleetdiag.terminalapi.DeviceStatus;
 import io.fleetdiag.terminalapi.TerminalApiClient;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The Cloud device API's status as a second opinion on the connected-terminal list (docs/design.md#connectivity-poller):
  * before the list costs a terminal a miss, the poller asks that terminal's own status, within a per-poll bound and a
- * rate shared by all scopes ({@link StatusBudget}), and the terminals it reports ONLINE go into the snapshot as present.
+ * rate shared by all scopes (a {@link TokenBucket}), and the terminals it reports ONLINE go into the snapshot as present.
  * Used by the poller's leader thread only; the memory of each scope is changed only once its snapshot is committed.
  */
 public final class SecondOpinion {
@@ -29,14 +30,17 @@ public final class SecondOpinion {
 
     private final StatusSettings settings;
     private final TerminalApiClient adyen;
-    private final StatusBudget budget;
+    /** Shared by every scope's status calls, so together they keep to the rate however many terminals drop out at once. */
+    private final TokenBucket budget;
+    private final Clock clock;
     private final MeterRegistry registry;
     private final Map<String, StatusMemory> scopes = new HashMap<>();
 
     public SecondOpinion(StatusSettings settings, TerminalApiClient adyen, MeterRegistry registry, Clock clock) {
         this.settings = settings;
         this.adyen = adyen;
-        this.budget = new StatusBudget(settings.rate(), Math.max(1, settings.perPoll()), clock);
+        this.budget = new TokenBucket(settings.rate(), Math.max(1, settings.perPoll()), nanos(clock));
+        this.clock = clock;
         this.registry = registry;
     }
 
@@ -54,7 +58,7 @@ public final class SecondOpinion {
         if (all.isEmpty()) {
             return CompletableFuture.completedFuture(Verdict.none(listedSet));
         }
-        int granted = budget.take(Math.min(all.size(), settings.perPoll()));
+        int granted = budget.take(Math.min(all.size(), settings.perPoll()), nanos(clock));
         Map<String, CompletableFuture<DeviceStatus>> calls = new HashMap<>();
         for (String poiid : all.subList(0, granted)) {
             calls.put(poiid, adyen.deviceStatus(merchantAccount, poiid)
@@ -100,5 +104,10 @@ public final class SecondOpinion {
         if (amount > 0) {
             Counter.builder(name).tag("scope", scope).description(description).register(registry).increment(amount);
         }
+    }
+
+    /** The bucket's time: the clock's, so tests step it. */
+    private static long nanos(Clock clock) {
+        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
     }
 }

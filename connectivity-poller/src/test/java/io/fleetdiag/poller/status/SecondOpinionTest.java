@@ -174,16 +174,4 @@ class SecondOpinionTest {
         assertThat(asked).hasSize(50 * rounds / 2);
         assertThat(perPollMicros).as("well inside a poll interval of seconds").isLessThan(1_000_000);
     }
-
-    @Test
-    void theBudgetRefillsAtItsRate() {
-        StatusBudget budget = new StatusBudget(10, 20, clock);
-
-        assertThat(budget.take(25)).isEqualTo(20);
-        assertThat(budget.take(5)).isZero();
-        clock.advance(Duration.ofMillis(500));
-        assertThat(budget.take(25)).isEqualTo(5);
-        clock.advance(Duration.ofSeconds(60));
-        assertThat(budget.take(25)).as("saves at most its capacity").isEqualTo(20);
-    }
 }

@@ -1,5 +1,6 @@
 package io.fleetdiag.dispatcher.ratelimit;
 
+import io.fleetdiag.service.ratelimit.TokenBucket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public final class MerchantRateLimiter {
         if (ratePerSecond <= 0) {
             return 0;
         }
-        return buckets.computeIfAbsent(merchantAccount == null ? "" : merchantAccount, key -> new TokenBucket(ratePerSecond, nowNanos))
+        return buckets.computeIfAbsent(merchantAccount == null ? "" : merchantAccount, key -> TokenBucket.perSecond(ratePerSecond, nowNanos))
                 .take(nowNanos);
     }
 }
